@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pf-application.h"
+#include "pf-preferences-window.h"
+#include "pf-window.h"
+
+#define PROJECT_MIME_TYPE "application/x-preflight"
+#define SAMPLE_RESOURCE RESOURCE_BASE "/samples/churn.preflight"
+
+struct _PfApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned references */
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PfApplication, pf_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_options[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+apply_color_scheme (PfApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
+static void
+settings_changed_cb (PfApplication *self,
+                     const char    *key,
+                     GSettings     *settings)
+{
+  if (g_str_equal (key, "color-scheme"))
+    apply_color_scheme (self);
+}
+
+/* A window for a new project or file: the active one while it is still on
+ * its welcome page, else a new one. */
+static PfWindow *
+pf_application_get_free_window (PfApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (PF_IS_WINDOW (window) && !pf_window_is_busy (PF_WINDOW (window)))
+    return PF_WINDOW (window);
+
+  return pf_window_new (self);
+}
+
+static void
+pf_application_open_one (PfApplication *self,
+                         GFile         *file)
+{
+  PfWindow *window;
+
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (PF_IS_WINDOW (l->data) && pf_window_holds_file (l->data, file))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
+  window = pf_application_get_free_window (self);
+  pf_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_after_first_frame_cb (GdkFrameClock *frame_clock,
+                           GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, quit_after_first_frame_cb, app);
+  g_application_quit (app);
+}
+
+/* The start-up benchmark (tests/bench) measures the time to the first frame. */
+static void
+maybe_quit_after_first_frame (PfApplication *self,
+                              GtkWindow     *window)
+{
+  GdkFrameClock *frame_clock;
+
+  if (g_getenv ("PREFLIGHT_QUIT_AFTER_FIRST_FRAME") == NULL)
+    return;
+
+  if ((frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window))))
+    g_signal_connect (frame_clock, "after-paint", G_CALLBACK (quit_after_first_frame_cb), self);
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  PfApplication *self = user_data;
+  g_autoptr(PfDocument) document = pf_document_new ();
+  PfWindow *window = pf_application_get_free_window (self);
+
+  pf_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  PfApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        pf_application_open_one (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  PfApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Project"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  gtk_file_filter_set_name (projects, _("Preflight Projects"));
+  gtk_file_filter_add_mime_type (projects, PROJECT_MIME_TYPE);
+  gtk_file_filter_add_suffix (projects, "preflight");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), projects);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_uri_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  pf_application_open_one (user_data, file);
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PfWindow *window = pf_application_get_free_window (user_data);
+
+  pf_window_open_resource (window, SAMPLE_RESOURCE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PfApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PfPreferencesWindow *preferences;
+
+  preferences = pf_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Preflight developers", NULL };
+  PfApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-name", _("Preflight"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Preflight developers"),
+                        "developers", developers,
+                        "comments", _("Decide, with evidence, whether a machine-learning model is ready to deploy."),
+                        "website", "https://github.com/preflight/preflight",
+                        "issue-url", "https://github.com/preflight/preflight/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Preflight developers",
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  PfApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing each window lets each one save its state (and, with the
+   * document, ask about unsaved changes). */
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_action },
+  { "open", open_action },
+  { "open-uri", open_uri_action, "s" },
+  { "open-sample", open_sample_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.new", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.export-report", { "<Control>e", NULL } },
+  { "win.close", { "<Control>w", NULL } },
+  { "win.next-page", { "<Control>Page_Down", NULL } },
+  { "win.previous-page", { "<Control>Page_Up", NULL } },
+};
+
+static int
+pf_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+pf_application_startup (GApplication *app)
+{
+  PfApplication *self = PF_APPLICATION (app);
+
+  G_APPLICATION_CLASS (pf_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action, app_accels[i].accels);
+}
+
+static void
+pf_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (pf_window_new (PF_APPLICATION (app)));
+
+  gtk_window_present (window);
+  maybe_quit_after_first_frame (PF_APPLICATION (app), window);
+}
+
+static void
+pf_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    pf_application_open_one (PF_APPLICATION (app), files[i]);
+}
+
+static void
+pf_application_finalize (GObject *object)
+{
+  PfApplication *self = (PfApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pf_application_parent_class)->finalize (object);
+}
+
+static void
+pf_application_class_init (PfApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = pf_application_finalize;
+
+  app_class->handle_local_options = pf_application_handle_local_options;
+  app_class->startup = pf_application_startup;
+  app_class->activate = pf_application_activate;
+  app_class->open = pf_application_open;
+}
+
+static void
+pf_application_init (PfApplication *self)
+{
+  GApplication *app = G_APPLICATION (self);
+
+  g_application_add_main_option_entries (app, main_options);
+  g_application_set_option_context_parameter_string (app, _("[FILE…]"));
+  g_application_set_option_context_summary (app,
+    _("Open Preflight projects (.preflight files) in the graphical application."));
+}
+
+PfApplication *
+pf_application_new (GApplicationFlags flags)
+{
+  return g_object_new (PF_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags | G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+GSettings *
+pf_application_get_settings (PfApplication *self)
+{
+  g_return_val_if_fail (PF_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * pf_application_add_recent:
+ *
+ * Remembers @file in the desktop's recent files, for the welcome page and
+ * the file manager.
+ */
+void
+pf_application_add_recent (PfApplication *self,
+                           GFile         *file)
+{
+  g_autofree char *uri = NULL;
+  GtkRecentData data = {
+    .mime_type = (char *)PROJECT_MIME_TYPE,
+    .app_name = (char *)g_get_application_name (),
+    .app_exec = (char *)"preflight %u",
+  };
+
+  g_return_if_fail (PF_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}

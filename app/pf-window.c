@@ -1,0 +1,678 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pf-file-util.h"
+#include "pf-pages.h"
+#include "pf-welcome-page.h"
+#include "pf-window.h"
+
+struct _PfWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  PfWelcomePage        *welcome_page;
+  AdwLeaflet           *leaflet;
+  AdwHeaderBar         *sidebar_header;
+  AdwWindowTitle       *project_title;
+  GtkListBox           *sidebar;
+  AdwHeaderBar         *content_header;
+  AdwWindowTitle       *page_title;
+  GtkButton            *back_button;
+  GtkStack             *page_stack;
+
+  /* Owned references */
+  GSettings            *settings;
+  PfDocument           *document;
+  GFile                *loading_file;
+  GCancellable         *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (PfWindow, pf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_page (const PfPageInfo *info)
+{
+  GtkWidget *page;
+
+  /* The content of each page arrives with the catalog and the registers;
+   * until then a page says what it will hold and why. */
+  page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), pf_page_info_get_icon_name (info));
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), pf_page_info_get_title (info));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), pf_page_info_get_description (info));
+  gtk_widget_add_css_class (page, "pf-page-intro");
+
+  return page;
+}
+
+static GtkWidget *
+create_sidebar_row (const PfPageInfo *info)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (pf_page_info_get_icon_name (info)));
+  label = gtk_label_new (pf_page_info_get_title (info));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, pf_page_info_get_id (info));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pf_page_info_get_title (info),
+                                  -1);
+
+  return row;
+}
+
+static void
+sidebar_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  const PfPageInfo *info = pf_pages_get_page (gtk_list_box_row_get_index (row));
+  PfPageSection section = pf_page_info_get_section (info);
+  GtkWidget *header = NULL;
+
+  if (before != NULL)
+    {
+      const PfPageInfo *before_info = pf_pages_get_page (gtk_list_box_row_get_index (before));
+
+      if (pf_page_info_get_section (before_info) != section)
+        {
+          header = gtk_label_new (pf_page_section_get_title (section));
+          gtk_label_set_xalign (GTK_LABEL (header), 0);
+          gtk_widget_add_css_class (header, "heading");
+          gtk_widget_add_css_class (header, "pf-sidebar-heading");
+        }
+    }
+
+  gtk_list_box_row_set_header (row, header);
+}
+
+/* The pages are built with the first project, not at start-up. */
+static void
+pf_window_ensure_pages (PfWindow *self)
+{
+  guint n_pages = pf_pages_get_n_pages ();
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->page_stack)) != NULL)
+    return;
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      const PfPageInfo *info = pf_pages_get_page (i);
+
+      gtk_stack_add_titled (self->page_stack, create_page (info),
+                            pf_page_info_get_id (info),
+                            pf_page_info_get_title (info));
+      gtk_list_box_append (self->sidebar, create_sidebar_row (info));
+    }
+
+  gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
+}
+
+static void
+pf_window_select_page_index (PfWindow *self,
+                             int       index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, index);
+
+  if (row != NULL)
+    gtk_list_box_select_row (self->sidebar, row);
+}
+
+static void
+pf_window_update_title (PfWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *location = NULL;
+
+  if (self->document == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Preflight"));
+      return;
+    }
+
+  name = pf_document_dup_display_name (self->document);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  adw_window_title_set_title (self->project_title, name);
+
+  if (pf_document_get_file (self->document) != NULL)
+    location = pf_file_dup_display_folder (pf_document_get_file (self->document));
+  else
+    location = g_strdup (_("Not saved yet"));
+
+  if (pf_document_get_read_only (self->document))
+    {
+      g_autofree char *with_note = NULL;
+
+      /* Translators: %s is the folder of the project file. */
+      with_note = g_strdup_printf (_("%s (read-only)"), location);
+      g_free (location);
+      location = g_steal_pointer (&with_note);
+    }
+
+  adw_window_title_set_subtitle (self->project_title, location);
+}
+
+static void
+sidebar_row_selected_cb (PfWindow      *self,
+                         GtkListBoxRow *row)
+{
+  const PfPageInfo *info;
+
+  if (row == NULL)
+    return;
+
+  info = pf_pages_get_page (gtk_list_box_row_get_index (row));
+  gtk_stack_set_visible_child_name (self->page_stack, pf_page_info_get_id (info));
+  adw_window_title_set_title (self->page_title, pf_page_info_get_title (info));
+}
+
+static void
+sidebar_row_activated_cb (PfWindow      *self,
+                          GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_button_clicked_cb (PfWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+leaflet_folded_changed_cb (PfWindow   *self,
+                           GParamSpec *pspec,
+                           AdwLeaflet *leaflet)
+{
+  gboolean folded = adw_leaflet_get_folded (leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), folded);
+  adw_header_bar_set_show_end_title_buttons (self->sidebar_header, folded);
+  adw_header_bar_set_show_start_title_buttons (self->content_header, folded);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(PfWindow) self = user_data;
+  g_autoptr(PfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_steal_pointer (&self->loading_file);
+
+  document = pf_document_load_finish (result, &error);
+
+  /* Cancelled means the window is going away: touch none of its widgets. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->welcome_page), TRUE);
+
+  if (document == NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *heading = NULL;
+
+      name = g_file_get_basename (file);
+      /* Translators: %s is a file name. */
+      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      g_printerr ("%s: %s\n", g_file_peek_path (file) ? g_file_peek_path (file) : name, error->message);
+      pf_window_show_error (self, heading, error->message);
+      return;
+    }
+
+  pf_window_set_document (self, document);
+  pf_application_add_recent (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+
+  if (pf_document_get_read_only (document))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Opened read-only: the file was written by a newer version of Preflight (format %" G_GINT64_FORMAT ")"),
+                                 pf_document_get_format_version (document));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+static void
+files_dropped (PfWindow *self,
+               GSList   *files)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GPtrArray) array = g_ptr_array_new ();
+
+  for (const GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+
+  if (array->len > 0)
+    g_application_open (app, (GFile **)array->pdata, array->len, "");
+}
+
+static gboolean
+drop_target_drop_cb (PfWindow      *self,
+                     const GValue  *value,
+                     double         x,
+                     double         y,
+                     GtkDropTarget *target)
+{
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files_dropped (self, g_value_get_boxed (value));
+  return TRUE;
+}
+
+static void
+save_window_state (PfWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  PfWindow *self = user_data;
+
+  if (!pf_window_show_page (self, g_variant_get_string (param, NULL)))
+    g_printerr ("No page “%s”\n", g_variant_get_string (param, NULL));
+}
+
+static void
+step_page (PfWindow *self,
+           int       delta)
+{
+  GtkListBoxRow *row;
+  int index;
+
+  if (self->document == NULL)
+    return;
+
+  row = gtk_list_box_get_selected_row (self->sidebar);
+  index = row != NULL ? gtk_list_box_row_get_index (row) + delta : 0;
+  index = CLAMP (index, 0, (int)pf_pages_get_n_pages () - 1);
+  pf_window_select_page_index (self, index);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+next_page_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  step_page (user_data, 1);
+}
+
+static void
+previous_page_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  step_page (user_data, -1);
+}
+
+static void
+close_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+static void
+pf_window_update_actions (PfWindow *self)
+{
+  static const char * const project_actions[] = { "show-page", "next-page", "previous-page" };
+  gboolean has_document = self->document != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (project_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), project_actions[i]);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_document);
+    }
+}
+
+static const GActionEntry win_actions[] = {
+  { "show-page", show_page_action, "s" },
+  { "next-page", next_page_action },
+  { "previous-page", previous_page_action },
+  { "close", close_action },
+  /* Saving and the report come with the project document and the report;
+   * until then they are shown, disabled. */
+  { "save", NULL },
+  { "save-as", NULL },
+  { "export-report", NULL },
+};
+
+static gboolean
+pf_window_close_request (GtkWindow *window)
+{
+  save_window_state (PF_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (pf_window_parent_class)->close_request (window);
+}
+
+static void
+pf_window_dispose (GObject *object)
+{
+  PfWindow *self = (PfWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (pf_window_parent_class)->dispose (object);
+}
+
+static void
+pf_window_finalize (GObject *object)
+{
+  PfWindow *self = (PfWindow *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->loading_file);
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pf_window_parent_class)->finalize (object);
+}
+
+static void
+pf_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PfWindow *self = PF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pf_window_class_init (PfWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = pf_window_dispose;
+  object_class->finalize = pf_window_finalize;
+  object_class->get_property = pf_window_get_property;
+
+  window_class->close_request = pf_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         PF_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PF_TYPE_WELCOME_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/pf-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, sidebar_header);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, project_title);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, page_stack);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_button_clicked_cb);
+}
+
+static void
+pf_window_init (PfWindow *self)
+{
+  GtkDropTarget *drop_target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (win_actions); i++)
+    {
+      if (win_actions[i].activate == NULL)
+        {
+          GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), win_actions[i].name);
+
+          g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+        }
+    }
+  pf_window_update_actions (self);
+
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (leaflet_folded_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  leaflet_folded_changed_cb (self, NULL, self->leaflet);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop",
+                           G_CALLBACK (drop_target_drop_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+}
+
+PfWindow *
+pf_window_new (PfApplication *application)
+{
+  g_return_val_if_fail (PF_IS_APPLICATION (application), NULL);
+
+  return g_object_new (PF_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+PfDocument *
+pf_window_get_document (PfWindow *self)
+{
+  g_return_val_if_fail (PF_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * pf_window_set_document:
+ *
+ * Shows @document in the window, replacing the welcome page.
+ */
+void
+pf_window_set_document (PfWindow   *self,
+                        PfDocument *document)
+{
+  g_return_if_fail (PF_IS_WINDOW (self));
+  g_return_if_fail (PF_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  pf_window_ensure_pages (self);
+  pf_window_update_title (self);
+  pf_window_update_actions (self);
+
+  if (gtk_list_box_get_selected_row (self->sidebar) == NULL)
+    pf_window_select_page_index (self, 0);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "project");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * pf_window_is_busy:
+ *
+ * Whether the window holds a project or is loading one, so that a file
+ * opened now should go to another window.
+ */
+gboolean
+pf_window_is_busy (PfWindow *self)
+{
+  g_return_val_if_fail (PF_IS_WINDOW (self), FALSE);
+
+  return self->document != NULL || self->loading_file != NULL;
+}
+
+gboolean
+pf_window_holds_file (PfWindow *self,
+                      GFile    *file)
+{
+  GFile *document_file;
+
+  g_return_val_if_fail (PF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->loading_file != NULL && g_file_equal (self->loading_file, file))
+    return TRUE;
+
+  document_file = self->document ? pf_document_get_file (self->document) : NULL;
+
+  return document_file != NULL && g_file_equal (document_file, file);
+}
+
+/**
+ * pf_window_open_file:
+ *
+ * Loads @file in the background and shows it; a file that cannot be read
+ * is reported in a dialog and the window stays as it was.
+ */
+void
+pf_window_open_file (PfWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (PF_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->loading_file != NULL)
+    return;
+
+  self->loading_file = g_object_ref (file);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->welcome_page), FALSE);
+  pf_document_load_async (file, self->cancellable, load_cb, g_object_ref (self));
+}
+
+/**
+ * pf_window_open_resource:
+ *
+ * Shows a project shipped inside the application, such as the sample, as a
+ * new project that has no file yet: saving it asks where.
+ */
+void
+pf_window_open_resource (PfWindow   *self,
+                         const char *resource_path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PF_IS_WINDOW (self));
+  g_return_if_fail (resource_path != NULL);
+
+  if (!(bytes = g_resources_lookup_data (resource_path, 0, &error)) ||
+      !(document = pf_document_new_from_bytes (bytes, &error)))
+    {
+      g_printerr ("%s: %s\n", resource_path, error->message);
+      pf_window_show_error (self, _("Could Not Open the Sample Project"), error->message);
+      return;
+    }
+
+  pf_window_set_document (self, document);
+}
+
+const char *
+pf_window_get_visible_page (PfWindow *self)
+{
+  g_return_val_if_fail (PF_IS_WINDOW (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+gboolean
+pf_window_show_page (PfWindow   *self,
+                     const char *page_id)
+{
+  int index;
+
+  g_return_val_if_fail (PF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (page_id != NULL, FALSE);
+
+  if (self->document == NULL || (index = pf_pages_find (page_id)) < 0)
+    return FALSE;
+
+  pf_window_select_page_index (self, index);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  return TRUE;
+}
+
+void
+pf_window_show_error (PfWindow   *self,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (PF_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
