@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 
 #include "pf-document.h"
 #include "pf-file-util.h"
@@ -296,12 +297,15 @@ pf_document_new_from_bytes (GBytes  *bytes,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
-      /* json-glib prefixes "<data>:LINE:COLUMN: "; say it in words. */
-      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX,
-                   _("Line %u, column %u: %s"),
-                   json_parser_get_current_line (parser),
-                   json_parser_get_current_pos (parser),
-                   parse_error->message);
+      guint line = 0, column = 0;
+      int consumed = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; say it in words. */
+      if (sscanf (parse_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX,
+                     _("Line %u, column %u: %s"), line, column, parse_error->message + consumed);
+      else
+        g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX, parse_error->message);
       return NULL;
     }
 

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pf-preferences-window.h"
+#include "pf-welcome-page.h"
+#include "pf-window.h"
+#include "ui-test-util.h"
+
+/* Every class with a template is built once here, so that a typo in a .ui
+ * file fails a test rather than a user's start-up, and each is destroyed
+ * again without leaking itself. */
+
+static void
+test_window (void)
+{
+  GtkWidget *window = g_object_new (PF_TYPE_WINDOW, NULL);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_welcome_page (void)
+{
+  GtkWidget *page = g_object_ref_sink (pf_welcome_page_new ());
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_preferences_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = GTK_WIDGET (pf_preferences_window_new (settings));
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/templates/window", test_window);
+  g_test_add_func ("/ui/templates/welcome-page", test_welcome_page);
+  g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
+  g_test_add_func ("/ui/templates/help-overlay", test_help_overlay);
+
+  return g_test_run ();
+}

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "ui-test-util.h"
+
+/* Long enough for a slow sanitizer build, short enough to fail a hang. */
+#define WAIT_SECONDS 20
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  /* gtk_test_init() insists on en_US.UTF-8, which these machines lack. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+}
+
+void
+ui_test_wait_until (gboolean (*condition) (gpointer),
+                    gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out after %d s waiting for a condition", WAIT_SECONDS);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+/* Closes @window and waits until it is finalized, failing the test if it
+ * never is (something leaked a reference). */
+void
+ui_test_close_and_wait (GtkWindow *window)
+{
+  gpointer pointer = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
+  gtk_window_close (window);
+  ui_test_wait_until (is_null, &pointer);
+}
+
+GtkWidget *
+ui_test_find_widget (GtkWidget  *root,
+                     const char *buildable_id)
+{
+  const char *id;
+
+  if (GTK_IS_BUILDABLE (root) &&
+      (id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root))) &&
+      g_str_equal (id, buildable_id))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_widget (child, buildable_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWindow *
+ui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Renders @widget as it is on screen into "<builddir>/tests/screenshots/NAME.png". */
+static GskRenderNode *
+render_widget (GdkPaintable *paintable,
+               int           width,
+               int           height)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/* Renders @widget as it is on screen into "<builddir>/tests/screenshots/NAME.png". */
+void
+ui_test_screenshot (GtkWidget  *widget,
+                    const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file_name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  int width, height;
+
+  /* The paintable takes its image of the widget when the widget is next
+   * drawn after a layout: draw until there is one. */
+  for (;;)
+    {
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (width > 0 && height > 0 && (node = render_widget (paintable, width, height)))
+        break;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting to draw %s for a screenshot", G_OBJECT_TYPE_NAME (widget));
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}

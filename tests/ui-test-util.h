@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void        ui_test_init             (int         *argc,
+                                      char      ***argv);
+void        ui_test_wait_until       (gboolean   (*condition) (gpointer),
+                                      gpointer     data);
+void        ui_test_close_and_wait   (GtkWindow   *window);
+GtkWidget  *ui_test_find_widget      (GtkWidget   *root,
+                                      const char  *buildable_id);
+GtkWindow  *ui_test_find_toplevel    (GType        type);
+void        ui_test_screenshot       (GtkWidget   *widget,
+                                      const char  *name);
+
+G_END_DECLS
