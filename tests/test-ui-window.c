@@ -94,7 +94,7 @@ test_pages (void)
 {
   PfWindow *window;
   guint n_pages = pf_pages_get_n_pages ();
-  g_autofree char **actions = NULL;
+  g_auto(GStrv) actions = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-sample", NULL);
   window = active_window ();
@@ -117,7 +117,7 @@ test_pages (void)
    * sidebar order and stop at the ends. */
   actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>Page_Down");
   g_assert_cmpstrv (actions, ((const char * const[]) { "win.next-page", NULL }));
-  g_clear_pointer (&actions, g_free);
+  g_clear_pointer (&actions, g_strfreev);
   actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>Page_Up");
   g_assert_cmpstrv (actions, ((const char * const[]) { "win.previous-page", NULL }));
 
@@ -153,6 +153,9 @@ test_pages (void)
   ui_test_wait_until (is_drawn, window);
   g_main_context_iteration (NULL, FALSE);
   ui_test_screenshot (GTK_WIDGET (window), "project");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  ui_test_screenshot (GTK_WIDGET (window), "project-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   close_all_windows ();
 }
@@ -277,11 +280,19 @@ test_dialogs (void)
 
     g_assert_nonnull (name_row);
     gtk_editable_set_text (GTK_EDITABLE (name_row), "Ada Lovelace");
-    g_assert_cmpstr (g_settings_get_string (settings, "user-name"), ==, "Ada Lovelace");
+    {
+      g_autofree char *user_name = g_settings_get_string (settings, "user-name");
+
+      g_assert_cmpstr (user_name, ==, "Ada Lovelace");
+    }
 
     style_row = ui_test_find_widget (GTK_WIDGET (preferences), "style_row");
     adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);
-    g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
+    {
+      g_autofree char *color_scheme = g_settings_get_string (settings, "color-scheme");
+
+      g_assert_cmpstr (color_scheme, ==, "dark");
+    }
     g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
     ui_test_wait_until (is_drawn, preferences);
     ui_test_screenshot (GTK_WIDGET (preferences), "preferences-dark");
