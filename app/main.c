@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "pf-application.h"
+#include "pf-cli.h"
 
 int
 main (int   argc,
@@ -18,6 +19,10 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Preflight"));
+
+  /* Subcommands run without a display and never reach GTK. */
+  if (argc > 1 && pf_cli_is_command (argv[1]))
+    return pf_cli_run (argc, argv);
 
   app = pf_application_new (G_APPLICATION_DEFAULT_FLAGS);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-application.h"
+#include "pf-cli.h"
 #include "pf-preferences-window.h"
 #include "pf-window.h"
 
@@ -260,6 +261,8 @@ static const struct {
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export-report", { "<Control>e", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.close", { "<Control>w", NULL } },
   { "win.next-page", { "<Control>Page_Down", NULL } },
   { "win.previous-page", { "<Control>Page_Up", NULL } },
@@ -353,6 +356,7 @@ pf_application_init (PfApplication *self)
   g_application_set_option_context_parameter_string (app, _("[FILE…]"));
   g_application_set_option_context_summary (app,
     _("Open Preflight projects (.preflight files) in the graphical application."));
+  g_application_set_option_context_description (app, pf_cli_get_commands_help ());
 }
 
 PfApplication *

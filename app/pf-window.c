@@ -5,32 +5,8 @@
 
 #include "pf-file-util.h"
 #include "pf-pages.h"
-#include "pf-welcome-page.h"
-#include "pf-window.h"
+#include "pf-window-private.h"
 
-struct _PfWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  PfWelcomePage        *welcome_page;
-  AdwLeaflet           *leaflet;
-  AdwHeaderBar         *sidebar_header;
-  AdwWindowTitle       *project_title;
-  GtkListBox           *sidebar;
-  AdwHeaderBar         *content_header;
-  AdwWindowTitle       *page_title;
-  GtkButton            *back_button;
-  GtkStack             *page_stack;
-
-  /* Owned references */
-  GSettings            *settings;
-  PfDocument           *document;
-  GFile                *loading_file;
-  GCancellable         *cancellable;
-};
 
 G_DEFINE_FINAL_TYPE (PfWindow, pf_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -43,9 +19,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static GtkWidget *
-create_page (const PfPageInfo *info)
+create_page (PfWindow         *self,
+             const PfPageInfo *info)
 {
   GtkWidget *page;
+
+  if (g_str_equal (pf_page_info_get_id (info), "overview"))
+    {
+      page = pf_overview_page_new ();
+      self->overview_page = PF_OVERVIEW_PAGE (page);
+      return page;
+    }
 
   /* The content of each page arrives with the catalog and the registers;
    * until then a page says what it will hold and why. */
@@ -120,7 +104,7 @@ pf_window_ensure_pages (PfWindow *self)
     {
       const PfPageInfo *info = pf_pages_get_page (i);
 
-      gtk_stack_add_titled (self->page_stack, create_page (info),
+      gtk_stack_add_titled (self->page_stack, create_page (self, info),
                             pf_page_info_get_id (info),
                             pf_page_info_get_title (info));
       gtk_list_box_append (self->sidebar, create_sidebar_row (info));
@@ -139,8 +123,8 @@ pf_window_select_page_index (PfWindow *self,
     gtk_list_box_select_row (self->sidebar, row);
 }
 
-static void
-pf_window_update_title (PfWindow *self)
+void
+_pf_window_update_title (PfWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *location = NULL;
@@ -152,6 +136,15 @@ pf_window_update_title (PfWindow *self)
     }
 
   name = pf_document_dup_display_name (self->document);
+  if (pf_document_get_modified (self->document))
+    {
+      g_autofree char *marked = NULL;
+
+      /* Translators: the window title of a project with unsaved changes. */
+      marked = g_strdup_printf (_("• %s"), name);
+      g_free (name);
+      name = g_steal_pointer (&marked);
+    }
   gtk_window_set_title (GTK_WINDOW (self), name);
   adw_window_title_set_title (self->project_title, name);
 
@@ -353,8 +346,8 @@ close_action (GSimpleAction *action,
   gtk_window_close (GTK_WINDOW (user_data));
 }
 
-static void
-pf_window_update_actions (PfWindow *self)
+void
+_pf_window_update_actions (PfWindow *self)
 {
   static const char * const project_actions[] = { "show-page", "next-page", "previous-page" };
   gboolean has_document = self->document != NULL;
@@ -365,6 +358,8 @@ pf_window_update_actions (PfWindow *self)
 
       g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_document);
     }
+
+  _pf_window_update_document_actions (self);
 }
 
 static const GActionEntry win_actions[] = {
@@ -372,17 +367,21 @@ static const GActionEntry win_actions[] = {
   { "next-page", next_page_action },
   { "previous-page", previous_page_action },
   { "close", close_action },
-  /* Saving and the report come with the project document and the report;
-   * until then they are shown, disabled. */
-  { "save", NULL },
-  { "save-as", NULL },
+  /* The report comes with the readiness verdict; until then it is shown,
+   * disabled. */
   { "export-report", NULL },
 };
 
 static gboolean
 pf_window_close_request (GtkWindow *window)
 {
-  save_window_state (PF_WINDOW (window));
+  PfWindow *self = PF_WINDOW (window);
+
+  /* Unsaved changes: ask first, and close later if the answer says so. */
+  if (_pf_window_document_close_request (self))
+    return TRUE;
+
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (pf_window_parent_class)->close_request (window);
 }
@@ -393,6 +392,7 @@ pf_window_dispose (GObject *object)
   PfWindow *self = (PfWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  _pf_window_document_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_WINDOW);
 
@@ -407,6 +407,7 @@ pf_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->loading_file);
   g_clear_object (&self->document);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pf_window_parent_class)->finalize (object);
@@ -496,7 +497,8 @@ pf_window_init (PfWindow *self)
           g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
         }
     }
-  pf_window_update_actions (self);
+  _pf_window_document_init (self);
+  _pf_window_update_actions (self);
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (leaflet_folded_changed_cb), self,
@@ -543,9 +545,12 @@ pf_window_set_document (PfWindow   *self,
   if (!g_set_object (&self->document, document))
     return;
 
+  g_signal_group_set_target (self->document_signals, document);
+  _pf_window_document_attach (self);
   pf_window_ensure_pages (self);
-  pf_window_update_title (self);
-  pf_window_update_actions (self);
+  pf_overview_page_set_document (self->overview_page, document);
+  _pf_window_update_title (self);
+  _pf_window_update_actions (self);
 
   if (gtk_list_box_get_selected_row (self->sidebar) == NULL)
     pf_window_select_page_index (self, 0);

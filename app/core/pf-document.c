@@ -2,26 +2,75 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 #include "pf-document.h"
 #include "pf-file-util.h"
+#include "pf-json.h"
+#include "pf-schema.h"
+#include "pf-scope.h"
 
 /* A project file is text a person wrote with Preflight; anything this large is
  * not one, and refusing it early keeps a hostile file from exhausting memory. */
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
 
+/* Edits of the same field closer together than this are one undo step and
+ * one audit entry: typing a sentence is one change, not forty. */
+#define COALESCE_USEC (2 * G_USEC_PER_SEC)
+
+static const char * const meanings[] = {
+  "reviewed", "approved", "approved-with-conditions", "rejected", "acknowledged", NULL
+};
+
+typedef enum
+{
+  EDIT_SET,     /* object.field: old_value -> new_value */
+  EDIT_INSERT,  /* new_value inserted at index of the array named by object */
+  EDIT_REMOVE,  /* old_value removed from index of the array named by object */
+} EditKind;
+
+typedef struct
+{
+  EditKind  kind;
+  char     *object;
+  char     *field;
+  JsonNode *old_value;
+  JsonNode *new_value;
+  guint     index;
+} Edit;
+
+typedef struct
+{
+  GPtrArray *edits;
+  gint64     time;
+} EditGroup;
+
 struct _PfDocument
 {
-  GObject   parent_instance;
+  GObject        parent_instance;
 
-  GFile    *file;
-  /* The whole file as read, so members this version does not know survive. */
-  JsonNode *root;
-  char     *title;
-  gint64    format_version;
-  guint     read_only : 1;
+  GFile         *file;
+  char          *etag;
+  /* The whole file as read, so that members this version does not know
+   * survive a save. */
+  JsonNode      *root;
+  char          *actor;
+  gint64         format_version;
+
+  GPtrArray     *undo_stack;
+  GPtrArray     *redo_stack;
+  EditGroup     *open_group;
+  guint          group_depth;
+
+  /* Audit entries up to here were saved or loaded and are never amended. */
+  guint          n_sealed_audit;
+  /* The chain as verified when the file was read. */
+  guint          audit_broken_at;
+  char          *audit_problem;
+  gint64         last_audit_time;
+
+  guint          read_only : 1;
+  guint          modified : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PfDocument, pf_document, G_TYPE_OBJECT)
@@ -33,55 +82,398 @@ enum {
   PROP_FILE,
   PROP_TITLE,
   PROP_READ_ONLY,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   N_PROPS
 };
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
-static const char *
-node_type_name (JsonNode *node)
+static void
+edit_free (Edit *edit)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-  if (JSON_NODE_HOLDS_NULL (node))
-    return _("null");
+  g_free (edit->object);
+  g_free (edit->field);
+  g_clear_pointer (&edit->old_value, json_node_unref);
+  g_clear_pointer (&edit->new_value, json_node_unref);
+  g_free (edit);
+}
 
-  switch (json_node_get_value_type (node))
+static void
+edit_group_free (EditGroup *group)
+{
+  g_ptr_array_unref (group->edits);
+  g_free (group);
+}
+
+static EditGroup *
+edit_group_new (void)
+{
+  EditGroup *group = g_new0 (EditGroup, 1);
+
+  group->edits = g_ptr_array_new_with_free_func ((GDestroyNotify)edit_free);
+  group->time = g_get_monotonic_time ();
+
+  return group;
+}
+
+static JsonObject *
+root_object (PfDocument *self)
+{
+  return json_node_get_object (self->root);
+}
+
+/* The member @name of @parent, created as an empty object or array when
+ * missing, so that a new project and a loaded one look the same. */
+static JsonNode *
+ensure_member (JsonObject   *parent,
+               const char   *name,
+               JsonNodeType  type)
+{
+  JsonNode *node = json_object_get_member (parent, name);
+
+  if (node == NULL)
     {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_BOOLEAN:
-      return _("true or false");
+      if (type == JSON_NODE_OBJECT)
+        json_object_set_object_member (parent, name, json_object_new ());
+      else
+        json_object_set_array_member (parent, name, json_array_new ());
+      node = json_object_get_member (parent, name);
+    }
+
+  return node;
+}
+
+static JsonArray *
+register_array (PfDocument *self,
+                const char *register_id)
+{
+  JsonNode *registers = ensure_member (root_object (self), "registers", JSON_NODE_OBJECT);
+
+  return json_node_get_array (ensure_member (json_node_get_object (registers), register_id, JSON_NODE_ARRAY));
+}
+
+/* The array an EDIT_INSERT or EDIT_REMOVE works on. */
+static JsonArray *
+container_array (PfDocument *self,
+                 const char *container)
+{
+  if (g_str_equal (container, "business-question"))
+    return json_node_get_array (ensure_member (root_object (self), "business-question", JSON_NODE_ARRAY));
+
+  return register_array (self, container);
+}
+
+static int
+find_record_index (JsonArray  *array,
+                   const char *id)
+{
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *record = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (record, "id", NULL), id) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+/* Object paths: "metadata", "answers/<question>", "<register>/<record id>". */
+static JsonObject *
+resolve_object (PfDocument       *self,
+                const char       *object,
+                gboolean          create,
+                const PfRegister **reg_out)
+{
+  const char *slash = strchr (object, '/');
+  g_autofree char *head = NULL;
+  const PfRegister *reg;
+  JsonArray *records;
+  int index;
+
+  if (reg_out != NULL)
+    *reg_out = NULL;
+
+  if (slash == NULL)
+    {
+      if (!g_str_equal (object, "metadata"))
+        return NULL;
+      if (create)
+        return json_node_get_object (ensure_member (root_object (self), "metadata", JSON_NODE_OBJECT));
+      if (!json_object_has_member (root_object (self), "metadata"))
+        return NULL;
+      return json_object_get_object_member (root_object (self), "metadata");
+    }
+
+  head = g_strndup (object, slash - object);
+
+  if (g_str_equal (head, "answers"))
+    {
+      JsonObject *answers;
+      JsonNode *answer;
+
+      if (slash[1] == '\0')
+        return NULL;
+      answers = json_node_get_object (ensure_member (root_object (self), "answers", JSON_NODE_OBJECT));
+      answer = json_object_get_member (answers, slash + 1);
+      if (answer == NULL && create)
+        {
+          json_object_set_object_member (answers, slash + 1, json_object_new ());
+          answer = json_object_get_member (answers, slash + 1);
+        }
+      return answer ? json_node_get_object (answer) : NULL;
+    }
+
+  if ((reg = pf_schema_find_register (head)) == NULL)
+    return NULL;
+
+  if (reg_out != NULL)
+    *reg_out = reg;
+
+  records = register_array (self, reg->id);
+  if ((index = find_record_index (records, slash + 1)) < 0)
+    return NULL;
+
+  return json_array_get_object_element (records, index);
+}
+
+static void
+pf_document_audit (PfDocument *self,
+                   const char *action,
+                   const char *object,
+                   const char *field,
+                   JsonNode   *old_value,
+                   JsonNode   *new_value,
+                   gboolean    may_coalesce)
+{
+  JsonArray *audit = pf_document_get_audit (self);
+  guint n = json_array_get_length (audit);
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *time = pf_audit_dup_time_now ();
+
+  /* Typing into a field amends the newest entry while it is unsaved and
+   * about the same field, instead of writing one entry per keystroke. */
+  if (may_coalesce && n > self->n_sealed_audit && now - self->last_audit_time < COALESCE_USEC)
+    {
+      JsonObject *last = json_array_get_object_element (audit, n - 1);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (last, "action", NULL), action) == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (last, "object", NULL), object) == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (last, "field", NULL), field) == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (last, "actor", NULL), self->actor) == 0)
+        {
+          json_object_set_string_member (last, "time", time);
+          json_object_set_member (last, "new", new_value ? json_node_copy (new_value) : json_node_new (JSON_NODE_NULL));
+          pf_audit_seal_entry (last);
+          self->last_audit_time = now;
+          return;
+        }
+    }
+
+  pf_audit_append (audit, time, self->actor, action, object, field, old_value, new_value);
+  self->last_audit_time = now;
+}
+
+static void
+pf_document_mark_changed (PfDocument *self,
+                          const char *object,
+                          const char *field)
+{
+  if (!self->modified)
+    {
+      self->modified = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+
+  if (g_str_equal (object, "metadata") && g_strcmp0 (field, "title") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+
+  g_signal_emit (self, signals[CHANGED], 0, object, field);
+}
+
+/* Makes @edit (or its inverse) true of the tree. */
+static void
+apply_edit (PfDocument *self,
+            Edit       *edit,
+            gboolean    inverse)
+{
+  EditKind kind = edit->kind;
+
+  if (inverse && kind != EDIT_SET)
+    kind = kind == EDIT_INSERT ? EDIT_REMOVE : EDIT_INSERT;
+
+  switch (kind)
+    {
+    case EDIT_SET:
+      {
+        JsonObject *target = resolve_object (self, edit->object, TRUE, NULL);
+        JsonNode *value = inverse ? edit->old_value : edit->new_value;
+
+        g_assert (target != NULL);
+        if (value == NULL)
+          json_object_remove_member (target, edit->field);
+        else
+          json_object_set_member (target, edit->field, json_node_copy (value));
+      }
+      break;
+
+    case EDIT_INSERT:
+      {
+        JsonArray *array = container_array (self, edit->object);
+        JsonNode *record = edit->kind == EDIT_INSERT ? edit->new_value : edit->old_value;
+        g_autoptr(GPtrArray) tail = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+        guint n = json_array_get_length (array);
+
+        /* JsonArray has no insert: take the tail off and put it back. */
+        for (guint i = edit->index; i < n; i++)
+          g_ptr_array_add (tail, json_node_ref (json_array_get_element (array, i)));
+        for (guint i = n; i > edit->index; i--)
+          json_array_remove_element (array, i - 1);
+        json_array_add_element (array, json_node_copy (record));
+        for (guint i = 0; i < tail->len; i++)
+          json_array_add_element (array, json_node_ref (g_ptr_array_index (tail, i)));
+      }
+      break;
+
+    case EDIT_REMOVE:
+      json_array_remove_element (container_array (self, edit->object), edit->index);
+      break;
+
     default:
-      return _("a number");
+      g_assert_not_reached ();
     }
 }
 
-static gboolean
-expect_type (JsonNode    *node,
-             const char  *path,
-             GType        value_type,
-             const char  *expected,
-             GError     **error)
+static const char *
+edit_action (Edit     *edit,
+             gboolean  inverse)
 {
-  gboolean ok;
+  if (edit->kind == EDIT_SET)
+    return "set";
+  if ((edit->kind == EDIT_INSERT) != inverse)
+    return "add";
+  return "remove";
+}
 
-  if (value_type == JSON_TYPE_OBJECT)
-    ok = JSON_NODE_HOLDS_OBJECT (node);
-  else if (value_type == JSON_TYPE_ARRAY)
-    ok = JSON_NODE_HOLDS_ARRAY (node);
-  else
-    ok = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == value_type;
+static char *
+edit_audit_object (Edit *edit)
+{
+  const char *id;
+  JsonNode *record;
 
-  if (!ok)
+  if (edit->kind == EDIT_SET)
+    return g_strdup (edit->object);
+  if (g_str_equal (edit->object, "business-question"))
+    return g_strdup ("business-question");
+
+  record = edit->new_value ? edit->new_value : edit->old_value;
+  id = json_object_get_string_member_with_default (json_node_get_object (record), "id", "");
+  return g_strconcat (edit->object, "/", id, NULL);
+}
+
+static void
+announce_edit (PfDocument *self,
+               Edit       *edit,
+               gboolean    inverse,
+               const char *action)
+{
+  g_autofree char *object = edit_audit_object (edit);
+  JsonNode *old_value = inverse ? edit->new_value : edit->old_value;
+  JsonNode *new_value = inverse ? edit->old_value : edit->new_value;
+
+  pf_document_audit (self, action ? action : edit_action (edit, inverse),
+                     object, edit->field, old_value, new_value, action == NULL && edit->kind == EDIT_SET);
+  pf_document_mark_changed (self, object, edit->field);
+}
+
+static void
+notify_undo_state (PfDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* Whether @edit may fold into the newest undo step: the same field, soon
+ * after, with no group open. */
+static gboolean
+try_coalesce (PfDocument *self,
+              Edit       *edit)
+{
+  EditGroup *last;
+  Edit *previous;
+
+  if (edit->kind != EDIT_SET || self->open_group != NULL || self->undo_stack->len == 0)
+    return FALSE;
+
+  last = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
+  if (last->edits->len != 1 || g_get_monotonic_time () - last->time > COALESCE_USEC)
+    return FALSE;
+
+  previous = g_ptr_array_index (last->edits, 0);
+  if (previous->kind != EDIT_SET ||
+      !g_str_equal (previous->object, edit->object) ||
+      !g_str_equal (previous->field, edit->field))
+    return FALSE;
+
+  g_clear_pointer (&previous->new_value, json_node_unref);
+  previous->new_value = edit->new_value ? json_node_ref (edit->new_value) : NULL;
+  last->time = g_get_monotonic_time ();
+  return TRUE;
+}
+
+/* Applies a new edit, takes ownership of it and keeps it for undo. */
+static void
+pf_document_commit (PfDocument *self,
+                    Edit       *edit)
+{
+  gboolean had_redo = self->redo_stack->len > 0;
+
+  apply_edit (self, edit, FALSE);
+  announce_edit (self, edit, FALSE, NULL);
+
+  g_ptr_array_set_size (self->redo_stack, 0);
+
+  if (try_coalesce (self, edit))
     {
-      /* Translators: the first %s is a field path like "metadata.title", the
-       * second the expected type and the third the type found. */
-      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_INVALID,
-                   _("%s: expected %s, found %s"),
-                   path, expected, node_type_name (node));
+      edit_free (edit);
+    }
+  else if (self->open_group != NULL)
+    {
+      g_ptr_array_add (self->open_group->edits, edit);
+    }
+  else
+    {
+      EditGroup *group = edit_group_new ();
+
+      g_ptr_array_add (group->edits, edit);
+      g_ptr_array_add (self->undo_stack, group);
+      if (self->undo_stack->len == 1 || had_redo)
+        notify_undo_state (self);
+      return;
+    }
+
+  if (had_redo)
+    notify_undo_state (self);
+}
+
+static gboolean
+check_writable (PfDocument  *self,
+                GError     **error)
+{
+  if (self->read_only)
+    {
+      g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_READ_ONLY,
+                           _("The project was written by a newer version of Preflight and is read-only"));
       return FALSE;
     }
 
@@ -124,8 +516,9 @@ pf_document_read_root (PfDocument  *self,
                            _("format-version: the member is missing"));
       return FALSE;
     }
-  if (!expect_type (node, "format-version", G_TYPE_INT64, _("a whole number"), error))
-    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return pf_schema_type_error ("format-version", _("a whole number"), node, error);
+
   self->format_version = json_node_get_int (node);
   if (self->format_version < 1)
     {
@@ -134,30 +527,33 @@ pf_document_read_root (PfDocument  *self,
                    self->format_version);
       return FALSE;
     }
-  /* A newer version's file is shown but never written back by this version. */
+
+  /* Version 1 is the first format: there is nothing older to migrate. A
+   * newer version's file is shown, but never written back by this one. */
   self->read_only = self->format_version > PF_DOCUMENT_FORMAT_VERSION;
 
-  node = json_object_get_member (object, "metadata");
-  if (node != NULL)
+  /* Even a newer version's file must hold what this version reads, so
+   * that showing it cannot go wrong. */
+  if (!pf_schema_validate (object, error))
     {
-      JsonObject *metadata;
-
-      if (!expect_type (node, "metadata", JSON_TYPE_OBJECT, _("an object"), error))
-        return FALSE;
-
-      metadata = json_node_get_object (node);
-      node = json_object_get_member (metadata, "title");
-      if (node != NULL)
-        {
-          if (!expect_type (node, "metadata.title", G_TYPE_STRING, _("a string"), error))
-            return FALSE;
-          g_free (self->title);
-          self->title = g_strdup (json_node_get_string (node));
-        }
+      if (self->read_only)
+        g_prefix_error (error, _("The file was written by a newer version of Preflight (format %" G_GINT64_FORMAT ") and this version cannot read it: "),
+                        self->format_version);
+      return FALSE;
     }
 
   g_clear_pointer (&self->root, json_node_unref);
   self->root = json_node_ref (root);
+  self->n_sealed_audit = json_array_get_length (pf_document_get_audit (self));
+
+  {
+    PfAuditStatus status = { 0 };
+
+    pf_audit_verify (pf_document_get_audit (self), &status);
+    self->audit_broken_at = status.broken_at;
+    self->audit_problem = g_steal_pointer (&status.problem);
+    pf_audit_status_clear (&status);
+  }
 
   return TRUE;
 }
@@ -168,8 +564,13 @@ pf_document_finalize (GObject *object)
   PfDocument *self = (PfDocument *)object;
 
   g_clear_object (&self->file);
+  g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->root, json_node_unref);
-  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->audit_problem, g_free);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->open_group, edit_group_free);
 
   G_OBJECT_CLASS (pf_document_parent_class)->finalize (object);
 }
@@ -189,11 +590,23 @@ pf_document_get_property (GObject    *object,
       break;
 
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+      g_value_set_string (value, pf_document_get_title (self));
       break;
 
     case PROP_READ_ONLY:
       g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, pf_document_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, pf_document_can_redo (self));
       break;
 
     default:
@@ -217,21 +630,50 @@ pf_document_class_init (PfDocumentClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL,
                          NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PfDocument::changed:
+   * @object: the object path that changed, e.g. "features/feature-3"
+   * @field: (nullable): the field, or %NULL when a record was added or removed
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
 pf_document_init (PfDocument *self)
 {
-  self->title = g_strdup ("");
   self->format_version = PF_DOCUMENT_FORMAT_VERSION;
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify)edit_group_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify)edit_group_free);
+  self->actor = g_strdup (g_get_real_name ());
 }
 
 /**
@@ -242,7 +684,37 @@ pf_document_init (PfDocument *self)
 PfDocument *
 pf_document_new (void)
 {
-  return g_object_new (PF_TYPE_DOCUMENT, NULL);
+  PfDocument *self = g_object_new (PF_TYPE_DOCUMENT, NULL);
+  JsonObject *root = json_object_new ();
+  JsonObject *metadata = json_object_new ();
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *now = pf_audit_dup_time_now ();
+
+  json_object_set_string_member (root, "format", PF_DOCUMENT_FORMAT);
+  json_object_set_int_member (root, "format-version", PF_DOCUMENT_FORMAT_VERSION);
+  json_object_set_string_member (metadata, "id", uuid);
+  json_object_set_string_member (metadata, "title", "");
+  json_object_set_string_member (metadata, "description", "");
+  json_object_set_string_member (metadata, "created", now);
+  json_object_set_object_member (root, "metadata", metadata);
+  json_object_set_object_member (root, "answers", json_object_new ());
+  json_object_set_array_member (root, "business-question", json_array_new ());
+  json_object_set_object_member (root, "registers", json_object_new ());
+  json_object_set_array_member (root, "sign-offs", json_array_new ());
+  json_object_set_array_member (root, "audit", json_array_new ());
+
+  self->root = json_node_init_object (json_node_alloc (), root);
+  json_object_unref (root);
+
+  /* Each register in schema order. */
+  {
+    JsonObject *registers = json_object_get_object_member (root, "registers");
+
+    for (guint i = 0; i < pf_schema_get_n_registers (); i++)
+      json_object_set_array_member (registers, pf_schema_get_register (i)->id, json_array_new ());
+  }
+
+  return self;
 }
 
 /**
@@ -257,7 +729,6 @@ PfDocument *
 pf_document_new_from_bytes (GBytes  *bytes,
                             GError **error)
 {
-  g_autoptr(PfDocument) self = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   const char *data;
@@ -281,12 +752,12 @@ pf_document_new_from_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  if (!g_utf8_validate (data, size, NULL))
+  if (!g_utf8_validate_len (data, size, NULL))
     {
       const char *end;
       guint line = 1;
 
-      g_utf8_validate (data, size, &end);
+      g_utf8_validate_len (data, size, &end);
       for (const char *p = data; p < end; p++)
         line += *p == '\n';
       g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX,
@@ -294,7 +765,7 @@ pf_document_new_from_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
       guint line = 0, column = 0;
@@ -309,8 +780,24 @@ pf_document_new_from_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  self = pf_document_new ();
-  if (!pf_document_read_root (self, json_parser_get_root (parser), error))
+  return pf_document_new_from_node (json_parser_get_root (parser), error);
+}
+
+/**
+ * pf_document_new_from_node:
+ * @root: a parsed project file; the document keeps a reference, so it must
+ *   not be changed afterwards by anyone else
+ */
+PfDocument *
+pf_document_new_from_node (JsonNode  *root,
+                           GError   **error)
+{
+  g_autoptr(PfDocument) self = NULL;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  self = g_object_new (PF_TYPE_DOCUMENT, NULL);
+  if (!pf_document_read_root (self, root, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -323,18 +810,28 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GFile *file = task_data;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(PfDocument) self = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
+  gsize length;
 
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &error)) ||
-      !(self = pf_document_new_from_bytes (bytes, &error)))
+  if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (!(self = pf_document_new_from_bytes (bytes, &error)))
     {
       g_task_return_error (task, error);
       return;
     }
 
   self->file = g_object_ref (file);
+  self->etag = g_steal_pointer (&etag);
   g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
 }
 
@@ -371,6 +868,131 @@ pf_document_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * pf_document_serialize:
+ *
+ * Returns: the project file's contents: pretty-printed JSON, members in a
+ *   stable order, one record per array element
+ */
+GBytes *
+pf_document_serialize (PfDocument *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  out = g_string_sized_new (4096);
+  pf_json_append_pretty (out, self->root);
+
+  return g_string_free_to_bytes (out);
+}
+
+typedef struct
+{
+  GFile  *file;
+  guint   n_audit;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PfDocument *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  g_autofree char *etag = NULL;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, &etag, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&etag);
+  pf_document_set_file (self, data->file);
+  self->n_sealed_audit = MAX (self->n_sealed_audit, data->n_audit);
+  pf_document_set_modified (self, FALSE);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * pf_document_save_async:
+ * @file: (nullable): where to save; %NULL for the document's own file
+ * @overwrite_changes: whether to write even when the file changed on disk
+ *   since it was opened or last saved
+ *
+ * Writes the project atomically: the contents go to a temporary file that
+ * replaces @file only once complete, so a crash or a full disk leaves the
+ * old file as it was. Unless @overwrite_changes, a file that changed on disk
+ * fails with %G_IO_ERROR_WRONG_ETAG.
+ */
+void
+pf_document_save_async (PfDocument          *self,
+                        GFile               *file,
+                        gboolean             overwrite_changes,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  SaveData *data;
+  const char *etag = NULL;
+
+  g_return_if_fail (PF_IS_DOCUMENT (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+  g_return_if_fail (file != NULL || self->file != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pf_document_save_async);
+
+  if (self->read_only)
+    {
+      g_task_return_new_error (task, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_READ_ONLY,
+                               _("The project was written by a newer version of Preflight and is read-only"));
+      return;
+    }
+
+  if (file == NULL)
+    file = self->file;
+
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->n_audit = json_array_get_length (pf_document_get_audit (self));
+  g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
+
+  if (!overwrite_changes && self->file != NULL && g_file_equal (file, self->file))
+    etag = self->etag;
+
+  bytes = pf_document_serialize (self);
+  g_file_replace_contents_bytes_async (file, bytes, etag, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, save_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pf_document_save_finish (PfDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pf_document_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 GFile *
 pf_document_get_file (PfDocument *self)
 {
@@ -391,11 +1013,63 @@ pf_document_set_file (PfDocument *self,
 }
 
 const char *
-pf_document_get_title (PfDocument *self)
+pf_document_get_etag (PfDocument *self)
 {
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
 
-  return self->title;
+  return self->etag;
+}
+
+void
+pf_document_set_etag (PfDocument *self,
+                      const char *etag)
+{
+  g_return_if_fail (PF_IS_DOCUMENT (self));
+
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+}
+
+/**
+ * pf_document_make_new_project:
+ *
+ * Turns the document into a new project of its own, as when a sample or a
+ * template is opened: a new id, no file, nothing to undo.
+ */
+void
+pf_document_make_new_project (PfDocument *self)
+{
+  JsonObject *metadata;
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  g_return_if_fail (PF_IS_DOCUMENT (self));
+
+  metadata = json_node_get_object (ensure_member (root_object (self), "metadata", JSON_NODE_OBJECT));
+  json_object_set_string_member (metadata, "id", uuid);
+  pf_document_set_file (self, NULL);
+  pf_document_set_etag (self, NULL);
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  notify_undo_state (self);
+}
+
+const char *
+pf_document_get_id (PfDocument *self)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  return pf_document_get_string (self, "metadata", "id");
+}
+
+const char *
+pf_document_get_title (PfDocument *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  title = pf_document_get_string (self, "metadata", "title");
+  return title ? title : "";
 }
 
 /**
@@ -407,10 +1081,13 @@ pf_document_get_title (PfDocument *self)
 char *
 pf_document_dup_display_name (PfDocument *self)
 {
+  g_autofree char *title = NULL;
+
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
 
-  if (self->title[0] != '\0')
-    return g_strdup (self->title);
+  title = g_strstrip (g_strdup (pf_document_get_title (self)));
+  if (title[0] != '\0')
+    return g_steal_pointer (&title);
 
   if (self->file != NULL)
     return pf_file_dup_project_name (self->file);
@@ -432,4 +1109,1008 @@ pf_document_get_format_version (PfDocument *self)
   g_return_val_if_fail (PF_IS_DOCUMENT (self), 0);
 
   return self->format_version;
+}
+
+gboolean
+pf_document_get_modified (PfDocument *self)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+/**
+ * pf_document_set_modified:
+ *
+ * Marks the document as holding changes that are not in its file, as when
+ * a draft is recovered, or as saved.
+ */
+void
+pf_document_set_modified (PfDocument *self,
+                          gboolean    modified)
+{
+  g_return_if_fail (PF_IS_DOCUMENT (self));
+
+  modified = !!modified;
+  if (self->modified != modified)
+    {
+      self->modified = modified;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+}
+
+const char *
+pf_document_get_actor (PfDocument *self)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  return self->actor;
+}
+
+/**
+ * pf_document_set_actor:
+ *
+ * Names who makes the following changes in the audit trail.
+ */
+void
+pf_document_set_actor (PfDocument *self,
+                       const char *actor)
+{
+  g_return_if_fail (PF_IS_DOCUMENT (self));
+  g_return_if_fail (actor != NULL);
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+JsonObject *
+pf_document_get_root (PfDocument *self)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  return root_object (self);
+}
+
+/**
+ * pf_document_get_value:
+ *
+ * Returns: (transfer none) (nullable): the value of @field of @object
+ */
+JsonNode *
+pf_document_get_value (PfDocument *self,
+                       const char *object,
+                       const char *field)
+{
+  JsonObject *target;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (!(target = resolve_object (self, object, FALSE, NULL)))
+    return NULL;
+
+  return json_object_get_member (target, field);
+}
+
+const char *
+pf_document_get_string (PfDocument *self,
+                        const char *object,
+                        const char *field)
+{
+  JsonNode *value = pf_document_get_value (self, object, field);
+
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (value);
+}
+
+static gboolean
+values_equal (JsonNode *a,
+              JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return json_node_equal (a, b);
+}
+
+/**
+ * pf_document_set_value:
+ * @object: "metadata", "answers/<question id>" or "<register>/<record id>"
+ * @value: the new value; not taken
+ *
+ * Changes one field. Setting a value equal to the current one changes
+ * nothing and records nothing.
+ */
+gboolean
+pf_document_set_value (PfDocument  *self,
+                       const char  *object,
+                       const char  *field,
+                       JsonNode    *value,
+                       GError     **error)
+{
+  const PfRegister *reg = NULL;
+  JsonObject *target;
+  JsonNode *old_value;
+  Edit *edit;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (object != NULL, FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  if (g_str_equal (field, "id"))
+    {
+      g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED,
+                           _("A record's id cannot be changed"));
+      return FALSE;
+    }
+
+  target = resolve_object (self, object, FALSE, &reg);
+  if (target == NULL && !g_str_has_prefix (object, "answers/") && !g_str_equal (object, "metadata"))
+    {
+      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_NOT_FOUND,
+                   _("There is no “%s” in the project"), object);
+      return FALSE;
+    }
+
+  if (reg != NULL)
+    {
+      const PfField *schema_field = pf_register_find_field (reg, field);
+      g_autofree char *path = g_strconcat (object, ".", field, NULL);
+
+      if (schema_field != NULL && !pf_field_check_value (schema_field, value, path, error))
+        return FALSE;
+    }
+
+  old_value = target ? json_object_get_member (target, field) : NULL;
+  if (values_equal (old_value, value))
+    return TRUE;
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_SET;
+  edit->object = g_strdup (object);
+  edit->field = g_strdup (field);
+  edit->old_value = old_value ? json_node_copy (old_value) : NULL;
+  edit->new_value = json_node_copy (value);
+  pf_document_commit (self, edit);
+
+  return TRUE;
+}
+
+gboolean
+pf_document_set_string (PfDocument  *self,
+                        const char  *object,
+                        const char  *field,
+                        const char  *value,
+                        GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  node = json_node_init_string (json_node_alloc (), value);
+  return pf_document_set_value (self, object, field, node, error);
+}
+
+static void
+stamp_answer (PfDocument *self,
+              const char *object)
+{
+  JsonObject *answer = resolve_object (self, object, TRUE, NULL);
+  g_autofree char *now = pf_audit_dup_time_now ();
+
+  /* Who answered last is bookkeeping, not an edit of its own. */
+  json_object_set_string_member (answer, "changed-by", self->actor);
+  json_object_set_string_member (answer, "changed-at", now);
+}
+
+/**
+ * pf_document_set_answer:
+ *
+ * Answers @question with @value, replacing a "not applicable".
+ */
+gboolean
+pf_document_set_answer (PfDocument  *self,
+                        const char  *question,
+                        JsonNode    *value,
+                        GError     **error)
+{
+  g_autofree char *object = NULL;
+  g_autoptr(JsonNode) no = NULL;
+  JsonNode *flag;
+  gboolean ok;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (question != NULL && question[0] != '\0', FALSE);
+
+  object = g_strconcat ("answers/", question, NULL);
+  flag = pf_document_get_value (self, object, "not-applicable");
+  if (flag != NULL && (!JSON_NODE_HOLDS_VALUE (flag) || !json_node_get_boolean (flag)))
+    flag = NULL;
+  if (flag == NULL && values_equal (pf_document_get_value (self, object, "value"), value))
+    return TRUE;
+
+  pf_document_begin_group (self);
+  ok = pf_document_set_value (self, object, "value", value, error);
+  if (ok && flag != NULL)
+    {
+      no = json_node_init_boolean (json_node_alloc (), FALSE);
+      ok = pf_document_set_value (self, object, "not-applicable", no, error);
+    }
+  pf_document_end_group (self);
+
+  if (ok)
+    stamp_answer (self, object);
+
+  return ok;
+}
+
+/**
+ * pf_document_set_not_applicable:
+ * @justification: why the question does not apply; required
+ */
+gboolean
+pf_document_set_not_applicable (PfDocument  *self,
+                                const char  *question,
+                                const char  *justification,
+                                GError     **error)
+{
+  g_autofree char *object = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autoptr(JsonNode) yes = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (question != NULL && question[0] != '\0', FALSE);
+
+  trimmed = g_strstrip (g_strdup (justification ? justification : ""));
+  if (trimmed[0] == '\0')
+    {
+      g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED,
+                           _("“Not applicable” needs a written justification"));
+      return FALSE;
+    }
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  object = g_strconcat ("answers/", question, NULL);
+  yes = json_node_init_boolean (json_node_alloc (), TRUE);
+
+  pf_document_begin_group (self);
+  ok = pf_document_set_value (self, object, "not-applicable", yes, error) &&
+       pf_document_set_string (self, object, "justification", justification, error);
+  pf_document_end_group (self);
+
+  if (ok)
+    stamp_answer (self, object);
+
+  return ok;
+}
+
+/**
+ * pf_document_get_records:
+ *
+ * Returns: (transfer none) (nullable): the records of @register_id, or
+ *   %NULL for a register that does not exist
+ */
+JsonArray *
+pf_document_get_records (PfDocument *self,
+                         const char *register_id)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (register_id != NULL, NULL);
+
+  if (pf_schema_find_register (register_id) == NULL || self->root == NULL)
+    return NULL;
+
+  return register_array (self, register_id);
+}
+
+JsonObject *
+pf_document_get_record (PfDocument *self,
+                        const char *register_id,
+                        const char *record_id)
+{
+  JsonArray *records;
+  int index;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (record_id != NULL, NULL);
+
+  if (!(records = pf_document_get_records (self, register_id)) ||
+      (index = find_record_index (records, record_id)) < 0)
+    return NULL;
+
+  return json_array_get_object_element (records, index);
+}
+
+static char *
+next_record_id (JsonArray  *records,
+                const char *prefix)
+{
+  guint n = json_array_get_length (records);
+  guint64 next = 1;
+  gsize len = strlen (prefix);
+
+  /* One more than the largest number used, so ids are never reused even
+   * after removals in between. */
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = json_object_get_string_member_with_default (json_array_get_object_element (records, i), "id", "");
+
+      if (strncmp (id, prefix, len) == 0 && id[len] == '-')
+        {
+          guint64 number = g_ascii_strtoull (id + len + 1, NULL, 10);
+
+          next = MAX (next, number + 1);
+        }
+    }
+
+  return g_strdup_printf ("%s-%" G_GUINT64_FORMAT, prefix, next);
+}
+
+/**
+ * pf_document_add_record:
+ *
+ * Appends a record with default values to @register_id.
+ *
+ * Returns: (transfer full): the new record's id
+ */
+char *
+pf_document_add_record (PfDocument  *self,
+                        const char  *register_id,
+                        GError     **error)
+{
+  const PfRegister *reg;
+  JsonArray *records;
+  char *id;
+  Edit *edit;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (register_id != NULL, NULL);
+
+  if (!check_writable (self, error))
+    return NULL;
+
+  if (!(reg = pf_schema_find_register (register_id)))
+    {
+      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_NOT_FOUND,
+                   _("There is no register “%s”"), register_id);
+      return NULL;
+    }
+
+  records = register_array (self, reg->id);
+  id = next_record_id (records, reg->id_prefix);
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_INSERT;
+  edit->object = g_strdup (reg->id);
+  edit->new_value = json_node_init_object (json_node_alloc (), pf_register_new_record (reg, id));
+  json_object_unref (json_node_get_object (edit->new_value));
+  edit->index = json_array_get_length (records);
+  pf_document_commit (self, edit);
+
+  return id;
+}
+
+gboolean
+pf_document_remove_record (PfDocument  *self,
+                           const char  *register_id,
+                           const char  *record_id,
+                           GError     **error)
+{
+  JsonArray *records;
+  int index;
+  Edit *edit;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (register_id != NULL, FALSE);
+  g_return_val_if_fail (record_id != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  if (!(records = pf_document_get_records (self, register_id)) ||
+      (index = find_record_index (records, record_id)) < 0)
+    {
+      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_NOT_FOUND,
+                   _("There is no “%s/%s” in the project"), register_id, record_id);
+      return FALSE;
+    }
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_REMOVE;
+  edit->object = g_strdup (register_id);
+  edit->old_value = json_node_copy (json_array_get_element (records, index));
+  edit->index = index;
+  pf_document_commit (self, edit);
+
+  return TRUE;
+}
+
+static JsonObject *
+current_question_version (PfDocument *self)
+{
+  JsonNode *node = json_object_get_member (root_object (self), "business-question");
+  JsonArray *history;
+  guint n;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  history = json_node_get_array (node);
+  if ((n = json_array_get_length (history)) == 0)
+    return NULL;
+
+  return json_array_get_object_element (history, n - 1);
+}
+
+const char *
+pf_document_get_business_question (PfDocument *self)
+{
+  JsonObject *version;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  version = current_question_version (self);
+  return version ? json_object_get_string_member_with_default (version, "question", "") : "";
+}
+
+const char *
+pf_document_get_success_criterion (PfDocument *self)
+{
+  JsonObject *version;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  version = current_question_version (self);
+  return version ? json_object_get_string_member_with_default (version, "success-criterion", "") : "";
+}
+
+/**
+ * pf_document_change_business_question:
+ * @reason: why it changed; required once a question was recorded
+ *
+ * Records a new version of the business question and its success
+ * criterion. Every version is kept, with its author, time and reason.
+ */
+gboolean
+pf_document_change_business_question (PfDocument  *self,
+                                      const char  *question,
+                                      const char  *success_criterion,
+                                      const char  *reason,
+                                      GError     **error)
+{
+  JsonObject *version;
+  JsonArray *history;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *now = NULL;
+  Edit *edit;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (question != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  if (success_criterion == NULL)
+    success_criterion = "";
+
+  version = current_question_version (self);
+  if (version != NULL &&
+      g_strcmp0 (json_object_get_string_member_with_default (version, "question", ""), question) == 0 &&
+      g_strcmp0 (json_object_get_string_member_with_default (version, "success-criterion", ""), success_criterion) == 0)
+    return TRUE;
+
+  trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+  if (version != NULL && trimmed[0] == '\0')
+    {
+      g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED,
+                           _("Changing the business question needs a reason"));
+      return FALSE;
+    }
+
+  history = container_array (self, "business-question");
+  id = next_record_id (history, "version");
+  now = pf_audit_dup_time_now ();
+
+  version = json_object_new ();
+  json_object_set_string_member (version, "id", id);
+  json_object_set_string_member (version, "question", question);
+  json_object_set_string_member (version, "success-criterion", success_criterion);
+  json_object_set_string_member (version, "reason", trimmed);
+  json_object_set_string_member (version, "author", self->actor);
+  json_object_set_string_member (version, "time", now);
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_INSERT;
+  edit->object = g_strdup ("business-question");
+  edit->new_value = json_node_init_object (json_node_alloc (), version);
+  json_object_unref (version);
+  edit->index = json_array_get_length (history);
+  pf_document_commit (self, edit);
+
+  return TRUE;
+}
+
+/**
+ * pf_document_begin_group:
+ *
+ * Makes the edits until the matching pf_document_end_group() one undo step,
+ * such as setting a verdict on many features at once. Groups nest.
+ */
+void
+pf_document_begin_group (PfDocument *self)
+{
+  g_return_if_fail (PF_IS_DOCUMENT (self));
+
+  if (self->group_depth++ == 0)
+    self->open_group = edit_group_new ();
+}
+
+void
+pf_document_end_group (PfDocument *self)
+{
+  EditGroup *group;
+
+  g_return_if_fail (PF_IS_DOCUMENT (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+
+  group = g_steal_pointer (&self->open_group);
+  if (group->edits->len == 0)
+    {
+      edit_group_free (group);
+      return;
+    }
+
+  g_ptr_array_add (self->undo_stack, group);
+  notify_undo_state (self);
+}
+
+gboolean
+pf_document_can_undo (PfDocument *self)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+
+  return !self->read_only && self->undo_stack->len > 0;
+}
+
+gboolean
+pf_document_can_redo (PfDocument *self)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+
+  return !self->read_only && self->redo_stack->len > 0;
+}
+
+static void
+replay_group (PfDocument *self,
+              EditGroup  *group,
+              gboolean    inverse)
+{
+  const char *action = inverse ? "undo" : "redo";
+
+  if (inverse)
+    {
+      for (guint i = group->edits->len; i > 0; i--)
+        {
+          Edit *edit = g_ptr_array_index (group->edits, i - 1);
+
+          apply_edit (self, edit, TRUE);
+          announce_edit (self, edit, TRUE, action);
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < group->edits->len; i++)
+        {
+          Edit *edit = g_ptr_array_index (group->edits, i);
+
+          apply_edit (self, edit, FALSE);
+          announce_edit (self, edit, FALSE, action);
+        }
+    }
+}
+
+/**
+ * pf_document_undo:
+ *
+ * Reverts the newest undo step. The audit trail is never rewound: undoing
+ * is recorded as a change of its own.
+ */
+gboolean
+pf_document_undo (PfDocument *self)
+{
+  EditGroup *group;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->group_depth == 0, FALSE);
+
+  if (!pf_document_can_undo (self))
+    return FALSE;
+
+  group = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+  replay_group (self, group, TRUE);
+  g_ptr_array_add (self->redo_stack, group);
+  notify_undo_state (self);
+
+  return TRUE;
+}
+
+gboolean
+pf_document_redo (PfDocument *self)
+{
+  EditGroup *group;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->group_depth == 0, FALSE);
+
+  if (!pf_document_can_redo (self))
+    return FALSE;
+
+  group = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
+  replay_group (self, group, FALSE);
+  group->time = 0; /* a redone step never absorbs the next edit */
+  g_ptr_array_add (self->undo_stack, group);
+  notify_undo_state (self);
+
+  return TRUE;
+}
+
+JsonArray *
+pf_document_get_sign_offs (PfDocument *self)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  return json_node_get_array (ensure_member (root_object (self), "sign-offs", JSON_NODE_ARRAY));
+}
+
+static JsonObject *
+find_sign_off (PfDocument *self,
+               const char *id)
+{
+  JsonArray *sign_offs = pf_document_get_sign_offs (self);
+  int index = find_record_index (sign_offs, id);
+
+  return index >= 0 ? json_array_get_object_element (sign_offs, index) : NULL;
+}
+
+static gboolean
+check_signer (const char  *name,
+              const char  *role,
+              GError     **error)
+{
+  g_autofree char *trimmed_name = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree char *trimmed_role = g_strstrip (g_strdup (role ? role : ""));
+
+  if (trimmed_name[0] == '\0' || trimmed_role[0] == '\0')
+    {
+      g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED,
+                           _("A sign-off record needs the signer's printed name and role"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static JsonObject *
+append_sign_off_record (PfDocument *self,
+                        const char *kind,
+                        const char *name,
+                        const char *role)
+{
+  JsonArray *sign_offs = pf_document_get_sign_offs (self);
+  g_autofree char *id = next_record_id (sign_offs, kind);
+  g_autofree char *now = pf_audit_dup_time_now ();
+  JsonObject *record = json_object_new ();
+
+  json_object_set_string_member (record, "id", id);
+  json_object_set_string_member (record, "kind", kind);
+  json_object_set_string_member (record, "name", name);
+  json_object_set_string_member (record, "role", role);
+  json_object_set_string_member (record, "time", now);
+  json_array_add_object_element (sign_offs, record);
+
+  return record;
+}
+
+/**
+ * pf_document_sign_off:
+ * @meaning: "reviewed", "approved", "approved-with-conditions", "rejected"
+ *   or "acknowledged"
+ * @conditions: (nullable): conditions or a comment
+ *
+ * Records that @name, as @role, signed the current content of @scope. Not
+ * an electronic signature: Preflight verifies no identity.
+ *
+ * Returns: (transfer full): the new record's id
+ */
+char *
+pf_document_sign_off (PfDocument  *self,
+                      const char  *scope,
+                      const char  *name,
+                      const char  *role,
+                      const char  *meaning,
+                      const char  *conditions,
+                      GError     **error)
+{
+  JsonObject *record;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  const char *id;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+  g_return_val_if_fail (meaning != NULL, NULL);
+
+  if (!check_writable (self, error))
+    return NULL;
+
+  if (!pf_scope_is_valid (scope))
+    {
+      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_NOT_FOUND,
+                   _("There is no sign-off scope “%s”"), scope);
+      return NULL;
+    }
+
+  if (!g_strv_contains (meanings, meaning))
+    {
+      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED,
+                   _("“%s” is not a meaning of a sign-off"), meaning);
+      return NULL;
+    }
+
+  if (!check_signer (name, role, error))
+    return NULL;
+
+  if (g_str_equal (meaning, "approved-with-conditions") && (conditions == NULL || conditions[0] == '\0'))
+    {
+      g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED,
+                           _("An approval with conditions needs the conditions"));
+      return NULL;
+    }
+
+  sha256 = pf_scope_content_sha256 (scope, root_object (self));
+  record = append_sign_off_record (self, "sign-off", name, role);
+  json_object_set_string_member (record, "scope", scope);
+  json_object_set_string_member (record, "meaning", meaning);
+  json_object_set_string_member (record, "conditions", conditions ? conditions : "");
+  json_object_set_string_member (record, "content-sha256", sha256);
+
+  id = json_object_get_string_member (record, "id");
+  node = json_node_init_object (json_node_alloc (), record);
+  {
+    g_autofree char *object = g_strconcat ("sign-offs/", id, NULL);
+
+    pf_document_audit (self, "sign-off", object, NULL, NULL, node, FALSE);
+    json_object_set_int_member (record, "audit-seq", json_array_get_length (pf_document_get_audit (self)));
+    pf_document_mark_changed (self, object, NULL);
+  }
+
+  return g_strdup (id);
+}
+
+/**
+ * pf_document_withdraw_sign_off:
+ *
+ * Records that the sign-off @sign_off_id no longer holds. The record itself
+ * stays.
+ *
+ * Returns: (transfer full): the withdrawal record's id
+ */
+char *
+pf_document_withdraw_sign_off (PfDocument  *self,
+                               const char  *sign_off_id,
+                               const char  *name,
+                               const char  *role,
+                               const char  *comment,
+                               GError     **error)
+{
+  JsonObject *signed_record;
+  JsonObject *record;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *object = NULL;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (sign_off_id != NULL, NULL);
+
+  if (!check_writable (self, error))
+    return NULL;
+
+  signed_record = find_sign_off (self, sign_off_id);
+  if (signed_record == NULL ||
+      g_strcmp0 (json_object_get_string_member_with_default (signed_record, "kind", ""), "sign-off") != 0)
+    {
+      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_NOT_FOUND,
+                   _("There is no sign-off record “%s”"), sign_off_id);
+      return NULL;
+    }
+
+  if (pf_document_get_sign_off_state (self, sign_off_id, NULL) == PF_SIGN_OFF_WITHDRAWN)
+    {
+      g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED,
+                           _("The sign-off was already withdrawn"));
+      return NULL;
+    }
+
+  if (!check_signer (name, role, error))
+    return NULL;
+
+  record = append_sign_off_record (self, "withdrawal", name, role);
+  json_object_set_string_member (record, "scope", json_object_get_string_member (signed_record, "scope"));
+  json_object_set_string_member (record, "meaning", "withdrawn");
+  json_object_set_string_member (record, "conditions", comment ? comment : "");
+  json_object_set_string_member (record, "withdraws", sign_off_id);
+
+  object = g_strconcat ("sign-offs/", json_object_get_string_member (record, "id"), NULL);
+  node = json_node_init_object (json_node_alloc (), record);
+  pf_document_audit (self, "withdraw", object, NULL, NULL, node, FALSE);
+  pf_document_mark_changed (self, object, NULL);
+
+  return g_strdup (json_object_get_string_member (record, "id"));
+}
+
+/**
+ * pf_document_get_sign_off_state:
+ * @changes: (out) (optional) (transfer full): for a stale sign-off, what
+ *   changed after signing, as "object field" strings from the audit trail
+ *
+ * Whether the sign-off still holds: withdrawn, stale (the content of its
+ * scope is not what was signed) or current.
+ */
+PfSignOffState
+pf_document_get_sign_off_state (PfDocument  *self,
+                                const char  *sign_off_id,
+                                GPtrArray  **changes)
+{
+  JsonArray *sign_offs;
+  JsonObject *record;
+  const char *scope;
+  g_autofree char *sha256 = NULL;
+  guint n;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), PF_SIGN_OFF_STALE);
+  g_return_val_if_fail (sign_off_id != NULL, PF_SIGN_OFF_STALE);
+
+  if (changes != NULL)
+    *changes = NULL;
+
+  if (!(record = find_sign_off (self, sign_off_id)))
+    return PF_SIGN_OFF_STALE;
+
+  sign_offs = pf_document_get_sign_offs (self);
+  n = json_array_get_length (sign_offs);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *other = json_array_get_object_element (sign_offs, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (other, "withdraws", NULL), sign_off_id) == 0)
+        return PF_SIGN_OFF_WITHDRAWN;
+    }
+
+  scope = json_object_get_string_member_with_default (record, "scope", "");
+  if (!pf_scope_is_valid (scope))
+    return PF_SIGN_OFF_STALE;
+
+  sha256 = pf_scope_content_sha256 (scope, root_object (self));
+  if (g_strcmp0 (sha256, json_object_get_string_member_with_default (record, "content-sha256", NULL)) == 0)
+    return PF_SIGN_OFF_CURRENT;
+
+  if (changes != NULL)
+    {
+      JsonArray *audit = pf_document_get_audit (self);
+      guint n_audit = json_array_get_length (audit);
+      gint64 from = json_object_get_int_member_with_default (record, "audit-seq", 0);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      *changes = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = MAX (from, 0); i < n_audit; i++)
+        {
+          JsonObject *entry = json_array_get_object_element (audit, i);
+          const char *object = json_object_get_string_member_with_default (entry, "object", "");
+          const char *field = json_object_get_string_member_with_default (entry, "field", "");
+          char *change;
+
+          if (!pf_scope_covers_object (scope, object))
+            continue;
+
+          change = field[0] ? g_strconcat (object, " ", field, NULL) : g_strdup (object);
+          if (g_hash_table_add (seen, change))
+            g_ptr_array_add (*changes, g_strdup (change));
+        }
+    }
+
+  return PF_SIGN_OFF_STALE;
+}
+
+JsonArray *
+pf_document_get_audit (PfDocument *self)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  return json_node_get_array (ensure_member (root_object (self), "audit", JSON_NODE_ARRAY));
+}
+
+/**
+ * pf_document_get_audit_broken_at:
+ * @problem: (out) (optional) (transfer none): what is wrong there
+ *
+ * The audit trail as verified when the file was read: 0 when the chain was
+ * intact, else the number of the first entry that does not hold. Preflight
+ * only appends, so this does not change while the project is open; a
+ * broken chain is shown, never repaired.
+ */
+guint
+pf_document_get_audit_broken_at (PfDocument  *self,
+                                 const char **problem)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), 0);
+
+  if (problem != NULL)
+    *problem = self->audit_problem;
+
+  return self->audit_broken_at;
+}
+
+const char *
+pf_document_get_audit_head (PfDocument *self)
+{
+  JsonArray *audit;
+  guint n;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  audit = pf_document_get_audit (self);
+  if ((n = json_array_get_length (audit)) == 0)
+    return NULL;
+
+  return json_object_get_string_member_with_default (json_array_get_object_element (audit, n - 1), "hash", NULL);
+}
+
+void
+pf_document_verify_audit (PfDocument    *self,
+                          PfAuditStatus *status)
+{
+  g_return_if_fail (PF_IS_DOCUMENT (self));
+
+  pf_audit_verify (pf_document_get_audit (self), status);
+}
+
+/**
+ * pf_document_record_event:
+ * @action: what happened, e.g. "export" or "import"
+ * @detail: (nullable): e.g. the exported file's name
+ *
+ * Appends an audit entry for something that happened to the project
+ * without changing its content.
+ */
+void
+pf_document_record_event (PfDocument *self,
+                          const char *action,
+                          const char *object,
+                          const char *detail)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (PF_IS_DOCUMENT (self));
+  g_return_if_fail (action != NULL);
+
+  if (self->read_only)
+    return;
+
+  if (detail != NULL)
+    node = json_node_init_string (json_node_alloc (), detail);
+  pf_document_audit (self, action, object, NULL, NULL, node, FALSE);
+  pf_document_mark_changed (self, object ? object : "", NULL);
 }

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pf-audit.h"
+#include "pf-json.h"
+
+void
+pf_audit_status_clear (PfAuditStatus *status)
+{
+  g_clear_pointer (&status->head, g_free);
+  g_clear_pointer (&status->problem, g_free);
+  status->n_entries = 0;
+  status->broken_at = 0;
+}
+
+static const char *
+get_string (JsonObject *entry,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (entry, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static char *
+entry_hash (JsonObject *entry)
+{
+  /* Everything in the entry but its own hash, the previous hash included. */
+  return pf_json_object_canonical_sha256_without (entry, "hash");
+}
+
+/**
+ * pf_audit_verify:
+ *
+ * Checks every entry's number, link to the previous entry and hash, and
+ * reports the first one that does not hold.
+ */
+void
+pf_audit_verify (JsonArray     *audit,
+                 PfAuditStatus *status)
+{
+  const char *prev = PF_AUDIT_GENESIS;
+  guint n;
+
+  g_return_if_fail (status != NULL);
+
+  pf_audit_status_clear (status);
+  n = audit ? json_array_get_length (audit) : 0;
+  status->n_entries = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (audit, i);
+      JsonObject *entry;
+      JsonNode *seq;
+      const char *stored_prev;
+      const char *stored_hash;
+      g_autofree char *hash = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          status->broken_at = i + 1;
+          status->problem = g_strdup (_("the entry is not an object"));
+          break;
+        }
+
+      entry = json_node_get_object (element);
+      seq = json_object_get_member (entry, "seq");
+      if (seq == NULL || !JSON_NODE_HOLDS_VALUE (seq) || json_node_get_value_type (seq) != G_TYPE_INT64 ||
+          json_node_get_int (seq) != (gint64)i + 1)
+        {
+          status->broken_at = i + 1;
+          status->problem = g_strdup (_("the entry is out of sequence: an entry was removed or inserted"));
+          break;
+        }
+
+      stored_prev = get_string (entry, "prev");
+      if (g_strcmp0 (stored_prev, prev) != 0)
+        {
+          status->broken_at = i + 1;
+          status->problem = g_strdup (_("the entry does not link to the entry before it"));
+          break;
+        }
+
+      stored_hash = get_string (entry, "hash");
+      hash = entry_hash (entry);
+      if (g_strcmp0 (stored_hash, hash) != 0)
+        {
+          status->broken_at = i + 1;
+          status->problem = g_strdup (_("the entry was changed after it was written"));
+          break;
+        }
+
+      prev = stored_hash;
+    }
+
+  if (n > 0)
+    status->head = g_strdup (get_string (json_array_get_object_element (audit, n - 1), "hash"));
+}
+
+/**
+ * pf_audit_seal_entry:
+ *
+ * Computes @entry's hash from everything else it holds. Called on a new
+ * entry, and on the newest entry when it is amended (typing coalesced into
+ * one change) before anything was saved after it.
+ */
+void
+pf_audit_seal_entry (JsonObject *entry)
+{
+  g_autofree char *hash = NULL;
+
+  json_object_remove_member (entry, "hash");
+  hash = entry_hash (entry);
+  json_object_set_string_member (entry, "hash", hash);
+}
+
+/**
+ * pf_audit_append:
+ * @old_value: (nullable): the value before the change; not taken
+ * @new_value: (nullable): the value after it; not taken
+ *
+ * Returns: (transfer none): the new entry, already sealed
+ */
+JsonObject *
+pf_audit_append (JsonArray  *audit,
+                 const char *time,
+                 const char *actor,
+                 const char *action,
+                 const char *object,
+                 const char *field,
+                 JsonNode   *old_value,
+                 JsonNode   *new_value)
+{
+  guint n = json_array_get_length (audit);
+  const char *prev = PF_AUDIT_GENESIS;
+  JsonObject *entry;
+
+  if (n > 0)
+    {
+      const char *last = get_string (json_array_get_object_element (audit, n - 1), "hash");
+
+      if (last != NULL)
+        prev = last;
+    }
+
+  entry = json_object_new ();
+  json_object_set_int_member (entry, "seq", n + 1);
+  json_object_set_string_member (entry, "time", time);
+  json_object_set_string_member (entry, "actor", actor ? actor : "");
+  json_object_set_string_member (entry, "action", action);
+  json_object_set_string_member (entry, "object", object ? object : "");
+  json_object_set_string_member (entry, "field", field ? field : "");
+  json_object_set_member (entry, "old", old_value ? json_node_copy (old_value) : json_node_new (JSON_NODE_NULL));
+  json_object_set_member (entry, "new", new_value ? json_node_copy (new_value) : json_node_new (JSON_NODE_NULL));
+  json_object_set_string_member (entry, "prev", prev);
+  pf_audit_seal_entry (entry);
+
+  json_array_add_object_element (audit, entry);
+
+  return entry;
+}
+
+gboolean
+pf_audit_contains_hash (JsonArray  *audit,
+                        const char *hash)
+{
+  guint n = audit ? json_array_get_length (audit) : 0;
+
+  g_return_val_if_fail (hash != NULL, FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (audit, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element) &&
+          g_strcmp0 (get_string (json_node_get_object (element), "hash"), hash) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* UTC to the millisecond, so that entries sort and read the same everywhere. */
+char *
+pf_audit_dup_time_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                          g_date_time_get_year (now),
+                          g_date_time_get_month (now),
+                          g_date_time_get_day_of_month (now),
+                          g_date_time_get_hour (now),
+                          g_date_time_get_minute (now),
+                          g_date_time_get_second (now),
+                          g_date_time_get_microsecond (now) / 1000);
+}

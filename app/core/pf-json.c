@@ -1,0 +1,1023 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pf-json.h"
+
+/* 2^53: every integer up to this magnitude is exactly a double. */
+#define MAX_SAFE_INTEGER     9007199254740992.0
+#define MAX_SAFE_INTEGER_I64 G_GINT64_CONSTANT (9007199254740992)
+
+/* Exact as doubles, so a product or quotient with one is correctly rounded. */
+static const double powers_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+static const char spaces[] = "                                                                ";
+
+/* ------------------------------------------------------------------ numbers */
+
+static void
+append_uint64 (GString *out,
+               guint64  value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value != 0);
+
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+static void
+append_zeros (GString *out,
+              int      count)
+{
+  for (; count > 0; count--)
+    g_string_append_c (out, '0');
+}
+
+/* A decimal digits[0] . digits[1..n_digits) × 10^exponent, without trailing
+ * zeros (n_digits ≥ 1). */
+typedef struct
+{
+  char digits[24];
+  int  n_digits;
+  int  exponent;
+} Decimal;
+
+static void
+decimal_trim (Decimal *dec)
+{
+  while (dec->n_digits > 1 && dec->digits[dec->n_digits - 1] == '0')
+    dec->n_digits--;
+}
+
+/* The correctly rounded @precision-digit decimal nearest to @value (> 0).
+ * Only digits and the exponent are read back, so the locale's decimal
+ * separator does not matter. */
+static void
+decimal_from_printf (double   value,
+                     int      precision,
+                     Decimal *dec)
+{
+  char buf[64];
+  const char *p;
+
+  snprintf (buf, sizeof buf, "%.*e", precision - 1, value);
+
+  dec->n_digits = 0;
+  for (p = buf; *p != '\0' && *p != 'e' && *p != 'E'; p++)
+    {
+      if (g_ascii_isdigit (*p) && dec->n_digits < (int) sizeof dec->digits)
+        dec->digits[dec->n_digits++] = *p;
+    }
+  if (dec->n_digits == 0)
+    dec->digits[dec->n_digits++] = '0';
+  dec->exponent = *p != '\0' ? (int) strtol (p + 1, NULL, 10) : 0;
+
+  decimal_trim (dec);
+}
+
+static gboolean
+decimal_round_trips (const Decimal *dec,
+                     double         value)
+{
+  char buf[64];
+  int len = 0;
+
+  buf[len++] = dec->digits[0];
+  if (dec->n_digits > 1)
+    {
+      buf[len++] = '.';
+      memcpy (buf + len, dec->digits + 1, dec->n_digits - 1);
+      len += dec->n_digits - 1;
+    }
+  snprintf (buf + len, sizeof buf - len, "e%d", dec->exponent);
+
+  return g_ascii_strtod (buf, NULL) == value;
+}
+
+/* Adds one unit in the last place. */
+static void
+decimal_increment (Decimal *dec)
+{
+  int i = dec->n_digits - 1;
+
+  while (i >= 0 && dec->digits[i] == '9')
+    dec->digits[i--] = '0';
+
+  if (i < 0)
+    {
+      dec->digits[0] = '1';
+      dec->n_digits = 1;
+      dec->exponent++;
+    }
+  else
+    {
+      dec->digits[i]++;
+      dec->n_digits = i + 1;
+    }
+}
+
+/* The shortest decimal that reads back as @value (finite, > 0), the one
+ * closest to @value when several have that many digits. */
+static void
+shortest_decimal (double   value,
+                  Decimal *dec)
+{
+  guint64 bits;
+
+  if (value < DBL_MIN)
+    {
+      /* Subnormals have fewer significant bits, so try every length. */
+      for (int precision = 1; precision < 17; precision++)
+        {
+          decimal_from_printf (value, precision, dec);
+          if (decimal_round_trips (dec, value))
+            return;
+        }
+      decimal_from_printf (value, 17, dec);
+      return;
+    }
+
+  /* A decimal of at most 15 (DBL_DIG) digits survives the trip through a
+   * normal double, so if one reads back as @value it is the 15-digit rounding
+   * of @value with its trailing zeros removed. */
+  decimal_from_printf (value, 15, dec);
+  if (decimal_round_trips (dec, value))
+    return;
+
+  decimal_from_printf (value, 16, dec);
+  if (decimal_round_trips (dec, value))
+    return;
+
+  /* At a power of two the doubles below are twice as dense as those above,
+   * so the nearest 16-digit decimal may fall just outside on the narrow side
+   * while the next one up is still inside on the wide side. */
+  memcpy (&bits, &value, sizeof bits);
+  if ((bits & G_GUINT64_CONSTANT (0xfffffffffffff)) == 0)
+    {
+      Decimal up = *dec;
+
+      /* Put back the trailing zeros so the unit is the 16th digit. */
+      while (up.n_digits < 16)
+        up.digits[up.n_digits++] = '0';
+      decimal_increment (&up);
+      if (decimal_round_trips (&up, value))
+        {
+          *dec = up;
+          return;
+        }
+    }
+
+  /* 17 digits always suffice. */
+  decimal_from_printf (value, 17, dec);
+}
+
+#if defined (__SIZEOF_INT128__) && !defined (PF_JSON_NO_INT128)
+#define HAVE_UINT128 1
+
+typedef unsigned __int128 Uint128;
+
+static const guint64 powers_of_ten_u64[] = {
+  G_GUINT64_CONSTANT (1),
+  G_GUINT64_CONSTANT (10),
+  G_GUINT64_CONSTANT (100),
+  G_GUINT64_CONSTANT (1000),
+  G_GUINT64_CONSTANT (10000),
+  G_GUINT64_CONSTANT (100000),
+  G_GUINT64_CONSTANT (1000000),
+  G_GUINT64_CONSTANT (10000000),
+  G_GUINT64_CONSTANT (100000000),
+  G_GUINT64_CONSTANT (1000000000),
+  G_GUINT64_CONSTANT (10000000000),
+  G_GUINT64_CONSTANT (100000000000),
+  G_GUINT64_CONSTANT (1000000000000),
+  G_GUINT64_CONSTANT (10000000000000),
+  G_GUINT64_CONSTANT (100000000000000),
+  G_GUINT64_CONSTANT (1000000000000000),
+  G_GUINT64_CONSTANT (10000000000000000),
+  G_GUINT64_CONSTANT (100000000000000000),
+  G_GUINT64_CONSTANT (1000000000000000000),
+  G_GUINT64_CONSTANT (10000000000000000000),
+};
+
+/* 10^e for 0 ≤ e ≤ 22. */
+static inline Uint128
+power_of_ten_u128 (int e)
+{
+  if (e < 20)
+    return powers_of_ten_u64[e];
+  return (Uint128) powers_of_ten_u64[19] * powers_of_ten_u64[e - 19];
+}
+
+/* For x = mantissa / 2^shift: x × 10^scale rounded half to even. */
+static inline guint64
+scaled_round (guint64 mantissa,
+              int     shift,
+              int     scale)
+{
+  Uint128 t = (Uint128) mantissa * power_of_ten_u128 (scale);
+  Uint128 n = t >> shift;
+  Uint128 rest = t - (n << shift);
+  Uint128 half = (Uint128) 1 << (shift - 1);
+
+  if (rest > half || (rest == half && (n & 1) != 0))
+    n++;
+
+  return (guint64) n;
+}
+
+/* Whether n / 10^scale reads back as x = mantissa / 2^shift: whether it
+ * lies within half the gap to the neighbouring doubles (a quarter below a
+ * power of two, where the gap below is half as wide), boundaries included
+ * when ties go to x, i.e. when its mantissa is even. */
+static inline gboolean
+scaled_round_trips (guint64  mantissa,
+                    int      shift,
+                    int      scale,
+                    guint64  n,
+                    gboolean narrow_below)
+{
+  Uint128 power = power_of_ten_u128 (scale);
+  Uint128 t = (Uint128) mantissa * power;
+  Uint128 d = (Uint128) n << shift;
+  Uint128 distance;
+
+  if (d >= t)
+    distance = 2 * (d - t);
+  else
+    distance = (narrow_below ? 4 : 2) * (t - d);
+
+  return (mantissa & 1) == 0 ? distance <= power : distance < power;
+}
+
+/* The shortest decimal for 1e-6 ≤ value < 1e15 (not an integer), in exact
+ * 128-bit arithmetic: value = mantissa / 2^shift with shift ≤ 73, and with
+ * at most 17 digits the scale is at most 22, so every product stays below
+ * 2^127. A 15-digit decimal that reads back is the only one of at most 15
+ * digits (DBL_DIG); otherwise the nearest of 16 digits, or the next one up
+ * below a power of two; otherwise the nearest of 17, which always does. */
+static void
+shortest_decimal_exact (double   value,
+                        Decimal *dec)
+{
+  guint64 bits;
+  guint64 fraction;
+  guint64 mantissa;
+  guint64 n;
+  int shift;
+  int e10;
+  int precision;
+  int n_digits;
+  gboolean narrow_below;
+  char buf[24];
+  char *p;
+
+  memcpy (&bits, &value, sizeof bits);
+  fraction = bits & G_GUINT64_CONSTANT (0xfffffffffffff);
+  mantissa = fraction | (G_GUINT64_CONSTANT (1) << 52);
+  shift = 1075 - (int) ((bits >> 52) & 0x7ff);
+  narrow_below = fraction == 0;
+
+  /* e10 = floor (log10 (value)), made exact: 10^16 ≤ value × 10^(16 - e10) < 10^17. */
+  e10 = (int) floor (log10 (value));
+  for (;;)
+    {
+      Uint128 t = (Uint128) mantissa * power_of_ten_u128 (16 - e10);
+      Uint128 whole = t >> shift;
+
+      if (whole >= powers_of_ten_u64[17] && e10 < 14)
+        e10++;
+      else if (whole < powers_of_ten_u64[16] && e10 > -6)
+        e10--;
+      else
+        break;
+    }
+
+  precision = 15;
+  n = scaled_round (mantissa, shift, 14 - e10);
+  if (!scaled_round_trips (mantissa, shift, 14 - e10, n, narrow_below))
+    {
+      guint64 n16 = scaled_round (mantissa, shift, 15 - e10);
+
+      precision = 16;
+      if (scaled_round_trips (mantissa, shift, 15 - e10, n16, narrow_below))
+        {
+          n = n16;
+        }
+      else if (narrow_below &&
+               scaled_round_trips (mantissa, shift, 15 - e10, n16 + 1, narrow_below))
+        {
+          n = n16 + 1;
+        }
+      else
+        {
+          precision = 17;
+          n = scaled_round (mantissa, shift, 16 - e10);
+        }
+    }
+
+  p = buf + sizeof buf;
+  do
+    {
+      *--p = (char) ('0' + n % 10);
+      n /= 10;
+    }
+  while (n != 0);
+  n_digits = buf + sizeof buf - p;
+
+  /* One more digit than asked for when rounding carried into a new one. */
+  memcpy (dec->digits, p, n_digits);
+  dec->n_digits = n_digits;
+  dec->exponent = e10 + n_digits - precision;
+  decimal_trim (dec);
+}
+#endif
+
+/* ECMA-262 Number::toString layout of digits × 10^(n - k). */
+static void
+append_ecmascript (GString       *out,
+                   const Decimal *dec)
+{
+  const char *digits = dec->digits;
+  int k = dec->n_digits;
+  int n = dec->exponent + 1;
+
+  if (k <= n && n <= 21)
+    {
+      g_string_append_len (out, digits, k);
+      append_zeros (out, n - k);
+    }
+  else if (0 < n && n <= 21)
+    {
+      g_string_append_len (out, digits, n);
+      g_string_append_c (out, '.');
+      g_string_append_len (out, digits + n, k - n);
+    }
+  else if (-6 < n && n <= 0)
+    {
+      g_string_append_len (out, "0.", 2);
+      append_zeros (out, -n);
+      g_string_append_len (out, digits, k);
+    }
+  else
+    {
+      int e = n - 1;
+
+      g_string_append_c (out, digits[0]);
+      if (k > 1)
+        {
+          g_string_append_c (out, '.');
+          g_string_append_len (out, digits + 1, k - 1);
+        }
+      g_string_append_c (out, 'e');
+      g_string_append_c (out, e < 0 ? '-' : '+');
+      append_uint64 (out, (guint64) ABS (e));
+    }
+}
+
+/* @mantissa × 10^-@scale in fixed notation; @mantissa has no trailing zeros. */
+static void
+append_fixed (GString *out,
+              guint64  mantissa,
+              int      scale)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  int n_digits;
+
+  do
+    {
+      *--p = (char) ('0' + mantissa % 10);
+      mantissa /= 10;
+    }
+  while (mantissa != 0);
+  n_digits = buf + sizeof buf - p;
+
+  if (n_digits > scale)
+    {
+      g_string_append_len (out, p, n_digits - scale);
+      g_string_append_c (out, '.');
+      g_string_append_len (out, p + n_digits - scale, scale);
+    }
+  else
+    {
+      g_string_append_len (out, "0.", 2);
+      append_zeros (out, scale - n_digits);
+      g_string_append_len (out, p, n_digits);
+    }
+}
+
+static void
+append_number (GString *out,
+               double   value)
+{
+  Decimal dec;
+  double magnitude;
+
+  if (!isfinite (value))
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+
+  /* Also catches -0. */
+  if (value == 0)
+    {
+      g_string_append_c (out, '0');
+      return;
+    }
+
+  if (value < 0)
+    g_string_append_c (out, '-');
+  magnitude = fabs (value);
+
+  /* Integers: their own digits are the shortest form that reads back. */
+  if (magnitude <= MAX_SAFE_INTEGER && magnitude == floor (magnitude))
+    {
+      append_uint64 (out, (guint64) magnitude);
+      return;
+    }
+
+#ifdef HAVE_UINT128
+  if (magnitude >= 1e-6 && magnitude < 1e15)
+    {
+      shortest_decimal_exact (magnitude, &dec);
+      append_ecmascript (out, &dec);
+      return;
+    }
+#endif
+
+  /* Fast path for the common short fractions (0.25, 12.5, 3.14): find the
+   * fewest decimals d with m / 10^d == magnitude for an integer m < 10^15.
+   * The quotient of two exact doubles is correctly rounded, just like
+   * reading the decimal back, and a decimal of at most 15 digits that reads
+   * back is the only one of that length, so the first hit is the answer. */
+  if (magnitude >= 1e-6 && magnitude < 1e15)
+    {
+      for (guint scale = 1; scale < G_N_ELEMENTS (powers_of_ten); scale++)
+        {
+          double scaled = magnitude * powers_of_ten[scale];
+          double mantissa;
+
+          if (scaled >= 1e15)
+            break;
+
+          mantissa = floor (scaled + 0.5);
+          if (mantissa / powers_of_ten[scale] == magnitude)
+            {
+              append_fixed (out, (guint64) mantissa, (int) scale);
+              return;
+            }
+        }
+    }
+
+  shortest_decimal (magnitude, &dec);
+  append_ecmascript (out, &dec);
+}
+
+/* ------------------------------------------------------------------ strings */
+
+enum
+{
+  CHAR_PLAIN = 0,
+  CHAR_ESCAPE,
+  CHAR_NON_ASCII,
+  CHAR_END,
+};
+
+/* 0x00 ends the string, other controls, " and \ are escaped. */
+static const guint8 char_class[256] = {
+  CHAR_END, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE,
+  CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE,
+  CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE,
+  CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE, CHAR_ESCAPE,
+  ['"'] = CHAR_ESCAPE,
+  ['\\'] = CHAR_ESCAPE,
+  [0x80 ... 0xff] = CHAR_NON_ASCII,
+};
+
+static const char hex_digits[] = "0123456789abcdef";
+
+static void
+append_escape (GString *out,
+               guchar   c)
+{
+  char buf[6] = { '\\', 'u', '0', '0', 0, 0 };
+
+  switch (c)
+    {
+    case '"':  g_string_append_len (out, "\\\"", 2); return;
+    case '\\': g_string_append_len (out, "\\\\", 2); return;
+    case '\b': g_string_append_len (out, "\\b", 2); return;
+    case '\f': g_string_append_len (out, "\\f", 2); return;
+    case '\n': g_string_append_len (out, "\\n", 2); return;
+    case '\r': g_string_append_len (out, "\\r", 2); return;
+    case '\t': g_string_append_len (out, "\\t", 2); return;
+    default:
+      buf[4] = hex_digits[c >> 4];
+      buf[5] = hex_digits[c & 0xf];
+      g_string_append_len (out, buf, sizeof buf);
+      return;
+    }
+}
+
+/* Bytes that are not UTF-8 are written as U+FFFD, so the output is always
+ * valid JSON and the same tree always gives the same text. */
+static void
+append_string (GString    *out,
+               const char *str)
+{
+  const guchar *p = (const guchar *) str;
+  const guchar *run = p;
+
+  g_string_append_c (out, '"');
+
+  for (;;)
+    {
+      guchar c = *p;
+      gunichar ch;
+
+      switch (char_class[c])
+        {
+        case CHAR_PLAIN:
+          p++;
+          continue;
+
+        case CHAR_ESCAPE:
+          g_string_append_len (out, (const char *) run, p - run);
+          append_escape (out, c);
+          run = ++p;
+          continue;
+
+        case CHAR_NON_ASCII:
+          ch = g_utf8_get_char_validated ((const char *) p, -1);
+          if (G_LIKELY (ch < 0x110000))
+            {
+              p += g_utf8_skip[c];
+            }
+          else
+            {
+              g_string_append_len (out, (const char *) run, p - run);
+              g_string_append_len (out, "\xef\xbf\xbd", 3);
+              run = ++p;
+            }
+          continue;
+
+        case CHAR_END:
+        default:
+          break;
+        }
+      break;
+    }
+
+  g_string_append_len (out, (const char *) run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/* -------------------------------------------------------------- member order */
+
+typedef struct
+{
+  const char *name;
+  JsonNode   *node;
+} Member;
+
+/* A code point's UTF-16 code units as one comparable number. */
+static inline guint32
+utf16_key (gunichar ch)
+{
+  if (ch < 0x10000)
+    return ch << 16;
+
+  ch -= 0x10000;
+  return ((0xd800 + (ch >> 10)) << 16) | (0xdc00 + (ch & 0x3ff));
+}
+
+/* Orders UTF-8 strings as their UTF-16 forms would be ordered. UTF-8 byte
+ * order is code point order, which differs from UTF-16 order only when a
+ * character beyond U+FFFF meets one in U+E000..U+FFFF, so only the first
+ * differing character needs decoding. Invalid UTF-8 falls back to bytes. */
+static int
+compare_utf16 (const char *a,
+               const char *b)
+{
+  const guchar *ua = (const guchar *) a;
+  const guchar *ub = (const guchar *) b;
+  gsize i = 0;
+  gsize start;
+  gunichar ca, cb;
+  guint32 ka, kb;
+
+  while (ua[i] == ub[i] && ua[i] != '\0')
+    i++;
+
+  if (ua[i] == ub[i])
+    return 0;
+  if (ua[i] < 0x80 || ub[i] < 0x80)
+    return ua[i] < ub[i] ? -1 : 1;
+
+  start = i;
+  while (start > 0 && (ua[start] & 0xc0) == 0x80)
+    start--;
+
+  ca = g_utf8_get_char_validated (a + start, -1);
+  cb = g_utf8_get_char_validated (b + start, -1);
+  if (ca >= 0x110000 || cb >= 0x110000)
+    return ua[i] < ub[i] ? -1 : 1;
+
+  ka = utf16_key (ca);
+  kb = utf16_key (cb);
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+
+  return ua[i] < ub[i] ? -1 : 1;
+}
+
+static int
+compare_members (const void *a,
+                 const void *b)
+{
+  return compare_utf16 (((const Member *) a)->name, ((const Member *) b)->name);
+}
+
+/* ------------------------------------------------------------------- writer */
+
+/* An open array or object. Nesting is kept on an explicit stack rather than
+ * the C stack, so no tree is too deep to write. */
+typedef struct
+{
+  JsonArray *array;   /* NULL for an object */
+  guint      start;   /* object: its first member in Writer.members; array: 0 */
+  guint      index;   /* next element or member */
+  guint      end;
+} Frame;
+
+typedef struct
+{
+  GString  *out;
+  GArray   *members;  /* Member: the members of every open object */
+  GArray   *frames;   /* Frame */
+  gboolean  pretty;
+  /* A member of the top-level object to leave out, or NULL. */
+  const char *skip;
+} Writer;
+
+static void
+append_indent (GString *out,
+               guint    depth)
+{
+  gsize count = (gsize) depth * 2;
+
+  while (count > 0)
+    {
+      gsize chunk = MIN (count, sizeof spaces - 1);
+
+      g_string_append_len (out, spaces, chunk);
+      count -= chunk;
+    }
+}
+
+static void
+append_value (GString  *out,
+              JsonNode *node)
+{
+  GType type = json_node_get_value_type (node);
+
+  if (type == G_TYPE_INT64)
+    {
+      gint64 value = json_node_get_int (node);
+
+      if (value >= -MAX_SAFE_INTEGER_I64 && value <= MAX_SAFE_INTEGER_I64)
+        {
+          if (value < 0)
+            g_string_append_c (out, '-');
+          append_uint64 (out, (guint64) ABS (value));
+        }
+      else
+        {
+          append_number (out, (double) value);
+        }
+    }
+  else if (type == G_TYPE_DOUBLE)
+    {
+      append_number (out, json_node_get_double (node));
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    {
+      if (json_node_get_boolean (node))
+        g_string_append_len (out, "true", 4);
+      else
+        g_string_append_len (out, "false", 5);
+    }
+  else if (type == G_TYPE_STRING && json_node_get_string (node) != NULL)
+    {
+      append_string (out, json_node_get_string (node));
+    }
+  else
+    {
+      g_string_append_len (out, "null", 4);
+    }
+}
+
+static void
+collect_members (Writer     *writer,
+                 JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+  const char *skip = writer->frames->len == 0 ? writer->skip : NULL;
+
+  if (writer->pretty)
+    {
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
+        {
+          Member member = { name, node };
+          g_array_append_val (writer->members, member);
+        }
+    }
+  else
+    {
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, &name, &node))
+        {
+          Member member = { name, node };
+
+          if (skip == NULL || g_strcmp0 (name, skip) != 0)
+            g_array_append_val (writer->members, member);
+        }
+    }
+}
+
+/* Writes a scalar whole, or the opening of a non-empty container and pushes
+ * it onto the stack. */
+static void
+begin_value (Writer   *writer,
+             JsonNode *node)
+{
+  GString *out = writer->out;
+
+  if (node == NULL)
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        guint start = writer->members->len;
+        Frame frame;
+
+        if (object != NULL)
+          collect_members (writer, object);
+
+        if (writer->members->len == start)
+          {
+            g_string_append_len (out, "{}", 2);
+            return;
+          }
+
+        if (!writer->pretty)
+          qsort (&g_array_index (writer->members, Member, start),
+                 writer->members->len - start, sizeof (Member), compare_members);
+
+        frame = (Frame) { NULL, start, start, writer->members->len };
+        g_array_append_val (writer->frames, frame);
+        g_string_append_c (out, '{');
+      }
+      return;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint length = array != NULL ? json_array_get_length (array) : 0;
+        Frame frame;
+
+        if (length == 0)
+          {
+            g_string_append_len (out, "[]", 2);
+            return;
+          }
+
+        frame = (Frame) { array, 0, 0, length };
+        g_array_append_val (writer->frames, frame);
+        g_string_append_c (out, '[');
+      }
+      return;
+
+    case JSON_NODE_VALUE:
+      append_value (out, node);
+      return;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+}
+
+static void
+write_tree_skipping (GString    *out,
+                     JsonNode   *root,
+                     gboolean    pretty,
+                     const char *skip)
+{
+  Writer writer = {
+    .out = out,
+    .members = g_array_sized_new (FALSE, FALSE, sizeof (Member), 64),
+    .frames = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 16),
+    .pretty = pretty,
+    .skip = skip,
+  };
+
+  begin_value (&writer, root);
+
+  while (writer.frames->len > 0)
+    {
+      guint depth = writer.frames->len;
+      Frame *frame = &g_array_index (writer.frames, Frame, depth - 1);
+      JsonNode *node;
+
+      if (frame->index == frame->end)
+        {
+          gboolean is_object = frame->array == NULL;
+
+          if (is_object)
+            g_array_set_size (writer.members, frame->start);
+          g_array_set_size (writer.frames, depth - 1);
+
+          if (pretty)
+            {
+              g_string_append_c (out, '\n');
+              append_indent (out, depth - 1);
+            }
+          g_string_append_c (out, is_object ? '}' : ']');
+          continue;
+        }
+
+      if (frame->index > frame->start)
+        g_string_append_c (out, ',');
+      if (pretty)
+        {
+          g_string_append_c (out, '\n');
+          append_indent (out, depth);
+        }
+
+      if (frame->array != NULL)
+        {
+          node = json_array_get_element (frame->array, frame->index++);
+        }
+      else
+        {
+          const Member *member = &g_array_index (writer.members, Member, frame->index++);
+
+          node = member->node;
+          append_string (out, member->name != NULL ? member->name : "");
+          if (pretty)
+            g_string_append_len (out, ": ", 2);
+          else
+            g_string_append_c (out, ':');
+        }
+
+      /* May grow the stacks: frame and member are not used after this. */
+      begin_value (&writer, node);
+    }
+
+  g_array_unref (writer.members);
+  g_array_unref (writer.frames);
+}
+
+static void
+write_tree (GString  *out,
+            JsonNode *root,
+            gboolean  pretty)
+{
+  write_tree_skipping (out, root, pretty, NULL);
+}
+
+/* ------------------------------------------------------------------- public */
+
+/**
+ * pf_json_to_canonical:
+ * @node: (nullable): a tree, %NULL for JSON null
+ *
+ * The RFC 8785 canonical form of @node.
+ */
+char *
+pf_json_to_canonical (JsonNode *node)
+{
+  GString *out = g_string_sized_new (256);
+
+  write_tree (out, node, FALSE);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * pf_json_canonical_sha256:
+ * @node: (nullable): a tree, %NULL for JSON null
+ *
+ * The SHA-256 of the RFC 8785 canonical form of @node, in lowercase hex.
+ */
+char *
+pf_json_canonical_sha256 (JsonNode *node)
+{
+  GString *out = g_string_sized_new (256);
+  char *digest;
+
+  write_tree (out, node, FALSE);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str, out->len);
+  g_string_free (out, TRUE);
+
+  return digest;
+}
+
+/**
+ * pf_json_object_canonical_sha256_without:
+ * @member: the name of a top-level member to leave out
+ *
+ * The SHA-256 of the canonical form of @object without @member, such as an
+ * audit entry without its own hash.
+ */
+char *
+pf_json_object_canonical_sha256_without (JsonObject *object,
+                                         const char *member)
+{
+  g_autoptr(JsonNode) node = NULL;
+  GString *out;
+  char *digest;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (member != NULL, NULL);
+
+  node = json_node_init_object (json_node_alloc (), object);
+  out = g_string_sized_new (256);
+  write_tree_skipping (out, node, FALSE, member);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str, out->len);
+  g_string_free (out, TRUE);
+
+  return digest;
+}
+
+void
+pf_json_append_number (GString *out,
+                       double   value)
+{
+  g_return_if_fail (out != NULL);
+
+  append_number (out, value);
+}
+
+void
+pf_json_append_string (GString    *out,
+                       const char *str)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (str != NULL);
+
+  append_string (out, str);
+}
+
+void
+pf_json_append_pretty (GString  *out,
+                       JsonNode *node)
+{
+  g_return_if_fail (out != NULL);
+
+  write_tree (out, node, TRUE);
+  g_string_append_c (out, '\n');
+}
+
+/**
+ * pf_json_to_pretty:
+ * @node: (nullable): a tree, %NULL for JSON null
+ *
+ * @node as a project file writes it, see pf_json_append_pretty().
+ */
+char *
+pf_json_to_pretty (JsonNode *node)
+{
+  GString *out = g_string_sized_new (4096);
+
+  pf_json_append_pretty (out, node);
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* RFC 8785 (JSON Canonicalization Scheme) serialisation of a json-glib tree:
+ * object members sorted by their names' UTF-16 code units, no whitespace,
+ * strings escaped as RFC 8785 §3.2.2.2 says (only " \\ and control characters
+ * < 0x20 escaped; \b \f \n \r \t short forms, others \u00XX lowercase hex;
+ * everything else literal UTF-8), numbers as ECMAScript Number.prototype.toString
+ * (§3.2.2.3): shortest representation that round-trips, exponent form for
+ * |x| >= 1e21 or < 1e-6, "-0" written as "0"; NaN/Infinity are not JSON -> written as null). */
+char     *pf_json_to_canonical      (JsonNode   *node);
+/* SHA-256 of pf_json_to_canonical (node), lowercase hex (64 chars). */
+char     *pf_json_canonical_sha256  (JsonNode   *node);
+/* Appends the ECMAScript Number::toString form of @value to @out. */
+/* The same for @object without its top-level member @member. */
+char     *pf_json_object_canonical_sha256_without (JsonObject *object,
+                                                   const char *member);
+void      pf_json_append_number     (GString    *out, double value);
+/* Appends @str (UTF-8) as a JSON string literal with the RFC 8785 escaping. */
+void      pf_json_append_string     (GString    *out, const char *str);
+/* Pretty-prints @node for a project file: 2-space indentation, object members in
+ * the order they are in the tree (NOT sorted), one member per line, one array element
+ * per line ("[]" and "{}" for empty ones), "key": value with one space after the colon,
+ * numbers and strings formatted exactly as in the canonical form, and a final newline.
+ * Appends to @out. */
+void      pf_json_append_pretty     (GString    *out, JsonNode *node);
+char     *pf_json_to_pretty         (JsonNode   *node);
+
+G_END_DECLS

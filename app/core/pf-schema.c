@@ -1,0 +1,594 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pf-document.h"
+#include "pf-schema.h"
+
+static const char * const levels[] = { "medium", "low", "high", NULL };
+static const char * const assumption_status[] = { "open", "validated", "invalidated", NULL };
+static const char * const causes[] = {
+  "infant-mortality", "it-collaboration", "real-world", "data-leakage", "business-alignment", "politics", NULL
+};
+static const char * const risk_status[] = { "open", "mitigated", "accepted", "closed", NULL };
+static const char * const access_status[] = { "unknown", "requested", "granted", "denied", NULL };
+static const char * const yes_no_unknown[] = { "unknown", "yes", "no", NULL };
+static const char * const known_at[] = { "unknown", "before", "at", "after", NULL };
+static const char * const verdicts[] = { "pending", "keep", "drop", "transform", NULL };
+static const char * const test_levels[] = { "none", "manual", "automated", NULL };
+
+static const PfField team_fields[] = {
+  { "name", PF_FIELD_STRING },
+  { "role", PF_FIELD_STRING },
+  { "email", PF_FIELD_STRING },
+  { NULL }
+};
+
+static const PfField assumption_fields[] = {
+  { "statement", PF_FIELD_TEXT },
+  { "category", PF_FIELD_STRING },
+  { "phase", PF_FIELD_STRING },
+  { "owner", PF_FIELD_STRING },
+  { "status", PF_FIELD_ENUM, assumption_status },
+  { "evidence", PF_FIELD_TEXT },
+  { NULL }
+};
+
+static const PfField stakeholder_fields[] = {
+  { "name", PF_FIELD_STRING },
+  { "group", PF_FIELD_STRING },
+  { "influence", PF_FIELD_ENUM, levels },
+  { "interest", PF_FIELD_ENUM, levels },
+  { "expectation", PF_FIELD_TEXT },
+  { "sponsor", PF_FIELD_BOOLEAN },
+  { NULL }
+};
+
+static const PfField risk_fields[] = {
+  { "title", PF_FIELD_STRING },
+  { "cause", PF_FIELD_ENUM, causes },
+  { "likelihood", PF_FIELD_ENUM, levels },
+  { "impact", PF_FIELD_ENUM, levels },
+  { "mitigation", PF_FIELD_TEXT },
+  { "owner", PF_FIELD_STRING },
+  { "status", PF_FIELD_ENUM, risk_status },
+  { NULL }
+};
+
+static const PfField data_source_fields[] = {
+  { "name", PF_FIELD_STRING },
+  { "description", PF_FIELD_TEXT },
+  { "owner", PF_FIELD_STRING },
+  { "system", PF_FIELD_STRING },
+  { "personal-data", PF_FIELD_BOOLEAN },
+  { "access", PF_FIELD_ENUM, access_status },
+  { "available-in-production", PF_FIELD_ENUM, yes_no_unknown },
+  { NULL }
+};
+
+static const PfField feature_fields[] = {
+  { "name", PF_FIELD_STRING },
+  { "description", PF_FIELD_TEXT },
+  { "source", PF_FIELD_STRING },
+  { "known-at", PF_FIELD_ENUM, known_at },
+  { "target-consequence", PF_FIELD_ENUM, yes_no_unknown },
+  { "verdict", PF_FIELD_ENUM, verdicts },
+  { "reviewer", PF_FIELD_STRING },
+  { "rationale", PF_FIELD_TEXT },
+  { NULL }
+};
+
+static const PfField dataset_scan_fields[] = {
+  { "file-name", PF_FIELD_STRING },
+  { "sha256", PF_FIELD_STRING },
+  { "scanned-at", PF_FIELD_TIME },
+  { "rows", PF_FIELD_INTEGER },
+  { "columns", PF_FIELD_INTEGER },
+  { "metrics", PF_FIELD_OBJECT },
+  { NULL }
+};
+
+static const PfField ml_test_fields[] = {
+  { "level", PF_FIELD_ENUM, test_levels },
+  { "note", PF_FIELD_TEXT },
+  { NULL }
+};
+
+/* Ids are stored in project files: never rename one. */
+static const PfRegister registers[] = {
+  { "team", "member", team_fields },
+  { "assumptions", "assumption", assumption_fields },
+  { "stakeholders", "stakeholder", stakeholder_fields },
+  { "risks", "risk", risk_fields },
+  { "data-sources", "source", data_source_fields },
+  { "features", "feature", feature_fields },
+  { "dataset-scans", "scan", dataset_scan_fields },
+  { "ml-test-score", "test", ml_test_fields },
+};
+
+guint
+pf_schema_get_n_registers (void)
+{
+  return G_N_ELEMENTS (registers);
+}
+
+const PfRegister *
+pf_schema_get_register (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (registers), NULL);
+
+  return &registers[index];
+}
+
+const PfRegister *
+pf_schema_find_register (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (registers); i++)
+    {
+      if (g_str_equal (registers[i].id, id))
+        return &registers[i];
+    }
+
+  return NULL;
+}
+
+const PfField *
+pf_register_find_field (const PfRegister *reg,
+                        const char       *name)
+{
+  g_return_val_if_fail (reg != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (const PfField *field = reg->fields; field->name != NULL; field++)
+    {
+      if (g_str_equal (field->name, name))
+        return field;
+    }
+
+  return NULL;
+}
+
+/**
+ * pf_register_new_record:
+ *
+ * A record with @id and every field at its default, in schema order so that
+ * files written by Preflight list fields the same way.
+ */
+JsonObject *
+pf_register_new_record (const PfRegister *reg,
+                        const char       *id)
+{
+  JsonObject *record = json_object_new ();
+
+  json_object_set_string_member (record, "id", id);
+  for (const PfField *field = reg->fields; field->name != NULL; field++)
+    {
+      switch (field->type)
+        {
+        case PF_FIELD_ENUM:
+          json_object_set_string_member (record, field->name, field->choices[0]);
+          break;
+        case PF_FIELD_BOOLEAN:
+          json_object_set_boolean_member (record, field->name, FALSE);
+          break;
+        case PF_FIELD_INTEGER:
+          json_object_set_int_member (record, field->name, 0);
+          break;
+        case PF_FIELD_NUMBER:
+          json_object_set_double_member (record, field->name, 0);
+          break;
+        case PF_FIELD_OBJECT:
+          json_object_set_object_member (record, field->name, json_object_new ());
+          break;
+        case PF_FIELD_ANY:
+          json_object_set_null_member (record, field->name);
+          break;
+        case PF_FIELD_STRING:
+        case PF_FIELD_TEXT:
+        case PF_FIELD_TIME:
+        default:
+          json_object_set_string_member (record, field->name, "");
+          break;
+        }
+    }
+
+  return record;
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("an array");
+  if (JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("a number");
+    }
+}
+
+gboolean
+pf_schema_type_error (const char  *path,
+            const char  *expected,
+            JsonNode    *found,
+            GError     **error)
+{
+  /* Translators: the first %s is a place in the file such as
+   * "registers.features[3].verdict", the second what should be there, the
+   * third what is there. */
+  g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_INVALID,
+               _("%s: expected %s, found %s"), path, expected, describe_node (found));
+  return FALSE;
+}
+
+static gboolean
+is_value_of_type (JsonNode *node,
+                  GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+gboolean
+pf_field_check_value (const PfField  *field,
+                      JsonNode       *value,
+                      const char     *path,
+                      GError        **error)
+{
+  switch (field->type)
+    {
+    case PF_FIELD_STRING:
+    case PF_FIELD_TEXT:
+    case PF_FIELD_TIME:
+      if (!is_value_of_type (value, G_TYPE_STRING))
+        return pf_schema_type_error (path, _("a string"), value, error);
+      return TRUE;
+
+    case PF_FIELD_ENUM:
+      if (!is_value_of_type (value, G_TYPE_STRING))
+        return pf_schema_type_error (path, _("a string"), value, error);
+      if (!g_strv_contains (field->choices, json_node_get_string (value)))
+        {
+          g_autofree char *choices = g_strjoinv (", ", (char **)field->choices);
+
+          /* Translators: %s are a place in the file, a value and a list of the values allowed there. */
+          g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_INVALID,
+                       _("%s: “%s” is not one of %s"), path, json_node_get_string (value), choices);
+          return FALSE;
+        }
+      return TRUE;
+
+    case PF_FIELD_BOOLEAN:
+      if (!is_value_of_type (value, G_TYPE_BOOLEAN))
+        return pf_schema_type_error (path, _("true or false"), value, error);
+      return TRUE;
+
+    case PF_FIELD_INTEGER:
+      if (!is_value_of_type (value, G_TYPE_INT64))
+        return pf_schema_type_error (path, _("a whole number"), value, error);
+      return TRUE;
+
+    case PF_FIELD_NUMBER:
+      if (!is_value_of_type (value, G_TYPE_INT64) && !is_value_of_type (value, G_TYPE_DOUBLE))
+        return pf_schema_type_error (path, _("a number"), value, error);
+      return TRUE;
+
+    case PF_FIELD_OBJECT:
+      if (!JSON_NODE_HOLDS_OBJECT (value))
+        return pf_schema_type_error (path, _("an object"), value, error);
+      return TRUE;
+
+    case PF_FIELD_ANY:
+    default:
+      return TRUE;
+    }
+}
+
+static JsonNode *
+get_member (JsonObject  *object,
+            const char  *name,
+            const char  *path,
+            JsonNodeType type,
+            gboolean     required,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL)
+    {
+      if (required)
+        g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_INVALID,
+                     _("%s: the member is missing"), path);
+      return NULL;
+    }
+
+  if (JSON_NODE_TYPE (node) != type)
+    {
+      pf_schema_type_error (path, type == JSON_NODE_OBJECT ? _("an object") : _("an array"), node, error);
+      return NULL;
+    }
+
+  return node;
+}
+
+#define OPTIONAL_MEMBER(object, name, path, type) \
+  G_STMT_START { \
+    node = get_member (object, name, path, type, FALSE, error); \
+    if (node == NULL && *error != NULL) \
+      return FALSE; \
+  } G_STMT_END
+
+static gboolean
+check_string_member (JsonObject  *object,
+                     const char  *name,
+                     const char  *parent_path,
+                     gboolean     required,
+                     GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *path = g_strconcat (parent_path, ".", name, NULL);
+
+  if (node == NULL)
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_INVALID,
+                   _("%s: the member is missing"), path);
+      return FALSE;
+    }
+
+  if (!is_value_of_type (node, G_TYPE_STRING))
+    return pf_schema_type_error (path, _("a string"), node, error);
+
+  return TRUE;
+}
+
+static gboolean
+validate_records (JsonArray         *array,
+                  const char        *path,
+                  const PfRegister  *reg,
+                  GError           **error)
+{
+  guint n = json_array_get_length (array);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
+      JsonObject *record;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return pf_schema_type_error (element_path, _("an object"), element, error);
+
+      record = json_node_get_object (element);
+      if (!check_string_member (record, "id", element_path, TRUE, error))
+        return FALSE;
+
+      id = json_object_get_string_member (record, "id");
+      if (id[0] == '\0' || strchr (id, '/') != NULL)
+        {
+          g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_INVALID,
+                       _("%s.id: “%s” is not a valid id"), element_path, id);
+          return FALSE;
+        }
+      if (!g_hash_table_add (ids, (gpointer)id))
+        {
+          g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_INVALID,
+                       _("%s.id: “%s” is used twice"), element_path, id);
+          return FALSE;
+        }
+
+      if (reg == NULL)
+        continue;
+
+      for (const PfField *field = reg->fields; field->name != NULL; field++)
+        {
+          JsonNode *value = json_object_get_member (record, field->name);
+          g_autofree char *field_path = NULL;
+
+          if (value == NULL)
+            continue;
+
+          field_path = g_strconcat (element_path, ".", field->name, NULL);
+          if (!pf_field_check_value (field, value, field_path, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_answers (JsonObject  *answers,
+                  GError     **error)
+{
+  g_autoptr(GList) members = json_object_get_members (answers);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *id = l->data;
+      JsonNode *node = json_object_get_member (answers, id);
+      g_autofree char *path = g_strconcat ("answers.", id, NULL);
+      JsonObject *answer;
+      JsonNode *flag;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return pf_schema_type_error (path, _("an object"), node, error);
+
+      answer = json_node_get_object (node);
+      if (!check_string_member (answer, "justification", path, FALSE, error) ||
+          !check_string_member (answer, "changed-by", path, FALSE, error) ||
+          !check_string_member (answer, "changed-at", path, FALSE, error))
+        return FALSE;
+
+      flag = json_object_get_member (answer, "not-applicable");
+      if (flag != NULL && !is_value_of_type (flag, G_TYPE_BOOLEAN))
+        {
+          g_autofree char *flag_path = g_strconcat (path, ".not-applicable", NULL);
+
+          return pf_schema_type_error (flag_path, _("true or false"), flag, error);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_audit (JsonArray  *audit,
+                GError    **error)
+{
+  static const char * const strings[] = { "time", "actor", "action", "object", "prev", "hash" };
+  guint n = json_array_get_length (audit);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (audit, i);
+      g_autofree char *path = g_strdup_printf ("audit[%u]", i);
+      JsonNode *seq;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return pf_schema_type_error (path, _("an object"), element, error);
+
+      for (guint j = 0; j < G_N_ELEMENTS (strings); j++)
+        {
+          if (!check_string_member (json_node_get_object (element), strings[j], path, TRUE, error))
+            return FALSE;
+        }
+
+      seq = json_object_get_member (json_node_get_object (element), "seq");
+      if (seq == NULL || !is_value_of_type (seq, G_TYPE_INT64))
+        {
+          g_autofree char *seq_path = g_strconcat (path, ".seq", NULL);
+
+          if (seq == NULL)
+            {
+              g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_INVALID,
+                           _("%s: the member is missing"), seq_path);
+              return FALSE;
+            }
+          return pf_schema_type_error (seq_path, _("a whole number"), seq, error);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_sign_offs (JsonArray  *sign_offs,
+                    GError    **error)
+{
+  static const char * const strings[] = { "kind", "scope", "name", "role", "meaning", "time" };
+  guint n = json_array_get_length (sign_offs);
+
+  if (!validate_records (sign_offs, "sign-offs", NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *record = json_array_get_object_element (sign_offs, i);
+      g_autofree char *path = g_strdup_printf ("sign-offs[%u]", i);
+
+      for (guint j = 0; j < G_N_ELEMENTS (strings); j++)
+        {
+          if (!check_string_member (record, strings[j], path, TRUE, error))
+            return FALSE;
+        }
+      if (!check_string_member (record, "content-sha256", path, FALSE, error) ||
+          !check_string_member (record, "withdraws", path, FALSE, error) ||
+          !check_string_member (record, "conditions", path, FALSE, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pf_schema_validate:
+ * @root: the top-level object of a project file whose "format" and
+ *   "format-version" were already checked
+ *
+ * Checks every member Preflight reads. Members it does not know are left
+ * alone so that a newer version's data survives a round trip.
+ */
+gboolean
+pf_schema_validate (JsonObject  *root,
+                    GError     **error)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (root != NULL, FALSE);
+  g_return_val_if_fail (error != NULL && *error == NULL, FALSE);
+
+  OPTIONAL_MEMBER (root, "metadata", "metadata", JSON_NODE_OBJECT);
+  if (node != NULL)
+    {
+      static const char * const strings[] = { "id", "title", "description", "created" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+        {
+          if (!check_string_member (json_node_get_object (node), strings[i], "metadata", FALSE, error))
+            return FALSE;
+        }
+    }
+
+  OPTIONAL_MEMBER (root, "answers", "answers", JSON_NODE_OBJECT);
+  if (node != NULL && !validate_answers (json_node_get_object (node), error))
+    return FALSE;
+
+  OPTIONAL_MEMBER (root, "business-question", "business-question", JSON_NODE_ARRAY);
+  if (node != NULL)
+    {
+      JsonArray *history = json_node_get_array (node);
+
+      if (!validate_records (history, "business-question", NULL, error))
+        return FALSE;
+      for (guint i = 0; i < json_array_get_length (history); i++)
+        {
+          g_autofree char *path = g_strdup_printf ("business-question[%u]", i);
+          JsonObject *version = json_array_get_object_element (history, i);
+
+          if (!check_string_member (version, "question", path, TRUE, error) ||
+              !check_string_member (version, "success-criterion", path, FALSE, error) ||
+              !check_string_member (version, "reason", path, FALSE, error))
+            return FALSE;
+        }
+    }
+
+  OPTIONAL_MEMBER (root, "registers", "registers", JSON_NODE_OBJECT);
+  if (node != NULL)
+    {
+      JsonObject *regs = json_node_get_object (node);
+
+      for (guint i = 0; i < G_N_ELEMENTS (registers); i++)
+        {
+          g_autofree char *path = g_strconcat ("registers.", registers[i].id, NULL);
+
+          OPTIONAL_MEMBER (regs, registers[i].id, path, JSON_NODE_ARRAY);
+          if (node != NULL && !validate_records (json_node_get_array (node), path, &registers[i], error))
+            return FALSE;
+        }
+    }
+
+  OPTIONAL_MEMBER (root, "sign-offs", "sign-offs", JSON_NODE_ARRAY);
+  if (node != NULL && !validate_sign_offs (json_node_get_array (node), error))
+    return FALSE;
+
+  OPTIONAL_MEMBER (root, "audit", "audit", JSON_NODE_ARRAY);
+  if (node != NULL && !validate_audit (json_node_get_array (node), error))
+    return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pf-draft.h"
+#include "pf-window-private.h"
+
+/* Saving, Save As, a file changed on disk, drafts of unsaved work, undo and
+ * the question asked when a window with unsaved changes closes. */
+
+static void pf_window_save (PfWindow *self,
+                            gboolean  save_as);
+
+static char *
+dup_actor (PfWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_settings_get_string (self->settings, "user-name"));
+  const char *real_name;
+
+  if (name[0] != '\0')
+    return g_steal_pointer (&name);
+
+  real_name = g_get_real_name ();
+  if (real_name == NULL || real_name[0] == '\0' || g_str_equal (real_name, "Unknown"))
+    real_name = g_get_user_name ();
+
+  return g_strdup (real_name);
+}
+
+static void
+update_actor (PfWindow *self)
+{
+  g_autofree char *actor = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  actor = dup_actor (self);
+  pf_document_set_actor (self->document, actor);
+}
+
+static void
+settings_changed_cb (PfWindow   *self,
+                     const char *key,
+                     GSettings  *settings)
+{
+  if (g_str_equal (key, "user-name"))
+    update_actor (self);
+}
+
+void
+_pf_window_update_document_actions (PfWindow *self)
+{
+  gboolean writable = self->document != NULL && !pf_document_get_read_only (self->document) && !self->saving;
+  struct {
+    const char *name;
+    gboolean    enabled;
+  } states[] = {
+    { "save", writable },
+    { "save-as", writable },
+    { "undo", writable && pf_document_can_undo (self->document) },
+    { "redo", writable && pf_document_can_redo (self->document) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), states[i].name);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), states[i].enabled);
+    }
+}
+
+static void
+show_toast (PfWindow   *self,
+            const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static gboolean
+draft_timeout_cb (gpointer user_data)
+{
+  PfWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->draft_source = 0;
+
+  if (self->document == NULL || !pf_document_get_modified (self->document))
+    return G_SOURCE_REMOVE;
+
+  if (!pf_draft_write (self->document, NULL, &error))
+    {
+      g_autofree char *message = NULL;
+
+      g_printerr ("Could not write a draft: %s\n", error->message);
+      /* Translators: %s says why, e.g. "No space left on device". */
+      message = g_strdup_printf (_("Could not keep a draft of your changes: %s"), error->message);
+      show_toast (self, message);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A draft is written a few seconds after the last change, not after each. */
+static void
+schedule_draft (PfWindow *self)
+{
+  int seconds = g_settings_get_int (self->settings, "autosave-interval");
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_source = g_timeout_add_seconds (MAX (seconds, 1), draft_timeout_cb, self);
+}
+
+static void
+remove_draft (PfWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->document != NULL && !pf_draft_remove (self->document, &error))
+    g_printerr ("Could not remove a draft: %s\n", error->message);
+}
+
+static void
+document_changed_cb (PfWindow   *self,
+                     const char *object,
+                     const char *field,
+                     PfDocument *document)
+{
+  schedule_draft (self);
+}
+
+static void
+document_state_cb (PfWindow   *self,
+                   GParamSpec *pspec,
+                   PfDocument *document)
+{
+  _pf_window_update_title (self);
+  _pf_window_update_document_actions (self);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data);
+
+static void
+save_to (PfWindow *self,
+         GFile    *file,
+         gboolean  overwrite_changes)
+{
+  self->saving = TRUE;
+  _pf_window_update_document_actions (self);
+  pf_document_save_async (self->document, file, overwrite_changes, self->cancellable,
+                          save_cb, g_object_ref (self));
+}
+
+static void
+conflict_response_cb (PfWindow        *self,
+                      const char      *response,
+                      AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, "overwrite"))
+    save_to (self, NULL, TRUE);
+  else if (g_str_equal (response, "save-as"))
+    pf_window_save (self, TRUE);
+  else
+    self->close_after_save = FALSE;
+}
+
+static void
+ask_about_conflict (PfWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (pf_document_get_file (self->document));
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a file name. */
+  heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Someone else saved the project after you opened it. "
+                                     "Overwriting replaces their version with yours; "
+                                     "saving under another name keeps both."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "overwrite", _("_Overwrite"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(PfWindow) self = user_data;
+  PfDocument *document = PF_DOCUMENT (object);
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->saving = FALSE;
+  _pf_window_update_document_actions (self);
+
+  if (!pf_document_save_finish (document, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          ask_about_conflict (self);
+          return;
+        }
+
+      self->close_after_save = FALSE;
+      g_printerr ("Could not save: %s\n", error->message);
+      /* The changes stay in the window and in the draft. */
+      pf_window_show_error (self, _("Could Not Save the Project"), error->message);
+      return;
+    }
+
+  remove_draft (self);
+  pf_application_add_recent (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                             pf_document_get_file (document));
+  _pf_window_update_title (self);
+
+  if (self->close_after_save)
+    gtk_window_destroy (GTK_WINDOW (self));
+  else
+    show_toast (self, _("Saved"));
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     PfWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      /* The file chooser already asked before replacing another file. */
+      save_to (self, file, TRUE);
+    }
+  else
+    {
+      self->close_after_save = FALSE;
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+pf_window_save (PfWindow *self,
+                gboolean  save_as)
+{
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  if (self->document == NULL || self->saving)
+    return;
+
+  if (!save_as && pf_document_get_file (self->document) != NULL)
+    {
+      save_to (self, NULL, FALSE);
+      return;
+    }
+
+  dialog = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Preflight Projects"));
+  gtk_file_filter_add_suffix (filter, "preflight");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  if (pf_document_get_file (self->document) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), pf_document_get_file (self->document), NULL);
+  else
+    {
+      name = pf_document_dup_display_name (self->document);
+      g_strdelimit (name, "/\\:", '-');
+      file_name = g_strconcat (name, ".preflight", NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  pf_window_save (user_data, FALSE);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  pf_window_save (user_data, TRUE);
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  PfWindow *self = user_data;
+
+  if (self->document != NULL)
+    pf_document_undo (self->document);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  PfWindow *self = user_data;
+
+  if (self->document != NULL)
+    pf_document_redo (self->document);
+}
+
+static const GActionEntry document_actions[] = {
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "undo", undo_action },
+  { "redo", redo_action },
+};
+
+static void
+close_response_cb (PfWindow         *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      pf_window_save (self, FALSE);
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      remove_draft (self);
+      pf_document_set_modified (self->document, FALSE);
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/**
+ * _pf_window_document_close_request:
+ *
+ * Returns: %TRUE to keep the window open while the user decides what
+ *   happens to unsaved changes
+ */
+gboolean
+_pf_window_document_close_request (PfWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->document == NULL ||
+      !pf_document_get_modified (self->document) ||
+      pf_document_get_read_only (self->document))
+    return FALSE;
+
+  if (self->saving)
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  name = pf_document_dup_display_name (self->document);
+  /* Translators: %s is the project's name. */
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Changes that are not saved are lost when the window closes."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+void
+_pf_window_document_init (PfWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), document_actions,
+                                   G_N_ELEMENTS (document_actions), self);
+
+  self->document_signals = g_signal_group_new (PF_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed",
+                                 G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::modified",
+                                 G_CALLBACK (document_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::title",
+                                 G_CALLBACK (document_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::file",
+                                 G_CALLBACK (document_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::can-undo",
+                                 G_CALLBACK (document_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::can-redo",
+                                 G_CALLBACK (document_state_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Called when the window starts showing a document. */
+void
+_pf_window_document_attach (PfWindow *self)
+{
+  update_actor (self);
+
+  /* A recovered draft is written again right away under its new owner. */
+  if (pf_document_get_modified (self->document))
+    schedule_draft (self);
+}
+
+void
+_pf_window_document_dispose (PfWindow *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pf-overview-page.h"
+#include "pf-welcome-page.h"
+#include "pf-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by pf-window.c (pages and navigation) and pf-window-document.c
+ * (saving, drafts, undo and closing). */
+
+struct _PfWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  PfWelcomePage        *welcome_page;
+  AdwLeaflet           *leaflet;
+  AdwHeaderBar         *sidebar_header;
+  AdwWindowTitle       *project_title;
+  GtkListBox           *sidebar;
+  AdwHeaderBar         *content_header;
+  AdwWindowTitle       *page_title;
+  GtkButton            *back_button;
+  GtkStack             *page_stack;
+
+  /* Borrowed references */
+  PfOverviewPage       *overview_page;
+
+  /* Owned references */
+  GSettings            *settings;
+  PfDocument           *document;
+  GSignalGroup         *document_signals;
+  GFile                *loading_file;
+  GCancellable         *cancellable;
+
+  guint                 draft_source;
+  /* Close once the save under way succeeds. */
+  guint                 close_after_save : 1;
+  guint                 saving : 1;
+};
+
+void     _pf_window_update_title            (PfWindow *self);
+void     _pf_window_update_actions          (PfWindow *self);
+void     _pf_window_document_init           (PfWindow *self);
+void     _pf_window_document_attach         (PfWindow *self);
+void     _pf_window_document_dispose        (PfWindow *self);
+void     _pf_window_update_document_actions (PfWindow *self);
+gboolean _pf_window_document_close_request  (PfWindow *self);
+
+G_END_DECLS
