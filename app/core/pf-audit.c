@@ -156,8 +156,9 @@ pf_audit_append (JsonArray  *audit,
   json_object_set_string_member (entry, "action", action);
   json_object_set_string_member (entry, "object", object ? object : "");
   json_object_set_string_member (entry, "field", field ? field : "");
-  json_object_set_member (entry, "old", old_value ? json_node_copy (old_value) : json_node_new (JSON_NODE_NULL));
-  json_object_set_member (entry, "new", new_value ? json_node_copy (new_value) : json_node_new (JSON_NODE_NULL));
+  /* Deep copies: an entry must not change when the project changes. */
+  json_object_set_member (entry, "old", old_value ? pf_json_node_copy_deep (old_value) : json_node_new (JSON_NODE_NULL));
+  json_object_set_member (entry, "new", new_value ? pf_json_node_copy_deep (new_value) : json_node_new (JSON_NODE_NULL));
   json_object_set_string_member (entry, "prev", prev);
   pf_audit_seal_entry (entry);
 

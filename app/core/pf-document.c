@@ -273,7 +273,7 @@ pf_document_audit (PfDocument *self,
           g_strcmp0 (json_object_get_string_member_with_default (last, "actor", NULL), self->actor) == 0)
         {
           json_object_set_string_member (last, "time", time);
-          json_object_set_member (last, "new", new_value ? json_node_copy (new_value) : json_node_new (JSON_NODE_NULL));
+          json_object_set_member (last, "new", new_value ? pf_json_node_copy_deep (new_value) : json_node_new (JSON_NODE_NULL));
           pf_audit_seal_entry (last);
           self->last_audit_time = now;
           return;
@@ -323,7 +323,7 @@ apply_edit (PfDocument *self,
         if (value == NULL)
           json_object_remove_member (target, edit->field);
         else
-          json_object_set_member (target, edit->field, json_node_copy (value));
+          json_object_set_member (target, edit->field, pf_json_node_copy_deep (value));
       }
       break;
 
@@ -339,7 +339,7 @@ apply_edit (PfDocument *self,
           g_ptr_array_add (tail, json_node_ref (json_array_get_element (array, i)));
         for (guint i = n; i > edit->index; i--)
           json_array_remove_element (array, i - 1);
-        json_array_add_element (array, json_node_copy (record));
+        json_array_add_element (array, pf_json_node_copy_deep (record));
         for (guint i = 0; i < tail->len; i++)
           json_array_add_element (array, json_node_ref (g_ptr_array_index (tail, i)));
       }
@@ -544,12 +544,15 @@ pf_document_read_root (PfDocument  *self,
 
   g_clear_pointer (&self->root, json_node_unref);
   self->root = json_node_ref (root);
-  self->n_sealed_audit = json_array_get_length (pf_document_get_audit (self));
 
   {
     PfAuditStatus status = { 0 };
+    /* Not pf_document_get_audit (): reading must not add members, or a
+     * file would change by being opened and saved. */
+    JsonNode *audit = json_object_get_member (object, "audit");
 
-    pf_audit_verify (pf_document_get_audit (self), &status);
+    pf_audit_verify (audit ? json_node_get_array (audit) : NULL, &status);
+    self->n_sealed_audit = status.n_entries;
     self->audit_broken_at = status.broken_at;
     self->audit_problem = g_steal_pointer (&status.problem);
     pf_audit_status_clear (&status);
@@ -777,6 +780,14 @@ pf_document_new_from_bytes (GBytes  *bytes,
                      _("Line %u, column %u: %s"), line, column, parse_error->message + consumed);
       else
         g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX, parse_error->message);
+      return NULL;
+    }
+
+  /* Only white space: no value at all. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX,
+                           _("The file is empty"));
       return NULL;
     }
 
@@ -1276,8 +1287,8 @@ pf_document_set_value (PfDocument  *self,
   edit->kind = EDIT_SET;
   edit->object = g_strdup (object);
   edit->field = g_strdup (field);
-  edit->old_value = old_value ? json_node_copy (old_value) : NULL;
-  edit->new_value = json_node_copy (value);
+  edit->old_value = old_value ? pf_json_node_copy_deep (old_value) : NULL;
+  edit->new_value = pf_json_node_copy_deep (value);
   pf_document_commit (self, edit);
 
   return TRUE;
@@ -1528,7 +1539,7 @@ pf_document_remove_record (PfDocument  *self,
   edit = g_new0 (Edit, 1);
   edit->kind = EDIT_REMOVE;
   edit->object = g_strdup (register_id);
-  edit->old_value = json_node_copy (json_array_get_element (records, index));
+  edit->old_value = pf_json_node_copy_deep (json_array_get_element (records, index));
   edit->index = index;
   pf_document_commit (self, edit);
 

@@ -1021,3 +1021,49 @@ pf_json_to_pretty (JsonNode *node)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * pf_json_node_copy_deep:
+ * @node: a tree
+ *
+ * json_node_copy() shares the objects and arrays of @node with the copy, so
+ * changing one changes the other. This copies them too: for snapshots that
+ * must not change afterwards, such as audit entries and undo records.
+ *
+ * Returns: (transfer full): a copy sharing nothing with @node
+ */
+JsonNode *
+pf_json_node_copy_deep (JsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObject *copy = json_object_new ();
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (copy, l->data, pf_json_node_copy_deep (json_object_get_member (object, l->data)));
+
+      node = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (node, copy);
+      return node;
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
+      JsonArray *copy = json_array_sized_new (n);
+
+      for (guint i = 0; i < n; i++)
+        json_array_add_element (copy, pf_json_node_copy_deep (json_array_get_element (array, i)));
+
+      node = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (node, copy);
+      return node;
+    }
+
+  return json_node_copy (node);
+}

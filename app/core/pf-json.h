@@ -29,5 +29,8 @@ void      pf_json_append_string     (GString    *out, const char *str);
  * Appends to @out. */
 void      pf_json_append_pretty     (GString    *out, JsonNode *node);
 char     *pf_json_to_pretty         (JsonNode   *node);
+/* A copy of @node that shares no object or array with it (json_node_copy()
+ * shares them). */
+JsonNode *pf_json_node_copy_deep    (JsonNode   *node);
 
 G_END_DECLS
