@@ -5,6 +5,7 @@
 
 #include "pf-application.h"
 #include "pf-cli.h"
+#include "pf-draft.h"
 #include "pf-preferences-window.h"
 #include "pf-window.h"
 
@@ -17,6 +18,8 @@ struct _PfApplication
 
   /* Owned references */
   GSettings      *settings;
+
+  guint           drafts_offered : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PfApplication, pf_application, ADW_TYPE_APPLICATION)
@@ -102,6 +105,128 @@ maybe_quit_after_first_frame (PfApplication *self,
 
   if ((frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window))))
     g_signal_connect (frame_clock, "after-paint", G_CALLBACK (quit_after_first_frame_cb), self);
+}
+
+static void
+recover_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PfApplication    *self)
+{
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "drafts");
+
+  if (!g_str_equal (response, "discard") && !g_str_equal (response, "recover"))
+    return;
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      PfDraftInfo *info = g_ptr_array_index (drafts, i);
+      g_autoptr(PfDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_str_equal (response, "discard"))
+        {
+          if (!g_file_delete (info->draft, NULL, &error))
+            g_printerr ("Could not remove a draft: %s\n", error->message);
+          continue;
+        }
+
+      if (!(document = pf_draft_load (info->draft, &error)))
+        {
+          g_printerr ("Could not recover “%s”: %s\n", info->title, error->message);
+          continue;
+        }
+
+      {
+        PfWindow *window = pf_application_get_free_window (self);
+
+        pf_window_set_document (window, document);
+        gtk_window_present (GTK_WINDOW (window));
+      }
+    }
+}
+
+static gboolean
+draft_is_open (PfApplication *self,
+               PfDraftInfo   *info)
+{
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      PfDocument *document;
+      g_autoptr(GFile) draft = NULL;
+
+      if (!PF_IS_WINDOW (l->data) || !(document = pf_window_get_document (l->data)))
+        continue;
+
+      draft = pf_draft_get_file (document);
+      if (g_file_equal (draft, info->draft))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * pf_application_offer_drafts:
+ *
+ * Drafts that no window holds are unsaved work from a run that ended
+ * without closing its windows: a crash. Offers to recover them.
+ */
+void
+pf_application_offer_drafts (PfApplication *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWindow *parent;
+  GtkWidget *dialog;
+
+  g_return_if_fail (PF_IS_APPLICATION (self));
+
+  drafts = pf_draft_list ();
+  for (guint i = drafts->len; i > 0; i--)
+    {
+      if (draft_is_open (self, g_ptr_array_index (drafts, i - 1)))
+        g_ptr_array_remove_index (drafts, i - 1);
+    }
+  if (drafts->len == 0)
+    return;
+
+  body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
+                                    "Preflight did not close properly and kept a draft of unsaved changes to this project:",
+                                    "Preflight did not close properly and kept drafts of unsaved changes to these projects:",
+                                    drafts->len));
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      PfDraftInfo *info = g_ptr_array_index (drafts, i);
+
+      g_string_append_printf (body, "\n• %s", info->title);
+    }
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  dialog = adw_message_dialog_new (parent, _("Recover Unsaved Changes?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  /* Closing the dialog keeps the drafts for the next start. */
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "drafts", g_steal_pointer (&drafts),
+                          (GDestroyNotify)g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recover_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* At start-up, whether the app was started plain or with files. */
+static void
+offer_drafts_once (PfApplication *self)
+{
+  if (self->drafts_offered)
+    return;
+
+  self->drafts_offered = TRUE;
+  pf_application_offer_drafts (self);
 }
 
 static void
@@ -311,6 +436,7 @@ pf_application_activate (GApplication *app)
 
   gtk_window_present (window);
   maybe_quit_after_first_frame (PF_APPLICATION (app), window);
+  offer_drafts_once (PF_APPLICATION (app));
 }
 
 static void
@@ -321,6 +447,8 @@ pf_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     pf_application_open_one (PF_APPLICATION (app), files[i]);
+
+  offer_drafts_once (PF_APPLICATION (app));
 }
 
 static void
@@ -367,14 +495,6 @@ pf_application_new (GApplicationFlags flags)
                        "flags", flags | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
-}
-
-GSettings *
-pf_application_get_settings (PfApplication *self)
-{
-  g_return_val_if_fail (PF_IS_APPLICATION (self), NULL);
-
-  return self->settings;
 }
 
 /**

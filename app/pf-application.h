@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PfApplication, pf_application, PF, APPLICATION, AdwApplication)
 
 PfApplication *pf_application_new          (GApplicationFlags  flags);
-GSettings     *pf_application_get_settings (PfApplication     *self);
 void           pf_application_add_recent   (PfApplication     *self,
                                             GFile             *file);
+void           pf_application_offer_drafts (PfApplication     *self);
 
 G_END_DECLS

@@ -345,6 +345,14 @@ static const GActionEntry document_actions[] = {
 };
 
 static void
+close_window_idle_cb (gpointer user_data)
+{
+  g_autoptr(PfWindow) self = user_data;
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 close_response_cb (PfWindow         *self,
                    const char       *response,
                    AdwMessageDialog *dialog)
@@ -358,7 +366,8 @@ close_response_cb (PfWindow         *self,
     {
       remove_draft (self);
       pf_document_set_modified (self->document, FALSE);
-      gtk_window_close (GTK_WINDOW (self));
+      /* After the dialog is done with its response: it dies with the window. */
+      g_idle_add_once (close_window_idle_cb, g_object_ref (self));
     }
 }
 

@@ -239,6 +239,24 @@ load_cb (GObject      *object,
   pf_window_set_document (self, document);
   pf_application_add_recent (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
 
+  {
+    const char *problem = NULL;
+    guint broken_at = pf_document_get_audit_broken_at (document, &problem);
+
+    if (broken_at > 0)
+      {
+        g_autofree char *body = NULL;
+
+        /* Translators: %u is an entry number, %s what is wrong with it. */
+        body = g_strdup_printf (_("The hash chain breaks at entry %u: %s. The history from there on "
+                                  "cannot be shown to be unchanged. Preflight shows the project as it "
+                                  "is and does not repair the chain."),
+                                broken_at, problem);
+        g_printerr ("%s: %s\n", g_file_peek_path (file) ? g_file_peek_path (file) : "", body);
+        pf_window_show_error (self, _("The Audit Trail Is Broken"), body);
+      }
+  }
+
   if (pf_document_get_read_only (document))
     {
       g_autofree char *message = NULL;

@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pf-application.h"
+#include "pf-draft.h"
+#include "pf-overview-page.h"
+#include "pf-window.h"
+#include "ui-test-util.h"
+
+/* Editing, undo, saving, the question on close, a file changed on disk and
+ * drafts, as a user meets them in a window. */
+
+static PfApplication *app;
+static char *tmp_dir;
+
+static const char project[] =
+  "{\"format\": \"preflight-project\", \"format-version\": 1,\n"
+  " \"metadata\": {\"id\": \"6f1c2a4e-8c1b-4d6e-9a57-0c3d2b1e4f5a\", \"title\": \"Fraud scoring\"},\n"
+  " \"kept-from-the-future\": {\"hologram\": true}}\n";
+
+static PfWindow *
+active_window (void)
+{
+  return PF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return pf_window_get_document (data) != NULL;
+}
+
+static gboolean
+is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return !pf_document_get_modified (data);
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_query_exists (data, NULL);
+}
+
+static GFile *
+write_project (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, project, -1, &error));
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static PfWindow *
+open_in_window (GFile *file)
+{
+  PfWindow *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = active_window ();
+  ui_test_wait_until (has_document, window);
+  ui_test_wait_until (is_drawn, window);
+
+  return window;
+}
+
+static void
+destroy_window (PfWindow *window)
+{
+  gpointer pointer = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_wait_until (is_null, &pointer);
+}
+
+static void
+respond (const char *response)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gpointer pointer = dialog;
+
+  /* As a click on the button: the response, then the dialog goes away. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), &pointer);
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  ui_test_wait_until (is_null, &pointer);
+}
+
+static void
+test_edit_undo_save (void)
+{
+  g_autoptr(GFile) file = write_project ("edit.preflight");
+  g_autofree char *contents = NULL;
+  PfWindow *window = open_in_window (file);
+  PfDocument *document = pf_window_get_document (window);
+  GtkWidget *title_row = ui_test_find_widget (GTK_WIDGET (window), "title_row");
+
+  g_assert_nonnull (title_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Fraud scoring");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Fraud scoring");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  /* Typing in the title row edits the project; the title shows the unsaved marker. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Fraud scoring v2");
+  g_assert_cmpstr (pf_document_get_title (document), ==, "Fraud scoring v2");
+  g_assert_true (pf_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Fraud scoring v2");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  /* Ctrl+Z undoes it, and the row follows; Ctrl+Shift+Z redoes it. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Fraud scoring");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Fraud scoring v2");
+
+  /* Ctrl+S writes the file, keeps what Preflight does not know, clears the marker. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  ui_test_wait_until (is_saved, document);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Fraud scoring v2");
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"title\": \"Fraud scoring v2\""));
+  g_assert_nonnull (strstr (contents, "\"hologram\": true"));
+  g_assert_nonnull (strstr (contents, "\"action\": \"set\""));
+
+  destroy_window (window);
+}
+
+static void
+test_close_asks (void)
+{
+  g_autoptr(GFile) file = write_project ("close.preflight");
+  PfWindow *window = open_in_window (file);
+  gpointer pointer = window;
+  GtkWidget *title_row = ui_test_find_widget (GTK_WIDGET (window), "title_row");
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Unsaved title");
+
+  /* Closing asks first; Cancel keeps the window and the change. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (pointer);
+  ui_test_wait_until (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes to “Unsaved title”?");
+  respond ("cancel");
+  g_assert_nonnull (pointer);
+  g_assert_true (pf_document_get_modified (pf_window_get_document (window)));
+
+  /* Save saves, then closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_wait_until (message_dialog_shown, NULL);
+  respond ("save");
+  ui_test_wait_until (is_null, &pointer);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "Unsaved title"));
+  }
+
+  /* Discard closes without writing. */
+  window = open_in_window (file);
+  pointer = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
+  title_row = ui_test_find_widget (GTK_WIDGET (window), "title_row");
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Thrown away");
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_wait_until (message_dialog_shown, NULL);
+  respond ("discard");
+  ui_test_wait_until (is_null, &pointer);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+    g_assert_null (strstr (contents, "Thrown away"));
+  }
+}
+
+static void
+test_changed_on_disk (void)
+{
+  g_autoptr(GFile) file = write_project ("conflict.preflight");
+  PfWindow *window = open_in_window (file);
+  PfDocument *document = pf_window_get_document (window);
+  GtkWidget *title_row = ui_test_find_widget (GTK_WIDGET (window), "title_row");
+  g_autofree char *contents = NULL;
+  const char *theirs = "{\"format\": \"preflight-project\", \"format-version\": 1, \"metadata\": {\"title\": \"Theirs\"}}\n";
+
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Mine");
+
+  /* Someone else saves the file meanwhile: saving must not silently overwrite it. */
+  g_usleep (1100 * 1000); /* a new modification time, so a new etag */
+  g_assert_true (g_file_replace_contents (file, theirs, strlen (theirs), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  ui_test_wait_until (message_dialog_shown, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))),
+                   ==, "“conflict.preflight” Changed on Disk");
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, theirs);
+  g_assert_true (pf_document_get_modified (document));
+
+  /* Overwrite is an explicit choice. */
+  respond ("overwrite");
+  ui_test_wait_until (is_saved, document);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"title\": \"Mine\""));
+
+  destroy_window (window);
+}
+
+static void
+test_drafts (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GFile) file = write_project ("draft.preflight");
+  g_autoptr(GFile) draft = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  PfWindow *window;
+  GtkWidget *title_row;
+
+  g_settings_set_int (settings, "autosave-interval", 1);
+
+  window = open_in_window (file);
+  draft = pf_draft_get_file (pf_window_get_document (window));
+  title_row = ui_test_find_widget (GTK_WIDGET (window), "title_row");
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Draft title");
+
+  /* A second after the change, the unsaved work is on disk as a draft. */
+  g_assert_false (g_file_query_exists (draft, NULL));
+  ui_test_wait_until (file_exists, draft);
+
+  /* As after a crash: the window goes away without asking. */
+  pf_document_set_modified (pf_window_get_document (window), FALSE);
+  destroy_window (window);
+  g_assert_true (g_file_query_exists (draft, NULL));
+
+  /* The next start offers the draft back, and recovering it opens the
+   * project with the change, still unsaved. */
+  pf_application_offer_drafts (app);
+  ui_test_wait_until (message_dialog_shown, NULL);
+  respond ("recover");
+  window = active_window ();
+  g_assert_nonnull (window);
+  g_assert_cmpstr (pf_document_get_title (pf_window_get_document (window)), ==, "Draft title");
+  g_assert_true (pf_document_get_modified (pf_window_get_document (window)));
+  g_assert_true (pf_window_holds_file (window, file));
+
+  /* Saving removes the draft. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  ui_test_wait_until (is_saved, pf_window_get_document (window));
+  g_assert_false (g_file_query_exists (draft, NULL));
+  drafts = pf_draft_list ();
+  g_assert_cmpuint (drafts->len, ==, 0);
+
+  destroy_window (window);
+}
+
+static void
+test_broken_chain_shown (void)
+{
+  static const char broken[] =
+    "{\"format\": \"preflight-project\", \"format-version\": 1,\n"
+    " \"audit\": [{\"seq\": 1, \"time\": \"2026-01-01T00:00:00.000Z\", \"actor\": \"A\", \"action\": \"set\","
+    " \"object\": \"metadata\", \"field\": \"title\", \"old\": null, \"new\": \"x\","
+    " \"prev\": \"0000000000000000000000000000000000000000000000000000000000000000\","
+    " \"hash\": \"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\"}]}\n";
+  g_autofree char *path = g_build_filename (tmp_dir, "broken-chain.preflight", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PfWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *chain_row;
+
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  window = open_in_window (file);
+
+  /* The user is told, with the entry; nothing is repaired. */
+  ui_test_wait_until (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "entry 1"));
+  respond ("close");
+
+  chain_row = ui_test_find_widget (GTK_WIDGET (window), "chain_row");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (chain_row)), "Broken at entry 1"));
+  ui_test_screenshot (GTK_WIDGET (window), "overview-broken-chain");
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  ui_test_init (&argc, &argv);
+
+  tmp_dir = g_dir_make_tmp ("preflight-ui-document-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  app = pf_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/document/edit-undo-save", test_edit_undo_save);
+  g_test_add_func ("/ui/document/close-asks", test_close_asks);
+  g_test_add_func ("/ui/document/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/ui/document/drafts", test_drafts);
+  g_test_add_func ("/ui/document/broken-chain", test_broken_chain_shown);
+
+  ret = g_test_run ();
+
+  g_object_unref (app);
+  g_free (tmp_dir);
+
+  return ret;
+}
