@@ -217,13 +217,14 @@ pf_draft_list (void)
       g_autoptr(GFile) draft = NULL;
       g_autoptr(JsonObject) object = NULL;
       g_autoptr(PfDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
       PfDraftInfo *info;
 
       if (!g_str_has_suffix (g_file_info_get_name (file_info), DRAFT_SUFFIX))
         continue;
 
       draft = g_file_get_child (directory, g_file_info_get_name (file_info));
-      if (!(object = parse_draft (draft, NULL)) || !(document = document_from_draft (object, NULL)))
+      if (!(object = parse_draft (draft, &error)) || !(document = document_from_draft (object, &error)))
         continue;
 
       info = g_new0 (PfDraftInfo, 1);
