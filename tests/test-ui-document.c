@@ -51,6 +51,12 @@ message_dialog_shown (gpointer data)
 }
 
 static gboolean
+stack_settled (gpointer data)
+{
+  return !gtk_stack_get_transition_running (data);
+}
+
+static gboolean
 is_saved (gpointer data)
 {
   return !pf_document_get_modified (data);
@@ -311,6 +317,7 @@ test_broken_chain_shown (void)
 
   chain_row = ui_test_find_widget (GTK_WIDGET (window), "chain_row");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (chain_row)), "Broken at entry 1"));
+  ui_test_wait_until (stack_settled, ui_test_find_widget (GTK_WIDGET (window), "main_stack"));
   ui_test_screenshot (GTK_WIDGET (window), "overview-broken-chain");
 
   destroy_window (window);
