@@ -654,6 +654,8 @@ pf_window_open_resource (PfWindow   *self,
       return;
     }
 
+  /* A copy of its own: saving it asks where, and its draft is its own. */
+  pf_document_make_new_project (document);
   pf_window_set_document (self, document);
 }
 
