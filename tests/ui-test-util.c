@@ -3,16 +3,60 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <stdlib.h>
 
 #include "ui-test-util.h"
 
 /* Long enough for a slow sanitizer build, short enough to fail a hang. */
 #define WAIT_SECONDS 20
 
+static char *test_home;
+
+static void
+delete_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)))
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      delete_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+remove_test_home (void)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (test_home);
+
+  delete_tree (home);
+  g_clear_pointer (&test_home, g_free);
+}
+
 void
 ui_test_init (int    *argc,
               char ***argv)
 {
+  g_autofree char *home = g_dir_make_tmp ("preflight-ui-test-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  /* Recent files, drafts and the like of this run only, set before GLib
+   * reads and caches them. */
+  g_assert_nonnull (home);
+  test_home = g_strdup (home);
+  atexit (remove_test_home);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
   /* gtk_test_init() insists on en_US.UTF-8, which these machines lack. */
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   setlocale (LC_ALL, "");
