@@ -413,8 +413,6 @@ pf_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (pf_application_parent_class)->startup (app);
 
-  gtk_window_set_default_icon_name (APP_ID);
-
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (settings_changed_cb), self,
