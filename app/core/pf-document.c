@@ -901,6 +901,9 @@ pf_document_serialize (PfDocument *self)
 typedef struct
 {
   GFile  *file;
+  GBytes *bytes;
+  char   *etag;      /* the etag the file must still have; NULL to overwrite */
+  char   *new_etag;  /* the written file's */
   guint   n_audit;
 } SaveData;
 
@@ -908,7 +911,54 @@ static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_pointer (&data->etag, g_free);
+  g_clear_pointer (&data->new_etag, g_free);
   g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) discard = NULL;
+  GError *error = NULL;
+  gsize size;
+  const void *contents = g_bytes_get_data (data->bytes, &size);
+
+  /* Not g_file_replace_contents (): when a write fails (a full disk), it
+   * still moves the part written over the old file. */
+  stream = g_file_replace (data->file, data->etag, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                           cancellable, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), contents, size, NULL, cancellable, &error))
+    {
+      /* Closing with a cancelled cancellable deletes the temporary file
+       * and leaves the old one in place. */
+      discard = g_cancellable_new ();
+      g_cancellable_cancel (discard);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->new_etag = g_file_output_stream_get_etag (stream);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -918,18 +968,17 @@ save_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   PfDocument *self = g_task_get_source_object (task);
-  SaveData *data = g_task_get_task_data (task);
-  g_autofree char *etag = NULL;
+  SaveData *data = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, &etag, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
   g_free (self->etag);
-  self->etag = g_steal_pointer (&etag);
+  self->etag = g_steal_pointer (&data->new_etag);
   pf_document_set_file (self, data->file);
   self->n_sealed_audit = MAX (self->n_sealed_audit, data->n_audit);
   pf_document_set_modified (self, FALSE);
@@ -957,9 +1006,8 @@ pf_document_save_async (PfDocument          *self,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GTask) write_task = NULL;
   SaveData *data;
-  const char *etag = NULL;
 
   g_return_if_fail (PF_IS_DOCUMENT (self));
   g_return_if_fail (!file || G_IS_FILE (file));
@@ -980,16 +1028,21 @@ pf_document_save_async (PfDocument          *self,
 
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
-  data->n_audit = json_array_get_length (pf_document_get_audit (self));
-  g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
+  /* Not pf_document_get_audit (), which would add an empty trail to a
+   * file that has none: saving an unchanged file must not change it. */
+  {
+    JsonNode *audit = json_object_get_member (root_object (self), "audit");
 
+    data->n_audit = audit ? json_array_get_length (json_node_get_array (audit)) : 0;
+  }
   if (!overwrite_changes && self->file != NULL && g_file_equal (file, self->file))
-    etag = self->etag;
+    data->etag = g_strdup (self->etag);
+  data->bytes = pf_document_serialize (self);
 
-  bytes = pf_document_serialize (self);
-  g_file_replace_contents_bytes_async (file, bytes, etag, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, save_cb, g_steal_pointer (&task));
+  /* The writing in a thread; the document is updated back here. */
+  write_task = g_task_new (NULL, cancellable, save_cb, g_steal_pointer (&task));
+  g_task_set_task_data (write_task, data, (GDestroyNotify)save_data_free);
+  g_task_run_in_thread (write_task, save_thread);
 }
 
 gboolean
