@@ -408,6 +408,18 @@ test_save_read_only_folder (void)
   g_assert_true (pf_document_get_modified (document));
   g_assert_null (pf_document_get_file (document));
 
+  /* Over an existing, writable file in a read-only folder: no temporary
+   * file can be made, and the file is not rewritten in place either. */
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "old", -1, &error));
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_assert_false (test_save (document, file, TRUE, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_true (test_file_equals (path, "old"));
+
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   test_rm_rf (dir);
 }

@@ -485,6 +485,7 @@ pf_document_read_root (PfDocument  *self,
                        JsonNode    *root,
                        GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   JsonObject *object;
   JsonNode *node;
 
@@ -534,11 +535,14 @@ pf_document_read_root (PfDocument  *self,
 
   /* Even a newer version's file must hold what this version reads, so
    * that showing it cannot go wrong. */
-  if (!pf_schema_validate (object, error))
+  /* pf_schema_validate () needs an error to fill even when the caller
+   * passes none. */
+  if (!pf_schema_validate (object, &local_error))
     {
       if (self->read_only)
-        g_prefix_error (error, _("The file was written by a newer version of Preflight (format %" G_GINT64_FORMAT ") and this version cannot read it: "),
+        g_prefix_error (&local_error, _("The file was written by a newer version of Preflight (format %" G_GINT64_FORMAT ") and this version cannot read it: "),
                         self->format_version);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
