@@ -1915,6 +1915,7 @@ pf_document_sign_off (PfDocument  *self,
 {
   JsonObject *record;
   g_autofree char *sha256 = NULL;
+  g_autofree char *trimmed_conditions = NULL;
   g_autoptr(JsonNode) node = NULL;
   const char *id;
 
@@ -1942,7 +1943,8 @@ pf_document_sign_off (PfDocument  *self,
   if (!check_signer (name, role, error))
     return NULL;
 
-  if (g_str_equal (meaning, "approved-with-conditions") && (conditions == NULL || conditions[0] == '\0'))
+  trimmed_conditions = g_strstrip (g_strdup (conditions ? conditions : ""));
+  if (g_str_equal (meaning, "approved-with-conditions") && trimmed_conditions[0] == '\0')
     {
       g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED,
                            _("An approval with conditions needs the conditions"));
@@ -2029,6 +2031,51 @@ pf_document_withdraw_sign_off (PfDocument  *self,
   return g_strdup (json_object_get_string_member (record, "id"));
 }
 
+/* Whether what @entry (the first audit entry about @object and @field
+ * after a sign-off) changed is back as it was: its "old" is what was
+ * signed. Changed and changed back is not a change. */
+static gboolean
+change_reverted (PfDocument *self,
+                 JsonObject *entry,
+                 const char *object,
+                 const char *field)
+{
+  JsonNode *old_value = json_object_get_member (entry, "old");
+  JsonNode *new_value = json_object_get_member (entry, "new");
+  g_autoptr(JsonNode) record = NULL;
+  JsonNode *current = NULL;
+
+  if (old_value == NULL || new_value == NULL)
+    return FALSE;
+
+  if (field[0] != '\0')
+    {
+      current = pf_document_get_value (self, object, field);
+    }
+  else if (g_str_equal (object, "business-question"))
+    {
+      /* Versions are only ever added: is the one added still there? */
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_NULL (old_value) || !JSON_NODE_HOLDS_OBJECT (new_value))
+        return FALSE;
+      id = json_object_get_string_member_with_default (json_node_get_object (new_value), "id", "");
+      return find_record_index (container_array (self, "business-question"), id) < 0;
+    }
+  else
+    {
+      JsonObject *target = resolve_object (self, object, FALSE, NULL);
+
+      if (target != NULL)
+        current = record = json_node_init_object (json_node_alloc (), target);
+    }
+
+  if (current == NULL)
+    return JSON_NODE_HOLDS_NULL (old_value);
+
+  return json_node_equal (current, old_value);
+}
+
 /**
  * pf_document_get_sign_off_state:
  * @changes: (out) (optional) (transfer full): for a stale sign-off, what
@@ -2094,8 +2141,13 @@ pf_document_get_sign_off_state (PfDocument  *self,
             continue;
 
           change = field[0] ? g_strconcat (object, " ", field, NULL) : g_strdup (object);
-          if (g_hash_table_add (seen, change))
-            g_ptr_array_add (*changes, g_strdup (change));
+          if (!g_hash_table_add (seen, change))
+            continue;
+
+          if (change_reverted (self, entry, object, field))
+            continue;
+
+          g_ptr_array_add (*changes, g_strdup (change));
         }
     }
 
