@@ -162,7 +162,13 @@ register_content (JsonObject *root,
   if (records != NULL && JSON_NODE_HOLDS_ARRAY (records))
     return json_node_copy (records);
 
-  return json_node_init_array (json_node_alloc (), json_array_new ());
+  /* json_node_init_array () takes a reference of its own. */
+  {
+    JsonNode *empty = json_node_new (JSON_NODE_ARRAY);
+
+    json_node_take_array (empty, json_array_new ());
+    return empty;
+  }
 }
 
 static JsonNode *
