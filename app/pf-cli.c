@@ -179,7 +179,9 @@ run_verify (int    argc,
   pf_document_verify_audit (document, &status);
 
   if (status.broken_at == 0)
-    g_print (_("Audit trail: intact, %u entries\n"), status.n_entries);
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Audit trail: intact, %u entry\n", "Audit trail: intact, %u entries\n",
+                          status.n_entries),
+             status.n_entries);
   else
     g_print (_("Audit trail: BROKEN at entry %u of %u: %s\n"), status.broken_at, status.n_entries, status.problem);
   g_print (_("Head hash (anchor): %s\n"), status.head ? status.head : _("none (no entries)"));

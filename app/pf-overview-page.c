@@ -20,6 +20,7 @@ struct _PfOverviewPage
   /* Owned references */
   PfDocument     *document;
   gulong          changed_handler;
+  gulong          verified_handler;
 
   /* Set while the page itself writes into the rows. */
   guint           updating : 1;
@@ -57,7 +58,13 @@ update_audit_rows (PfOverviewPage *self)
   const char *head = pf_document_get_audit_head (self->document);
   g_autofree char *subtitle = NULL;
 
-  if (broken_at > 0)
+  if (!pf_document_get_audit_verified (self->document))
+    {
+      subtitle = g_strdup (_("Checking…"));
+      gtk_image_set_from_icon_name (self->chain_icon, "content-loading-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->chain_icon), "error");
+    }
+  else if (broken_at > 0)
     {
       /* Translators: %u is an entry number, %s what is wrong with it. */
       subtitle = g_strdup_printf (_("Broken at entry %u: %s"), broken_at, problem);
@@ -74,6 +81,14 @@ update_audit_rows (PfOverviewPage *self)
   adw_action_row_set_subtitle (self->chain_row, subtitle);
   adw_action_row_set_subtitle (self->head_row, head ? head : _("No entries yet"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->copy_head_button), head != NULL);
+}
+
+static void
+document_audit_verified_cb (PfOverviewPage *self,
+                            GParamSpec     *pspec,
+                            PfDocument     *document)
+{
+  update_audit_rows (self);
 }
 
 static void
@@ -140,6 +155,7 @@ pf_overview_page_dispose (GObject *object)
   PfOverviewPage *self = (PfOverviewPage *)object;
 
   g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_signal_handler (&self->verified_handler, self->document);
   g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_OVERVIEW_PAGE);
@@ -247,6 +263,7 @@ pf_overview_page_set_document (PfOverviewPage *self,
     return;
 
   g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_signal_handler (&self->verified_handler, self->document);
   g_set_object (&self->document, document);
 
   if (document != NULL)
@@ -254,6 +271,9 @@ pf_overview_page_set_document (PfOverviewPage *self,
       self->changed_handler = g_signal_connect_object (document, "changed",
                                                        G_CALLBACK (document_changed_cb), self,
                                                        G_CONNECT_SWAPPED);
+      self->verified_handler = g_signal_connect_object (document, "notify::audit-verified",
+                                                        G_CALLBACK (document_audit_verified_cb), self,
+                                                        G_CONNECT_SWAPPED);
       set_row_text (self, self->title_row, pf_document_get_string (document, "metadata", "title"));
       set_row_text (self, self->description_row, pf_document_get_string (document, "metadata", "description"));
       update_audit_rows (self);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "pf-file-util.h"
 #include "pf-pages.h"
@@ -206,6 +207,35 @@ leaflet_folded_changed_cb (PfWindow   *self,
 }
 
 static void
+verify_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PfWindow) self = user_data;
+  PfDocument *document = PF_DOCUMENT (object);
+  PfAuditStatus status = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  if (!pf_document_verify_audit_finish (document, result, &status, &error) ||
+      status.broken_at == 0 ||
+      document != self->document)
+    {
+      pf_audit_status_clear (&status);
+      return;
+    }
+
+  /* Translators: %u is an entry number, %s what is wrong with it. */
+  body = g_strdup_printf (_("The hash chain breaks at entry %u: %s. The history from there on "
+                            "cannot be shown to be unchanged. Preflight shows the project as it "
+                            "is and does not repair the chain."),
+                          status.broken_at, status.problem);
+  g_printerr ("%s\n", body);
+  pf_window_show_error (self, _("The Audit Trail Is Broken"), body);
+  pf_audit_status_clear (&status);
+}
+
+static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -239,29 +269,14 @@ load_cb (GObject      *object,
   pf_window_set_document (self, document);
   pf_application_add_recent (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
 
-  {
-    const char *problem = NULL;
-    guint broken_at = pf_document_get_audit_broken_at (document, &problem);
-
-    if (broken_at > 0)
-      {
-        g_autofree char *body = NULL;
-
-        /* Translators: %u is an entry number, %s what is wrong with it. */
-        body = g_strdup_printf (_("The hash chain breaks at entry %u: %s. The history from there on "
-                                  "cannot be shown to be unchanged. Preflight shows the project as it "
-                                  "is and does not repair the chain."),
-                                broken_at, problem);
-        g_printerr ("%s: %s\n", g_file_peek_path (file) ? g_file_peek_path (file) : "", body);
-        pf_window_show_error (self, _("The Audit Trail Is Broken"), body);
-      }
-  }
+  /* The project shows first; its history is checked right after. */
+  pf_document_verify_audit_async (document, self->cancellable, verify_cb, g_object_ref (self));
 
   if (pf_document_get_read_only (document))
     {
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (_("Opened read-only: the file was written by a newer version of Preflight (format %" G_GINT64_FORMAT ")"),
+      message = g_strdup_printf (_("Opened read-only: the file was written by a newer version of Preflight (format %" PRId64 ")"),
                                  pf_document_get_format_version (document));
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
     }

@@ -62,7 +62,7 @@ test_document_bad_input (void)
 {
   static const BadInput cases[] = {
     { "", PF_DOCUMENT_ERROR_SYNTAX, "empty" },
-    { "{\n  \"format\": \"preflight-project\",\n  \"format-version\": 1,\n  oops\n}", PF_DOCUMENT_ERROR_SYNTAX, "Line 3, column 22: Parse error: unexpected character" },
+    { "{\n  \"format\": \"preflight-project\",\n  \"format-version\": 1,\n  oops\n}", PF_DOCUMENT_ERROR_SYNTAX, "Line 4, column 3: expected a member name in double quotes" },
     { "{\"format\": \"preflight-project\", \"format-version\": 1", PF_DOCUMENT_ERROR_SYNTAX, "Line 1" },
     { "[1, 2, 3]", PF_DOCUMENT_ERROR_NOT_PROJECT, "not a Preflight project" },
     { "{\"name\": \"something else\"}", PF_DOCUMENT_ERROR_NOT_PROJECT, "“format”" },
@@ -433,10 +433,8 @@ static const BadInput more_bad_input[] = {
     PF_DOCUMENT_ERROR_INVALID, "registers.features[0].id: the member is missing" },
   { PROJECT "\"registers\": {\"features\": [{\"id\": \"feature-1\"}, {\"id\": \"feature-1\"}]}}",
     PF_DOCUMENT_ERROR_INVALID, "registers.features[1].id: “feature-1” is used twice" },
-  { PROJECT "\"audit\": [{\"seq\": 1, \"time\": \"t\", \"actor\": \"a\", \"action\": \"set\", \"object\": \"metadata\", \"prev\": \"0\"}]}",
-    PF_DOCUMENT_ERROR_INVALID, "audit[0].hash: the member is missing" },
-  { PROJECT "\"audit\": [{\"time\": \"t\", \"actor\": \"a\", \"action\": \"set\", \"object\": \"metadata\", \"prev\": \"0\", \"hash\": \"0\"}]}",
-    PF_DOCUMENT_ERROR_INVALID, "audit[0].seq: the member is missing" },
+  { PROJECT "\"audit\": {}}",
+    PF_DOCUMENT_ERROR_INVALID, "audit: expected an array, found an object" },
   { PROJECT "\"sign-offs\": [{\"id\": \"sign-off-1\", \"kind\": \"sign-off\", \"scope\": \"project\", \"name\": \"A\", \"meaning\": \"approved\", \"time\": \"t\"}]}",
     PF_DOCUMENT_ERROR_INVALID, "sign-offs[0].role: the member is missing" },
   { PROJECT "\"business-question\": [{\"id\": \"version-1\"}]}",
@@ -466,6 +464,39 @@ test_document_more_bad_input (void)
       g_assert_error (error, PF_DOCUMENT_ERROR, more_bad_input[i].code);
       if (strstr (error->message, more_bad_input[i].message_part) == NULL)
         g_error ("case %u: “%s” does not contain “%s”", i, error->message, more_bad_input[i].message_part);
+    }
+}
+
+/* A damaged audit entry does not stop the project from opening: the
+ * verification of the chain reports it, with its number. */
+static void
+test_document_damaged_audit_entry (void)
+{
+  static const struct {
+    const char *text;
+    const char *problem;
+  } cases[] = {
+    { PROJECT "\"audit\": [{\"seq\": 1, \"time\": \"t\", \"actor\": \"a\", \"action\": \"set\", \"object\": \"metadata\", \"field\": \"\", "
+      "\"prev\": \"0000000000000000000000000000000000000000000000000000000000000000\"}]}",
+      "changed after it was written" },
+    { PROJECT "\"audit\": [{\"time\": \"t\", \"actor\": \"a\", \"action\": \"set\", \"object\": \"metadata\", \"prev\": \"0\", \"hash\": \"0\"}]}",
+      "out of sequence" },
+    { PROJECT "\"audit\": [7]}", "not an object" },
+    { PROJECT "\"audit\": [{\"seq\": 1, \"object\": {}, \"field\": 3, \"prev\": 5, \"hash\": []}]}", "does not link" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PfDocument) document = load_string (cases[i].text, &error);
+      const char *problem = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (pf_document_get_audit_verified (document));
+      g_assert_cmpuint (pf_document_get_audit_broken_at (document, &problem), ==, 1);
+      g_assert_nonnull (strstr (problem, cases[i].problem));
+      /* Looking at the damaged entry must not go wrong either. */
+      (void) pf_document_get_audit_head (document);
     }
 }
 
@@ -600,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/document/key-order", test_document_key_order);
   g_test_add_func ("/document/unknown-keys", test_document_unknown_keys);
   g_test_add_func ("/document/more-bad-input", test_document_more_bad_input);
+  g_test_add_func ("/document/damaged-audit-entry", test_document_damaged_audit_entry);
   g_test_add_func ("/document/bad-files-untouched", test_document_bad_files_untouched);
   g_test_add_func ("/document/newer-version-read-only", test_document_newer_version_read_only);
 

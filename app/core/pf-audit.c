@@ -6,6 +6,9 @@
 #include "pf-audit.h"
 #include "pf-json.h"
 
+static const char *get_string (JsonObject *entry,
+                               const char *name);
+
 void
 pf_audit_status_clear (PfAuditStatus *status)
 {
@@ -13,6 +16,41 @@ pf_audit_status_clear (PfAuditStatus *status)
   g_clear_pointer (&status->problem, g_free);
   status->n_entries = 0;
   status->broken_at = 0;
+}
+
+/**
+ * pf_audit_get_entry:
+ *
+ * Returns: (transfer none) (nullable): entry @index, or %NULL when it is
+ *   not an object (a damaged file)
+ */
+JsonObject *
+pf_audit_get_entry (JsonArray *audit,
+                    guint      index)
+{
+  JsonNode *element;
+
+  g_return_val_if_fail (audit != NULL, NULL);
+
+  if (index >= json_array_get_length (audit))
+    return NULL;
+
+  element = json_array_get_element (audit, index);
+  return JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+}
+
+/**
+ * pf_audit_entry_get_string:
+ * @entry: (nullable): an entry
+ *
+ * Returns: (nullable): the member @name of @entry if it is a string: entries
+ *   are not checked when a file is read, their verification is
+ */
+const char *
+pf_audit_entry_get_string (JsonObject *entry,
+                           const char *name)
+{
+  return entry ? get_string (entry, name) : NULL;
 }
 
 static const char *
@@ -27,6 +65,13 @@ get_string (JsonObject *entry,
   return json_node_get_string (node);
 }
 
+static void
+pf_audit_entry_unref (JsonObject *entry)
+{
+  if (entry != NULL)
+    json_object_unref (entry);
+}
+
 static char *
 entry_hash (JsonObject *entry)
 {
@@ -34,42 +79,93 @@ entry_hash (JsonObject *entry)
   return pf_json_object_canonical_sha256_without (entry, "hash");
 }
 
+/* Entries hashed per thread at the least: below that a thread costs more
+ * than it saves. */
+#define ENTRIES_PER_THREAD 2000
+
+typedef struct
+{
+  JsonObject **entries;
+  char       **hashes;
+  guint        begin;
+  guint        end;
+} HashRange;
+
+static gpointer
+hash_range_thread (gpointer data)
+{
+  HashRange *range = data;
+
+  for (guint i = range->begin; i < range->end; i++)
+    {
+      if (range->entries[i] != NULL)
+        range->hashes[i] = entry_hash (range->entries[i]);
+    }
+
+  return NULL;
+}
+
+/* Hashes every entry, on all cores: the entries are only read. */
+static char **
+hash_entries (JsonObject **entries,
+              guint        n)
+{
+  char **hashes = g_new0 (char *, n + 1);
+  guint n_threads = CLAMP (n / ENTRIES_PER_THREAD, 1, MIN (g_get_num_processors (), 8));
+  GThread *threads[8] = { NULL };
+  HashRange ranges[8];
+
+  for (guint t = 0; t < n_threads; t++)
+    {
+      ranges[t] = (HashRange) { entries, hashes, n * t / n_threads, n * (t + 1) / n_threads };
+      if (t > 0)
+        threads[t] = g_thread_new ("pf-audit-verify", hash_range_thread, &ranges[t]);
+    }
+
+  hash_range_thread (&ranges[0]);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  return hashes;
+}
+
 /**
- * pf_audit_verify:
+ * pf_audit_verify_entries:
+ * @entries: (array length=n): the entries, %NULL for an element that is not an object
  *
  * Checks every entry's number, link to the previous entry and hash, and
- * reports the first one that does not hold.
+ * reports the first one that does not hold. Only reads @entries, so it may
+ * run in any thread while nobody changes them.
  */
 void
-pf_audit_verify (JsonArray     *audit,
-                 PfAuditStatus *status)
+pf_audit_verify_entries (JsonObject    **entries,
+                         guint           n,
+                         PfAuditStatus  *status)
 {
   const char *prev = PF_AUDIT_GENESIS;
-  guint n;
+  char **hashes;
 
   g_return_if_fail (status != NULL);
+  g_return_if_fail (entries != NULL || n == 0);
 
   pf_audit_status_clear (status);
-  n = audit ? json_array_get_length (audit) : 0;
   status->n_entries = n;
+  hashes = hash_entries (entries, n);
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *element = json_array_get_element (audit, i);
-      JsonObject *entry;
+      JsonObject *entry = entries[i];
       JsonNode *seq;
       const char *stored_prev;
       const char *stored_hash;
-      g_autofree char *hash = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (entry == NULL)
         {
           status->broken_at = i + 1;
           status->problem = g_strdup (_("the entry is not an object"));
           break;
         }
 
-      entry = json_node_get_object (element);
       seq = json_object_get_member (entry, "seq");
       if (seq == NULL || !JSON_NODE_HOLDS_VALUE (seq) || json_node_get_value_type (seq) != G_TYPE_INT64 ||
           json_node_get_int (seq) != (gint64)i + 1)
@@ -88,8 +184,7 @@ pf_audit_verify (JsonArray     *audit,
         }
 
       stored_hash = get_string (entry, "hash");
-      hash = entry_hash (entry);
-      if (g_strcmp0 (stored_hash, hash) != 0)
+      if (g_strcmp0 (stored_hash, hashes[i]) != 0)
         {
           status->broken_at = i + 1;
           status->problem = g_strdup (_("the entry was changed after it was written"));
@@ -99,8 +194,44 @@ pf_audit_verify (JsonArray     *audit,
       prev = stored_hash;
     }
 
-  if (n > 0)
-    status->head = g_strdup (get_string (json_array_get_object_element (audit, n - 1), "hash"));
+  if (n > 0 && entries[n - 1] != NULL)
+    status->head = g_strdup (get_string (entries[n - 1], "hash"));
+
+  /* Not g_strfreev(): an entry that is not an object leaves a hole. */
+  for (guint i = 0; i < n; i++)
+    g_free (hashes[i]);
+  g_free (hashes);
+}
+
+/**
+ * pf_audit_dup_entries:
+ *
+ * Returns: (transfer full): the entries of @audit, each referenced, %NULL
+ *   for an element that is not an object; for pf_audit_verify_entries()
+ */
+GPtrArray *
+pf_audit_dup_entries (JsonArray *audit)
+{
+  guint n = audit ? json_array_get_length (audit) : 0;
+  GPtrArray *entries = g_ptr_array_new_full (n, (GDestroyNotify)pf_audit_entry_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (audit, i);
+
+      g_ptr_array_add (entries, JSON_NODE_HOLDS_OBJECT (element) ? json_object_ref (json_node_get_object (element)) : NULL);
+    }
+
+  return entries;
+}
+
+void
+pf_audit_verify (JsonArray     *audit,
+                 PfAuditStatus *status)
+{
+  g_autoptr(GPtrArray) entries = pf_audit_dup_entries (audit);
+
+  pf_audit_verify_entries ((JsonObject **)entries->pdata, entries->len, status);
 }
 
 /**

@@ -21,7 +21,15 @@ typedef struct
 } PfAuditStatus;
 
 void        pf_audit_status_clear    (PfAuditStatus *status);
+JsonObject *pf_audit_get_entry       (JsonArray     *audit,
+                                      guint          index);
+const char *pf_audit_entry_get_string (JsonObject   *entry,
+                                      const char    *name);
 void        pf_audit_verify          (JsonArray     *audit,
+                                      PfAuditStatus *status);
+GPtrArray  *pf_audit_dup_entries     (JsonArray     *audit);
+void        pf_audit_verify_entries  (JsonObject   **entries,
+                                      guint          n,
                                       PfAuditStatus *status);
 JsonObject *pf_audit_append          (JsonArray     *audit,
                                       const char    *time,

@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "pf-document.h"
 #include "pf-file-util.h"
 #include "pf-json.h"
+#include "pf-json-parser.h"
 #include "pf-schema.h"
 #include "pf-scope.h"
 
@@ -66,6 +68,7 @@ struct _PfDocument
   guint          n_sealed_audit;
   /* The chain as verified when the file was read. */
   guint          audit_broken_at;
+  guint          audit_verified : 1;
   char          *audit_problem;
   gint64         last_audit_time;
 
@@ -85,6 +88,7 @@ enum {
   PROP_MODIFIED,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_AUDIT_VERIFIED,
   N_PROPS
 };
 
@@ -151,13 +155,68 @@ ensure_member (JsonObject   *parent,
   return node;
 }
 
+/* The member @name of @parent if it has the type @type: reading never adds
+ * members, or a file would change by being opened, looked at and saved. */
+static JsonNode *
+lookup_member (JsonObject   *parent,
+               const char   *name,
+               JsonNodeType  type)
+{
+  JsonNode *node = parent ? json_object_get_member (parent, name) : NULL;
+
+  return node != NULL && JSON_NODE_TYPE (node) == type ? node : NULL;
+}
+
+/* A register's records; with @create, made when missing, else %NULL. */
 static JsonArray *
 register_array (PfDocument *self,
-                const char *register_id)
+                const char *register_id,
+                gboolean    create)
 {
-  JsonNode *registers = ensure_member (root_object (self), "registers", JSON_NODE_OBJECT);
+  JsonNode *registers;
+  JsonNode *records;
 
-  return json_node_get_array (ensure_member (json_node_get_object (registers), register_id, JSON_NODE_ARRAY));
+  if (create)
+    {
+      registers = ensure_member (root_object (self), "registers", JSON_NODE_OBJECT);
+      return json_node_get_array (ensure_member (json_node_get_object (registers), register_id, JSON_NODE_ARRAY));
+    }
+
+  registers = lookup_member (root_object (self), "registers", JSON_NODE_OBJECT);
+  records = registers ? lookup_member (json_node_get_object (registers), register_id, JSON_NODE_ARRAY) : NULL;
+
+  return records ? json_node_get_array (records) : NULL;
+}
+
+static JsonArray *
+top_array (PfDocument *self,
+           const char *name,
+           gboolean    create)
+{
+  JsonNode *node;
+
+  if (create)
+    return json_node_get_array (ensure_member (root_object (self), name, JSON_NODE_ARRAY));
+
+  node = lookup_member (root_object (self), name, JSON_NODE_ARRAY);
+  return node ? json_node_get_array (node) : NULL;
+}
+
+/* What the getters hand out for a member the file does not have. */
+static JsonArray *
+empty_array (void)
+{
+  static JsonArray *empty;
+
+  if (g_once_init_enter (&empty))
+    {
+      JsonArray *array = json_array_new ();
+
+      json_array_seal (array);
+      g_once_init_leave (&empty, array);
+    }
+
+  return empty;
 }
 
 /* The array an EDIT_INSERT or EDIT_REMOVE works on. */
@@ -168,7 +227,7 @@ container_array (PfDocument *self,
   if (g_str_equal (container, "business-question"))
     return json_node_get_array (ensure_member (root_object (self), "business-question", JSON_NODE_ARRAY));
 
-  return register_array (self, container);
+  return register_array (self, container, TRUE);
 }
 
 static int
@@ -199,6 +258,7 @@ resolve_object (PfDocument       *self,
   g_autofree char *head = NULL;
   const PfRegister *reg;
   JsonArray *records;
+  JsonNode *node;
   int index;
 
   if (reg_out != NULL)
@@ -224,14 +284,19 @@ resolve_object (PfDocument       *self,
 
       if (slash[1] == '\0')
         return NULL;
-      answers = json_node_get_object (ensure_member (root_object (self), "answers", JSON_NODE_OBJECT));
+      if (create)
+        answers = json_node_get_object (ensure_member (root_object (self), "answers", JSON_NODE_OBJECT));
+      else if (!(node = lookup_member (root_object (self), "answers", JSON_NODE_OBJECT)))
+        return NULL;
+      else
+        answers = json_node_get_object (node);
       answer = json_object_get_member (answers, slash + 1);
       if (answer == NULL && create)
         {
           json_object_set_object_member (answers, slash + 1, json_object_new ());
           answer = json_object_get_member (answers, slash + 1);
         }
-      return answer ? json_node_get_object (answer) : NULL;
+      return answer && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
     }
 
   if ((reg = pf_schema_find_register (head)) == NULL)
@@ -240,8 +305,8 @@ resolve_object (PfDocument       *self,
   if (reg_out != NULL)
     *reg_out = reg;
 
-  records = register_array (self, reg->id);
-  if ((index = find_record_index (records, slash + 1)) < 0)
+  records = register_array (self, reg->id, create);
+  if (records == NULL || (index = find_record_index (records, slash + 1)) < 0)
     return NULL;
 
   return json_array_get_object_element (records, index);
@@ -256,7 +321,7 @@ pf_document_audit (PfDocument *self,
                    JsonNode   *new_value,
                    gboolean    may_coalesce)
 {
-  JsonArray *audit = pf_document_get_audit (self);
+  JsonArray *audit = top_array (self, "audit", TRUE);
   guint n = json_array_get_length (audit);
   gint64 now = g_get_monotonic_time ();
   g_autofree char *time = pf_audit_dup_time_now ();
@@ -265,12 +330,13 @@ pf_document_audit (PfDocument *self,
    * about the same field, instead of writing one entry per keystroke. */
   if (may_coalesce && n > self->n_sealed_audit && now - self->last_audit_time < COALESCE_USEC)
     {
-      JsonObject *last = json_array_get_object_element (audit, n - 1);
+      JsonObject *last = pf_audit_get_entry (audit, n - 1);
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (last, "action", NULL), action) == 0 &&
-          g_strcmp0 (json_object_get_string_member_with_default (last, "object", NULL), object) == 0 &&
-          g_strcmp0 (json_object_get_string_member_with_default (last, "field", NULL), field) == 0 &&
-          g_strcmp0 (json_object_get_string_member_with_default (last, "actor", NULL), self->actor) == 0)
+      if (last != NULL &&
+          g_strcmp0 (pf_audit_entry_get_string (last, "action"), action) == 0 &&
+          g_strcmp0 (pf_audit_entry_get_string (last, "object"), object) == 0 &&
+          g_strcmp0 (pf_audit_entry_get_string (last, "field"), field) == 0 &&
+          g_strcmp0 (pf_audit_entry_get_string (last, "actor"), self->actor) == 0)
         {
           json_object_set_string_member (last, "time", time);
           json_object_set_member (last, "new", new_value ? pf_json_node_copy_deep (new_value) : json_node_new (JSON_NODE_NULL));
@@ -524,7 +590,7 @@ pf_document_read_root (PfDocument  *self,
   if (self->format_version < 1)
     {
       g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_INVALID,
-                   _("format-version: %" G_GINT64_FORMAT " is not a format version"),
+                   _("format-version: %" PRId64 " is not a format version"),
                    self->format_version);
       return FALSE;
     }
@@ -540,7 +606,7 @@ pf_document_read_root (PfDocument  *self,
   if (!pf_schema_validate (object, &local_error))
     {
       if (self->read_only)
-        g_prefix_error (&local_error, _("The file was written by a newer version of Preflight (format %" G_GINT64_FORMAT ") and this version cannot read it: "),
+        g_prefix_error (&local_error, _("The file was written by a newer version of Preflight (format %" PRId64 ") and this version cannot read it: "),
                         self->format_version);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -549,18 +615,7 @@ pf_document_read_root (PfDocument  *self,
   g_clear_pointer (&self->root, json_node_unref);
   self->root = json_node_ref (root);
 
-  {
-    PfAuditStatus status = { 0 };
-    /* Not pf_document_get_audit (): reading must not add members, or a
-     * file would change by being opened and saved. */
-    JsonNode *audit = json_object_get_member (object, "audit");
-
-    pf_audit_verify (audit ? json_node_get_array (audit) : NULL, &status);
-    self->n_sealed_audit = status.n_entries;
-    self->audit_broken_at = status.broken_at;
-    self->audit_problem = g_steal_pointer (&status.problem);
-    pf_audit_status_clear (&status);
-  }
+  self->n_sealed_audit = json_array_get_length (pf_document_get_audit (self));
 
   return TRUE;
 }
@@ -616,6 +671,10 @@ pf_document_get_property (GObject    *object,
       g_value_set_boolean (value, pf_document_can_redo (self));
       break;
 
+    case PROP_AUDIT_VERIFIED:
+      g_value_set_boolean (value, self->audit_verified);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -656,6 +715,11 @@ pf_document_class_init (PfDocumentClass *klass)
 
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_AUDIT_VERIFIED] =
+    g_param_spec_boolean ("audit-verified", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -724,6 +788,9 @@ pf_document_new (void)
   return self;
 }
 
+static PfDocument *parse_document (GBytes  *bytes,
+                                    GError **error);
+
 /**
  * pf_document_new_from_bytes:
  * @bytes: the contents of a project file
@@ -736,12 +803,26 @@ PfDocument *
 pf_document_new_from_bytes (GBytes  *bytes,
                             GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  PfDocument *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if ((self = parse_document (bytes, error)))
+    pf_document_verify_audit (self, NULL);
+
+  return self;
+}
+
+/* Reads a project file without verifying its audit trail. */
+static PfDocument *
+parse_document (GBytes  *bytes,
+                GError **error)
+{
+  g_autoptr(PfDocument) self = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) parse_error = NULL;
   const char *data;
   gsize size;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
   if (size > MAX_FILE_SIZE)
@@ -772,30 +853,31 @@ pf_document_new_from_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
-    {
-      guint line = 0, column = 0;
-      int consumed = 0;
-
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; say it in words. */
-      if (sscanf (parse_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
-        g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX,
-                     _("Line %u, column %u: %s"), line, column, parse_error->message + consumed);
-      else
-        g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX, parse_error->message);
-      return NULL;
-    }
-
   /* Only white space: no value at all. */
-  if (json_parser_get_root (parser) == NULL)
+  {
+    const char *p = data;
+
+    while (p < data + size && g_ascii_isspace (*p))
+      p++;
+    if (p == data + size)
+      {
+        g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX,
+                             _("The file is empty"));
+        return NULL;
+      }
+  }
+
+  if (!(root = pf_json_parse (data, size, &parse_error)))
     {
-      g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX,
-                           _("The file is empty"));
+      g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX, parse_error->message);
       return NULL;
     }
 
-  return pf_document_new_from_node (json_parser_get_root (parser), error);
+  self = g_object_new (PF_TYPE_DOCUMENT, NULL);
+  if (!pf_document_read_root (self, root, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -815,6 +897,7 @@ pf_document_new_from_node (JsonNode  *root,
   if (!pf_document_read_root (self, root, error))
     return NULL;
 
+  pf_document_verify_audit (self, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -838,8 +921,10 @@ load_thread (GTask        *task,
       return;
     }
 
+  /* The audit trail is verified separately, so that the project shows
+   * first: see pf_document_verify_audit_async(). */
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  if (!(self = pf_document_new_from_bytes (bytes, &error)))
+  if (!(self = parse_document (bytes, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -1472,13 +1557,16 @@ JsonArray *
 pf_document_get_records (PfDocument *self,
                          const char *register_id)
 {
+  JsonArray *records;
+
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (register_id != NULL, NULL);
 
   if (pf_schema_find_register (register_id) == NULL || self->root == NULL)
     return NULL;
 
-  return register_array (self, register_id);
+  records = register_array (self, register_id, FALSE);
+  return records ? records : empty_array ();
 }
 
 JsonObject *
@@ -1517,6 +1605,14 @@ next_record_id (JsonArray  *records,
         {
           guint64 number = g_ascii_strtoull (id + len + 1, NULL, 10);
 
+          /* A hand-edited file may hold the largest number: then no
+           * number is free, and a random one never clashes. */
+          if (number == G_MAXUINT64)
+            {
+              g_autofree char *uuid = g_uuid_string_random ();
+
+              return g_strdup_printf ("%s-%s", prefix, uuid);
+            }
           next = MAX (next, number + 1);
         }
     }
@@ -1554,7 +1650,7 @@ pf_document_add_record (PfDocument  *self,
       return NULL;
     }
 
-  records = register_array (self, reg->id);
+  records = register_array (self, reg->id, TRUE);
   id = next_record_id (records, reg->id_prefix);
 
   edit = g_new0 (Edit, 1);
@@ -1839,9 +1935,12 @@ pf_document_redo (PfDocument *self)
 JsonArray *
 pf_document_get_sign_offs (PfDocument *self)
 {
+  JsonArray *sign_offs;
+
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
 
-  return json_node_get_array (ensure_member (root_object (self), "sign-offs", JSON_NODE_ARRAY));
+  sign_offs = top_array (self, "sign-offs", FALSE);
+  return sign_offs ? sign_offs : empty_array ();
 }
 
 static JsonObject *
@@ -1878,7 +1977,7 @@ append_sign_off_record (PfDocument *self,
                         const char *name,
                         const char *role)
 {
-  JsonArray *sign_offs = pf_document_get_sign_offs (self);
+  JsonArray *sign_offs = top_array (self, "sign-offs", TRUE);
   g_autofree char *id = next_record_id (sign_offs, kind);
   g_autofree char *now = pf_audit_dup_time_now ();
   JsonObject *record = json_object_new ();
@@ -2055,12 +2154,14 @@ change_reverted (PfDocument *self,
   else if (g_str_equal (object, "business-question"))
     {
       /* Versions are only ever added: is the one added still there? */
+      JsonArray *history;
       const char *id;
 
       if (!JSON_NODE_HOLDS_NULL (old_value) || !JSON_NODE_HOLDS_OBJECT (new_value))
         return FALSE;
-      id = json_object_get_string_member_with_default (json_node_get_object (new_value), "id", "");
-      return find_record_index (container_array (self, "business-question"), id) < 0;
+      id = pf_audit_entry_get_string (json_node_get_object (new_value), "id");
+      history = top_array (self, "business-question", FALSE);
+      return id == NULL || history == NULL || find_record_index (history, id) < 0;
     }
   else
     {
@@ -2132,14 +2233,16 @@ pf_document_get_sign_off_state (PfDocument  *self,
       *changes = g_ptr_array_new_with_free_func (g_free);
       for (guint i = MAX (from, 0); i < n_audit; i++)
         {
-          JsonObject *entry = json_array_get_object_element (audit, i);
-          const char *object = json_object_get_string_member_with_default (entry, "object", "");
-          const char *field = json_object_get_string_member_with_default (entry, "field", "");
+          JsonObject *entry = pf_audit_get_entry (audit, i);
+          const char *object = pf_audit_entry_get_string (entry, "object");
+          const char *field = pf_audit_entry_get_string (entry, "field");
           char *change;
 
-          if (!pf_scope_covers_object (scope, object))
+          if (object == NULL || !pf_scope_covers_object (scope, object))
             continue;
 
+          if (field == NULL)
+            field = "";
           change = field[0] ? g_strconcat (object, " ", field, NULL) : g_strdup (object);
           if (!g_hash_table_add (seen, change))
             continue;
@@ -2157,9 +2260,12 @@ pf_document_get_sign_off_state (PfDocument  *self,
 JsonArray *
 pf_document_get_audit (PfDocument *self)
 {
+  JsonArray *audit;
+
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
 
-  return json_node_get_array (ensure_member (root_object (self), "audit", JSON_NODE_ARRAY));
+  audit = top_array (self, "audit", FALSE);
+  return audit ? audit : empty_array ();
 }
 
 /**
@@ -2195,16 +2301,126 @@ pf_document_get_audit_head (PfDocument *self)
   if ((n = json_array_get_length (audit)) == 0)
     return NULL;
 
-  return json_object_get_string_member_with_default (json_array_get_object_element (audit, n - 1), "hash", NULL);
+  return pf_audit_entry_get_string (pf_audit_get_entry (audit, n - 1), "hash");
 }
 
+static void
+store_audit_status (PfDocument    *self,
+                    PfAuditStatus *status)
+{
+  self->audit_broken_at = status->broken_at;
+  g_free (self->audit_problem);
+  self->audit_problem = g_strdup (status->problem);
+
+  if (!self->audit_verified)
+    {
+      self->audit_verified = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIT_VERIFIED]);
+    }
+}
+
+/**
+ * pf_document_verify_audit:
+ * @status: (out caller-allocates) (optional): the result; clear it with
+ *   pf_audit_status_clear()
+ *
+ * Verifies the audit trail now, and keeps the result for
+ * pf_document_get_audit_broken_at().
+ */
 void
 pf_document_verify_audit (PfDocument    *self,
                           PfAuditStatus *status)
 {
+  PfAuditStatus local = { 0 };
+
   g_return_if_fail (PF_IS_DOCUMENT (self));
 
-  pf_audit_verify (pf_document_get_audit (self), status);
+  pf_audit_verify (pf_document_get_audit (self), &local);
+  store_audit_status (self, &local);
+
+  if (status != NULL)
+    *status = local;
+  else
+    pf_audit_status_clear (&local);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GPtrArray *entries = task_data;
+  PfAuditStatus *status = g_new0 (PfAuditStatus, 1);
+
+  pf_audit_verify_entries ((JsonObject **)entries->pdata, entries->len, status);
+  g_task_return_pointer (task, status, NULL);
+}
+
+/**
+ * pf_document_verify_audit_async:
+ *
+ * Verifies the entries the audit trail has now in a worker thread; edits
+ * made meanwhile only append entries, which this does not look at.
+ */
+void
+pf_document_verify_audit_async (PfDocument          *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PF_IS_DOCUMENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pf_document_verify_audit_async);
+  /* Entries that are already there are never changed, so the worker may
+   * read them while the main thread appends new ones. */
+  g_task_set_task_data (task, pf_audit_dup_entries (pf_document_get_audit (self)),
+                        (GDestroyNotify)g_ptr_array_unref);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+/**
+ * pf_document_verify_audit_finish:
+ * @status: (out caller-allocates) (optional): the result
+ */
+gboolean
+pf_document_verify_audit_finish (PfDocument     *self,
+                                 GAsyncResult   *result,
+                                 PfAuditStatus  *status,
+                                 GError        **error)
+{
+  PfAuditStatus *found;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!(found = g_task_propagate_pointer (G_TASK (result), error)))
+    return FALSE;
+
+  store_audit_status (self, found);
+  if (status != NULL)
+    *status = *found;
+  else
+    pf_audit_status_clear (found);
+  g_free (found);
+
+  return TRUE;
+}
+
+/**
+ * pf_document_get_audit_verified:
+ *
+ * Whether the audit trail was verified since the project was read.
+ */
+gboolean
+pf_document_get_audit_verified (PfDocument *self)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+
+  return self->audit_verified;
 }
 
 /**

@@ -158,6 +158,15 @@ guint           pf_document_get_audit_broken_at  (PfDocument           *self,
 const char     *pf_document_get_audit_head       (PfDocument           *self);
 void            pf_document_verify_audit         (PfDocument           *self,
                                                   PfAuditStatus        *status);
+void            pf_document_verify_audit_async   (PfDocument           *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean        pf_document_verify_audit_finish  (PfDocument           *self,
+                                                  GAsyncResult         *result,
+                                                  PfAuditStatus        *status,
+                                                  GError              **error);
+gboolean        pf_document_get_audit_verified   (PfDocument           *self);
 void            pf_document_record_event         (PfDocument           *self,
                                                   const char           *action,
                                                   const char           *object,

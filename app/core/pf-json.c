@@ -693,7 +693,8 @@ append_indent (GString *out,
 
 static void
 append_value (GString  *out,
-              JsonNode *node)
+              JsonNode *node,
+              gboolean  exact_integers)
 {
   GType type = json_node_get_value_type (node);
 
@@ -701,11 +702,14 @@ append_value (GString  *out,
     {
       gint64 value = json_node_get_int (node);
 
-      if (value >= -MAX_SAFE_INTEGER_I64 && value <= MAX_SAFE_INTEGER_I64)
+      /* RFC 8785 reads every number as a double; a project file keeps a
+       * whole number exactly, so that it reads back as the same integer. */
+      if (exact_integers || (value >= -MAX_SAFE_INTEGER_I64 && value <= MAX_SAFE_INTEGER_I64))
         {
           if (value < 0)
             g_string_append_c (out, '-');
-          append_uint64 (out, (guint64) ABS (value));
+          /* Not ABS (): G_MININT64 has no positive counterpart. */
+          append_uint64 (out, value < 0 ? (guint64) 0 - (guint64) value : (guint64) value);
         }
       else
         {
@@ -824,7 +828,7 @@ begin_value (Writer   *writer,
       return;
 
     case JSON_NODE_VALUE:
-      append_value (out, node);
+      append_value (out, node, writer->pretty);
       return;
 
     case JSON_NODE_NULL:
