@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pf-json.h"
+#include "pf-json-parser.h"
 
 /* The example of RFC 8785 §3.2.2, as the RFC gives it. */
 static const char rfc_example[] =
@@ -522,6 +523,61 @@ test_json_deep (void)
   g_assert_true (g_str_has_suffix (pretty, "\n]\n"));
 }
 
+/* The canonical hash taken straight from the text (how the audit trail of
+ * a file is verified) equals the one of the parsed tree, whatever the
+ * file's spelling of the same values. */
+static void
+test_json_text_canonical (void)
+{
+  static const char * const texts[] = {
+    "{}",
+    "{\"hash\": \"x\"}",
+    "{\"b\": 1, \"a\": 2, \"hash\": \"left out\", \"c\": {\"z\": [], \"y\": {}, \"x\": [1, {\"b\": null, \"a\": true}]}}",
+    "{ \"s\" : \"caf\\u00e9 \\ud83d\\ude00 \\/ \\n \\t \\\" \\\\ \\u001f\" , \"lone\": \"\\ud800x\" }",
+    "{\"\\u00e9\": 1, \"e\": 2, \"\\ud83d\\ude00\": 3, \"\\ufb33\": 4, \"\\u0080\": 5}",
+    "{\"n\": [1.0, 1e21, 1E21, -0, -0.0, 0.1, 1e-7, 123456789012345678, 9007199254740993, 1e400, 12345678901234567890123]}",
+    "{\"n\": [0, -1, 42, 100000000000000, 999999999999999, 1000000000000000, 4.50, 2e-3]}",
+    "{\"dup\": 1, \"dup\": 2}",
+    "{\n  \"seq\": 3,\n  \"old\": {\n    \"id\": \"feature-1\",\n    \"name\": \"age\"\n  },\n  \"new\": null\n}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = pf_json_parse (texts[i], strlen (texts[i]), &error);
+      g_autofree char *from_tree = NULL;
+      g_autofree char *from_text = NULL;
+
+      g_test_message ("%s", texts[i]);
+      g_assert_no_error (error);
+      from_tree = pf_json_object_canonical_sha256_without (json_node_get_object (root), "hash");
+      from_text = pf_json_text_canonical_sha256_without (texts[i], strlen (texts[i]), "hash", NULL, 0);
+      g_assert_cmpstr (from_text, ==, from_tree);
+    }
+
+  /* Members found on the way. */
+  {
+    const char *text = "{\"seq\": 7, \"prev\": \"ab\", \"x\": {\"seq\": 9}}";
+    PfJsonTextMember members[] = { { "seq" }, { "prev" }, { "missing" } };
+    g_autofree char *hash = pf_json_text_canonical_sha256_without (text, strlen (text), "hash", members, 3);
+    g_autofree char *prev = NULL;
+
+    g_assert_nonnull (hash);
+    g_assert_cmpmem (members[0].value, members[0].length, "7", 1);
+    prev = pf_json_text_dup_string (members[1].value, members[1].length);
+    g_assert_cmpstr (prev, ==, "ab");
+    g_assert_null (members[2].value);
+  }
+
+  /* Text that is not one object gives no hash. */
+  {
+    static const char * const bad[] = { "", "[1]", "{\"a\": }", "{\"a\": 1", "{\"a\": 1} x", "{\"a\": \"\\u0000\"}", "{\"a\" 1}" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      g_assert_null (pf_json_text_canonical_sha256_without (bad[i], strlen (bad[i]), "hash", NULL, 0));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/json/round-trip", test_json_round_trip);
   g_test_add_func ("/json/large-array", test_json_large_array);
   g_test_add_func ("/json/deep", test_json_deep);
+  g_test_add_func ("/json/text-canonical", test_json_text_canonical);
 
   return g_test_run ();
 }

@@ -79,128 +79,197 @@ entry_hash (JsonObject *entry)
   return pf_json_object_canonical_sha256_without (entry, "hash");
 }
 
-/* Entries hashed per thread at the least: below that a thread costs more
+/* Entries checked per thread at the least: below that a thread costs more
  * than it saves. */
 #define ENTRIES_PER_THREAD 2000
 
+/* What the check of one entry needs, from a parsed entry or its text. */
 typedef struct
 {
-  JsonObject **entries;
-  char       **hashes;
-  guint        begin;
-  guint        end;
-} HashRange;
+  gboolean  is_object;
+  gboolean  has_seq;
+  gint64    seq;
+  char     *prev;
+  char     *hash;      /* as stored */
+  char     *computed;  /* as it should be */
+} EntryFacts;
+
+static void
+entry_facts_clear (EntryFacts *facts)
+{
+  g_free (facts->prev);
+  g_free (facts->hash);
+  g_free (facts->computed);
+}
+
+static void
+facts_from_object (JsonObject *entry,
+                   EntryFacts *facts)
+{
+  JsonNode *seq;
+
+  if (entry == NULL)
+    return;
+
+  facts->is_object = TRUE;
+  seq = json_object_get_member (entry, "seq");
+  if (seq != NULL && JSON_NODE_HOLDS_VALUE (seq) && json_node_get_value_type (seq) == G_TYPE_INT64)
+    {
+      facts->has_seq = TRUE;
+      facts->seq = json_node_get_int (seq);
+    }
+  facts->prev = g_strdup (get_string (entry, "prev"));
+  facts->hash = g_strdup (get_string (entry, "hash"));
+  facts->computed = entry_hash (entry);
+}
+
+static void
+facts_from_text (const char *text,
+                 gsize       length,
+                 EntryFacts *facts)
+{
+  PfJsonTextMember members[] = { { "seq" }, { "prev" }, { "hash" } };
+
+  /* NULL for text that is not an object: then it is not one. */
+  if (!(facts->computed = pf_json_text_canonical_sha256_without (text, length, "hash",
+                                                                 members, G_N_ELEMENTS (members))))
+    return;
+
+  facts->is_object = TRUE;
+  if (members[0].value != NULL && members[0].length > 0 && members[0].length < 20)
+    {
+      char number[21];
+      char *end;
+
+      memcpy (number, members[0].value, members[0].length);
+      number[members[0].length] = '\0';
+      facts->seq = g_ascii_strtoll (number, &end, 10);
+      facts->has_seq = *end == '\0' && strpbrk (number, ".eE") == NULL;
+    }
+  if (members[1].value != NULL)
+    facts->prev = pf_json_text_dup_string (members[1].value, members[1].length);
+  if (members[2].value != NULL)
+    facts->hash = pf_json_text_dup_string (members[2].value, members[2].length);
+}
+
+typedef struct
+{
+  const PfAuditSource *sources;
+  EntryFacts          *facts;
+  guint                begin;
+  guint                end;
+} FactsRange;
 
 static gpointer
-hash_range_thread (gpointer data)
+facts_range_thread (gpointer data)
 {
-  HashRange *range = data;
+  FactsRange *range = data;
 
   for (guint i = range->begin; i < range->end; i++)
     {
-      if (range->entries[i] != NULL)
-        range->hashes[i] = entry_hash (range->entries[i]);
+      const PfAuditSource *source = &range->sources[i];
+
+      if (source->text != NULL)
+        facts_from_text (source->text, source->length, &range->facts[i]);
+      else
+        facts_from_object (source->object, &range->facts[i]);
     }
 
   return NULL;
 }
 
-/* Hashes every entry, on all cores: the entries are only read. */
-static char **
-hash_entries (JsonObject **entries,
-              guint        n)
-{
-  char **hashes = g_new0 (char *, n + 1);
-  guint n_threads = CLAMP (n / ENTRIES_PER_THREAD, 1, MIN (g_get_num_processors (), 8));
-  GThread *threads[8] = { NULL };
-  HashRange ranges[8];
-
-  for (guint t = 0; t < n_threads; t++)
-    {
-      ranges[t] = (HashRange) { entries, hashes, n * t / n_threads, n * (t + 1) / n_threads };
-      if (t > 0)
-        threads[t] = g_thread_new ("pf-audit-verify", hash_range_thread, &ranges[t]);
-    }
-
-  hash_range_thread (&ranges[0]);
-  for (guint t = 1; t < n_threads; t++)
-    g_thread_join (threads[t]);
-
-  return hashes;
-}
-
 /**
- * pf_audit_verify_entries:
- * @entries: (array length=n): the entries, %NULL for an element that is not an object
+ * pf_audit_verify_sources:
+ * @sources: (array length=n): the entries, oldest first, each parsed or as
+ *   the text of the file
  *
  * Checks every entry's number, link to the previous entry and hash, and
- * reports the first one that does not hold. Only reads @entries, so it may
- * run in any thread while nobody changes them.
+ * reports the first one that does not hold. Only reads @sources, on all
+ * cores, so it may run in any thread while nobody changes them.
  */
 void
-pf_audit_verify_entries (JsonObject    **entries,
-                         guint           n,
-                         PfAuditStatus  *status)
+pf_audit_verify_sources (const PfAuditSource *sources,
+                         guint                n,
+                         PfAuditStatus       *status)
 {
   const char *prev = PF_AUDIT_GENESIS;
-  char **hashes;
+  EntryFacts *facts = g_new0 (EntryFacts, n + 1);
+  guint n_threads = CLAMP (n / ENTRIES_PER_THREAD, 1, MIN (g_get_num_processors (), 8));
+  GThread *threads[8] = { NULL };
+  FactsRange ranges[8];
 
   g_return_if_fail (status != NULL);
-  g_return_if_fail (entries != NULL || n == 0);
+  g_return_if_fail (sources != NULL || n == 0);
 
   pf_audit_status_clear (status);
   status->n_entries = n;
-  hashes = hash_entries (entries, n);
+
+  for (guint t = 0; t < n_threads; t++)
+    {
+      ranges[t] = (FactsRange) { sources, facts, n * t / n_threads, n * (t + 1) / n_threads };
+      if (t > 0)
+        threads[t] = g_thread_new ("pf-audit-verify", facts_range_thread, &ranges[t]);
+    }
+  facts_range_thread (&ranges[0]);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *entry = entries[i];
-      JsonNode *seq;
-      const char *stored_prev;
-      const char *stored_hash;
-
-      if (entry == NULL)
+      if (!facts[i].is_object)
         {
           status->broken_at = i + 1;
           status->problem = g_strdup (_("the entry is not an object"));
           break;
         }
 
-      seq = json_object_get_member (entry, "seq");
-      if (seq == NULL || !JSON_NODE_HOLDS_VALUE (seq) || json_node_get_value_type (seq) != G_TYPE_INT64 ||
-          json_node_get_int (seq) != (gint64)i + 1)
+      if (!facts[i].has_seq || facts[i].seq != (gint64)i + 1)
         {
           status->broken_at = i + 1;
           status->problem = g_strdup (_("the entry is out of sequence: an entry was removed or inserted"));
           break;
         }
 
-      stored_prev = get_string (entry, "prev");
-      if (g_strcmp0 (stored_prev, prev) != 0)
+      if (g_strcmp0 (facts[i].prev, prev) != 0)
         {
           status->broken_at = i + 1;
           status->problem = g_strdup (_("the entry does not link to the entry before it"));
           break;
         }
 
-      stored_hash = get_string (entry, "hash");
-      if (g_strcmp0 (stored_hash, hashes[i]) != 0)
+      if (g_strcmp0 (facts[i].hash, facts[i].computed) != 0)
         {
           status->broken_at = i + 1;
           status->problem = g_strdup (_("the entry was changed after it was written"));
           break;
         }
 
-      prev = stored_hash;
+      prev = facts[i].hash;
     }
 
-  if (n > 0 && entries[n - 1] != NULL)
-    status->head = g_strdup (get_string (entries[n - 1], "hash"));
+  if (n > 0)
+    status->head = g_strdup (facts[n - 1].hash);
 
-  /* Not g_strfreev(): an entry that is not an object leaves a hole. */
   for (guint i = 0; i < n; i++)
-    g_free (hashes[i]);
-  g_free (hashes);
+    entry_facts_clear (&facts[i]);
+  g_free (facts);
+}
+
+/**
+ * pf_audit_verify_entries:
+ * @entries: (array length=n): the entries, %NULL for an element that is not an object
+ */
+void
+pf_audit_verify_entries (JsonObject    **entries,
+                         guint           n,
+                         PfAuditStatus  *status)
+{
+  g_autofree PfAuditSource *sources = g_new0 (PfAuditSource, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    sources[i].object = entries[i];
+
+  pf_audit_verify_sources (sources, n, status);
 }
 
 /**
@@ -268,20 +337,42 @@ pf_audit_append (JsonArray  *audit,
                  JsonNode   *old_value,
                  JsonNode   *new_value)
 {
+  return pf_audit_append_after (audit, 0, NULL, time, actor, action, object, field, old_value, new_value);
+}
+
+/**
+ * pf_audit_append_after:
+ * @n_before: how many entries come before those of @audit, not parsed yet
+ * @prev_before: (nullable): the hash of the last of them
+ *
+ * pf_audit_append() for a trail whose oldest entries are still text.
+ */
+JsonObject *
+pf_audit_append_after (JsonArray  *audit,
+                       guint       n_before,
+                       const char *prev_before,
+                       const char *time,
+                       const char *actor,
+                       const char *action,
+                       const char *object,
+                       const char *field,
+                       JsonNode   *old_value,
+                       JsonNode   *new_value)
+{
   guint n = json_array_get_length (audit);
-  const char *prev = PF_AUDIT_GENESIS;
+  const char *prev = n_before > 0 && prev_before != NULL ? prev_before : PF_AUDIT_GENESIS;
   JsonObject *entry;
 
   if (n > 0)
     {
-      const char *last = get_string (json_array_get_object_element (audit, n - 1), "hash");
+      const char *last = pf_audit_entry_get_string (pf_audit_get_entry (audit, n - 1), "hash");
 
       if (last != NULL)
         prev = last;
     }
 
   entry = json_object_new ();
-  json_object_set_int_member (entry, "seq", n + 1);
+  json_object_set_int_member (entry, "seq", n_before + n + 1);
   json_object_set_string_member (entry, "time", time);
   json_object_set_string_member (entry, "actor", actor ? actor : "");
   json_object_set_string_member (entry, "action", action);

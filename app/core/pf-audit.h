@@ -12,6 +12,14 @@ G_BEGIN_DECLS
 
 #define PF_AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
+/* One entry of the trail to verify: parsed, or still the file's text. */
+typedef struct
+{
+  JsonObject *object;
+  const char *text;
+  gsize       length;
+} PfAuditSource;
+
 typedef struct
 {
   guint  n_entries;
@@ -28,10 +36,23 @@ const char *pf_audit_entry_get_string (JsonObject   *entry,
 void        pf_audit_verify          (JsonArray     *audit,
                                       PfAuditStatus *status);
 GPtrArray  *pf_audit_dup_entries     (JsonArray     *audit);
+void        pf_audit_verify_sources  (const PfAuditSource *sources,
+                                      guint          n,
+                                      PfAuditStatus *status);
 void        pf_audit_verify_entries  (JsonObject   **entries,
                                       guint          n,
                                       PfAuditStatus *status);
 JsonObject *pf_audit_append          (JsonArray     *audit,
+                                      const char    *time,
+                                      const char    *actor,
+                                      const char    *action,
+                                      const char    *object,
+                                      const char    *field,
+                                      JsonNode      *old_value,
+                                      JsonNode      *new_value);
+JsonObject *pf_audit_append_after    (JsonArray     *audit,
+                                      guint          n_before,
+                                      const char    *prev_before,
                                       const char    *time,
                                       const char    *actor,
                                       const char    *action,

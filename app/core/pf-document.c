@@ -69,6 +69,11 @@ struct _PfDocument
   /* The chain as verified when the file was read. */
   guint          audit_broken_at;
   guint          audit_verified : 1;
+  /* The oldest audit entries as the file holds them, parsed only when
+   * needed: in a large project they are most of the file. */
+  GBytes        *audit_text;
+  GArray        *audit_spans;
+  char          *audit_text_head;
   char          *audit_problem;
   gint64         last_audit_time;
 
@@ -230,6 +235,67 @@ container_array (PfDocument *self,
   return register_array (self, container, TRUE);
 }
 
+static guint
+n_audit_spans (PfDocument *self)
+{
+  return self->audit_spans ? self->audit_spans->len : 0;
+}
+
+static void
+drop_audit_text (PfDocument *self)
+{
+  g_clear_pointer (&self->audit_text, g_bytes_unref);
+  g_clear_pointer (&self->audit_spans, g_array_unref);
+  g_clear_pointer (&self->audit_text_head, g_free);
+}
+
+static JsonNode *
+parse_audit_span (GBytes           *text,
+                  const PfJsonSpan *span)
+{
+  const char *data = g_bytes_get_data (text, NULL);
+  g_autoptr(GError) error = NULL;
+
+  return pf_json_parse (data + span->offset, span->length, &error);
+}
+
+/* Puts entries parsed from the text (@parsed, in order, or parsed here when
+ * NULL) before the ones added since the file was read. */
+static void
+materialize_audit (PfDocument *self,
+                   GPtrArray  *parsed)
+{
+  JsonArray *audit;
+  g_autoptr(GPtrArray) added = NULL;
+  guint n;
+
+  if (n_audit_spans (self) == 0)
+    return;
+
+  audit = top_array (self, "audit", TRUE);
+  n = json_array_get_length (audit);
+  added = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (added, json_node_ref (json_array_get_element (audit, i)));
+  for (guint i = n; i > 0; i--)
+    json_array_remove_element (audit, i - 1);
+
+  for (guint i = 0; i < self->audit_spans->len; i++)
+    {
+      JsonNode *node = parsed ? json_node_ref (g_ptr_array_index (parsed, i))
+                              : parse_audit_span (self->audit_text, &g_array_index (self->audit_spans, PfJsonSpan, i));
+
+      /* A span that does not parse stays in the trail, as null: the
+       * verification reports it, and nothing is silently dropped. */
+      json_array_add_element (audit, node ? node : json_node_new (JSON_NODE_NULL));
+    }
+
+  for (guint i = 0; i < added->len; i++)
+    json_array_add_element (audit, json_node_ref (g_ptr_array_index (added, i)));
+
+  drop_audit_text (self);
+}
+
 static int
 find_record_index (JsonArray  *array,
                    const char *id)
@@ -322,15 +388,16 @@ pf_document_audit (PfDocument *self,
                    gboolean    may_coalesce)
 {
   JsonArray *audit = top_array (self, "audit", TRUE);
-  guint n = json_array_get_length (audit);
+  guint n_array = json_array_get_length (audit);
+  guint n = n_audit_spans (self) + n_array;
   gint64 now = g_get_monotonic_time ();
   g_autofree char *time = pf_audit_dup_time_now ();
 
   /* Typing into a field amends the newest entry while it is unsaved and
    * about the same field, instead of writing one entry per keystroke. */
-  if (may_coalesce && n > self->n_sealed_audit && now - self->last_audit_time < COALESCE_USEC)
+  if (may_coalesce && n > self->n_sealed_audit && n_array > 0 && now - self->last_audit_time < COALESCE_USEC)
     {
-      JsonObject *last = pf_audit_get_entry (audit, n - 1);
+      JsonObject *last = pf_audit_get_entry (audit, n_array - 1);
 
       if (last != NULL &&
           g_strcmp0 (pf_audit_entry_get_string (last, "action"), action) == 0 &&
@@ -346,7 +413,8 @@ pf_document_audit (PfDocument *self,
         }
     }
 
-  pf_audit_append (audit, time, self->actor, action, object, field, old_value, new_value);
+  pf_audit_append_after (audit, n_audit_spans (self), self->audit_text_head,
+                         time, self->actor, action, object, field, old_value, new_value);
   self->last_audit_time = now;
 }
 
@@ -615,7 +683,7 @@ pf_document_read_root (PfDocument  *self,
   g_clear_pointer (&self->root, json_node_unref);
   self->root = json_node_ref (root);
 
-  self->n_sealed_audit = json_array_get_length (pf_document_get_audit (self));
+  self->n_sealed_audit = pf_document_get_audit_length (self);
 
   return TRUE;
 }
@@ -630,6 +698,7 @@ pf_document_finalize (GObject *object)
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->audit_problem, g_free);
+  drop_audit_text (self);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->open_group, edit_group_free);
@@ -821,6 +890,7 @@ parse_document (GBytes  *bytes,
   g_autoptr(PfDocument) self = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GArray) spans = NULL;
   const char *data;
   gsize size;
 
@@ -867,13 +937,25 @@ parse_document (GBytes  *bytes,
       }
   }
 
-  if (!(root = pf_json_parse (data, size, &parse_error)))
+  spans = g_array_new (FALSE, FALSE, sizeof (PfJsonSpan));
+  if (!(root = pf_json_parse_with_raw_member (data, size, "audit", spans, &parse_error)))
     {
       g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_SYNTAX, parse_error->message);
       return NULL;
     }
 
   self = g_object_new (PF_TYPE_DOCUMENT, NULL);
+  if (spans->len > 0)
+    {
+      g_autoptr(JsonNode) last = NULL;
+
+      self->audit_text = g_bytes_ref (bytes);
+      self->audit_spans = g_steal_pointer (&spans);
+      last = parse_audit_span (self->audit_text, &g_array_index (self->audit_spans, PfJsonSpan, self->audit_spans->len - 1));
+      if (last != NULL && JSON_NODE_HOLDS_OBJECT (last))
+        self->audit_text_head = g_strdup (pf_audit_entry_get_string (json_node_get_object (last), "hash"));
+    }
+
   if (!pf_document_read_root (self, root, error))
     return NULL;
 
@@ -982,7 +1064,13 @@ pf_document_serialize (PfDocument *self)
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
 
   out = g_string_sized_new (4096);
-  pf_json_append_pretty (out, self->root);
+  if (n_audit_spans (self) > 0)
+    pf_json_append_pretty_with_raw (out, self->root, "audit",
+                                    g_bytes_get_data (self->audit_text, NULL),
+                                    (const PfJsonSpan *)(gpointer)self->audit_spans->data,
+                                    self->audit_spans->len);
+  else
+    pf_json_append_pretty (out, self->root);
 
   return g_string_free_to_bytes (out);
 }
@@ -1117,13 +1205,7 @@ pf_document_save_async (PfDocument          *self,
 
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
-  /* Not pf_document_get_audit (), which would add an empty trail to a
-   * file that has none: saving an unchanged file must not change it. */
-  {
-    JsonNode *audit = json_object_get_member (root_object (self), "audit");
-
-    data->n_audit = audit ? json_array_get_length (json_node_get_array (audit)) : 0;
-  }
+  data->n_audit = pf_document_get_audit_length (self);
   if (!overwrite_changes && self->file != NULL && g_file_equal (file, self->file))
     data->etag = g_strdup (self->etag);
   data->bytes = pf_document_serialize (self);
@@ -1321,6 +1403,8 @@ pf_document_get_root (PfDocument *self)
 {
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
 
+  /* Whoever looks at the whole tree sees the whole audit trail. */
+  materialize_audit (self, NULL);
   return root_object (self);
 }
 
@@ -2063,7 +2147,7 @@ pf_document_sign_off (PfDocument  *self,
     g_autofree char *object = g_strconcat ("sign-offs/", id, NULL);
 
     pf_document_audit (self, "sign-off", object, NULL, NULL, node, FALSE);
-    json_object_set_int_member (record, "audit-seq", json_array_get_length (pf_document_get_audit (self)));
+    json_object_set_int_member (record, "audit-seq", pf_document_get_audit_length (self));
     pf_document_mark_changed (self, object, NULL);
   }
 
@@ -2264,8 +2348,26 @@ pf_document_get_audit (PfDocument *self)
 
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
 
+  materialize_audit (self, NULL);
   audit = top_array (self, "audit", FALSE);
   return audit ? audit : empty_array ();
+}
+
+/**
+ * pf_document_get_audit_length:
+ *
+ * The number of audit entries, without reading entries that were not
+ * needed yet.
+ */
+guint
+pf_document_get_audit_length (PfDocument *self)
+{
+  JsonArray *audit;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), 0);
+
+  audit = top_array (self, "audit", FALSE);
+  return n_audit_spans (self) + (audit ? json_array_get_length (audit) : 0);
 }
 
 /**
@@ -2297,12 +2399,16 @@ pf_document_get_audit_head (PfDocument *self)
 
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
 
-  audit = pf_document_get_audit (self);
-  if ((n = json_array_get_length (audit)) == 0)
-    return NULL;
+  audit = top_array (self, "audit", FALSE);
+  if (audit != NULL && (n = json_array_get_length (audit)) > 0)
+    return pf_audit_entry_get_string (pf_audit_get_entry (audit, n - 1), "hash");
 
-  return pf_audit_entry_get_string (pf_audit_get_entry (audit, n - 1), "hash");
+  return n_audit_spans (self) > 0 ? self->audit_text_head : NULL;
 }
+
+static void pf_document_verify_entries (PfDocument    *self,
+                                        guint          n_max,
+                                        PfAuditStatus *status);
 
 static void
 store_audit_status (PfDocument    *self,
@@ -2335,7 +2441,7 @@ pf_document_verify_audit (PfDocument    *self,
 
   g_return_if_fail (PF_IS_DOCUMENT (self));
 
-  pf_audit_verify (pf_document_get_audit (self), &local);
+  pf_document_verify_entries (self, G_MAXUINT, &local);
   store_audit_status (self, &local);
 
   if (status != NULL)
@@ -2345,23 +2451,88 @@ pf_document_verify_audit (PfDocument    *self,
 }
 
 static void
+object_unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    json_object_unref (object);
+}
+
+/* The first @n_max entries, as text where they are still text, each with a
+ * reference held in @keep so that a worker thread may read them. */
+static GArray *
+collect_audit_sources (PfDocument *self,
+                       guint       n_max,
+                       GPtrArray  *keep)
+{
+  GArray *sources = g_array_new (FALSE, TRUE, sizeof (PfAuditSource));
+  JsonArray *audit = top_array (self, "audit", FALSE);
+  guint n_array = audit ? json_array_get_length (audit) : 0;
+
+  for (guint i = 0; i < n_audit_spans (self) && sources->len < n_max; i++)
+    {
+      const PfJsonSpan *span = &g_array_index (self->audit_spans, PfJsonSpan, i);
+      PfAuditSource source = { NULL, (const char *)g_bytes_get_data (self->audit_text, NULL) + span->offset, span->length };
+
+      g_array_append_val (sources, source);
+    }
+
+  for (guint i = 0; i < n_array && sources->len < n_max; i++)
+    {
+      PfAuditSource source = { pf_audit_get_entry (audit, i), NULL, 0 };
+
+      if (source.object != NULL)
+        g_ptr_array_add (keep, json_object_ref (source.object));
+      g_array_append_val (sources, source);
+    }
+
+  return sources;
+}
+
+static void
+pf_document_verify_entries (PfDocument    *self,
+                            guint          n_max,
+                            PfAuditStatus *status)
+{
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (object_unref_nullable);
+  g_autoptr(GArray) sources = collect_audit_sources (self, n_max, keep);
+
+  pf_audit_verify_sources ((const PfAuditSource *)(gpointer)sources->data, sources->len, status);
+}
+
+typedef struct
+{
+  GBytes    *text;     /* keeps the sources' text alive */
+  GPtrArray *keep;     /* and their parsed entries */
+  GArray    *sources;
+} VerifyData;
+
+static void
+verify_data_free (VerifyData *data)
+{
+  g_clear_pointer (&data->text, g_bytes_unref);
+  g_clear_pointer (&data->keep, g_ptr_array_unref);
+  g_clear_pointer (&data->sources, g_array_unref);
+  g_free (data);
+}
+
+static void
 verify_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  GPtrArray *entries = task_data;
+  VerifyData *data = task_data;
   PfAuditStatus *status = g_new0 (PfAuditStatus, 1);
 
-  pf_audit_verify_entries ((JsonObject **)entries->pdata, entries->len, status);
+  pf_audit_verify_sources ((const PfAuditSource *)(gpointer)data->sources->data, data->sources->len, status);
   g_task_return_pointer (task, status, NULL);
 }
 
 /**
  * pf_document_verify_audit_async:
  *
- * Verifies the entries the audit trail has now in a worker thread; edits
- * made meanwhile only append entries, which this does not look at.
+ * Verifies, in worker threads, the audit entries that were read from the
+ * file; entries added since are Preflight's own.
  */
 void
 pf_document_verify_audit_async (PfDocument          *self,
@@ -2370,15 +2541,21 @@ pf_document_verify_audit_async (PfDocument          *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  VerifyData *data;
 
   g_return_if_fail (PF_IS_DOCUMENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pf_document_verify_audit_async);
-  /* Entries that are already there are never changed, so the worker may
-   * read them while the main thread appends new ones. */
-  g_task_set_task_data (task, pf_audit_dup_entries (pf_document_get_audit (self)),
-                        (GDestroyNotify)g_ptr_array_unref);
+
+  /* Sealed entries are never changed again, so the worker may read them
+   * while the main thread adds (and amends) newer ones. */
+  data = g_new0 (VerifyData, 1);
+  data->text = self->audit_text ? g_bytes_ref (self->audit_text) : NULL;
+  data->keep = g_ptr_array_new_with_free_func (object_unref_nullable);
+  data->sources = collect_audit_sources (self, self->n_sealed_audit, data->keep);
+
+  g_task_set_task_data (task, data, (GDestroyNotify)verify_data_free);
   g_task_run_in_thread (task, verify_thread);
 }
 

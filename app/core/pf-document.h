@@ -153,6 +153,7 @@ PfSignOffState  pf_document_get_sign_off_state   (PfDocument           *self,
                                                   GPtrArray           **changes);
 
 JsonArray      *pf_document_get_audit            (PfDocument           *self);
+guint           pf_document_get_audit_length     (PfDocument           *self);
 guint           pf_document_get_audit_broken_at  (PfDocument           *self,
                                                   const char          **problem);
 const char     *pf_document_get_audit_head       (PfDocument           *self);

@@ -26,6 +26,10 @@ typedef struct
   GString    *buffer;   /* scratch for strings with escapes and for keys */
   GError    **error;
   guint       depth;
+  /* A member of the top-level object whose array is only scanned: its
+   * elements' spans go to raw_spans and the tree gets an empty array. */
+  const char *raw_member;
+  GArray     *raw_spans;
 } Parser;
 
 static JsonNode *parse_value (Parser *parser);
@@ -311,6 +315,106 @@ expect_literal (Parser     *parser,
   return TRUE;
 }
 
+/* From "[", finds the text of each element and the end of the array
+ * without building anything. The elements are checked for brackets and
+ * strings only: whoever parses a span later finds any other error. */
+static gboolean
+scan_array (Parser *parser,
+            GArray *spans)
+{
+  const char *p = parser->p + 1;
+  const char *element = NULL;
+  guint depth = 0;
+
+  for (; p < parser->end; p++)
+    {
+      char c = *p;
+
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+        continue;
+
+      if (depth == 0)
+        {
+          if (c == ']' || c == ',')
+            {
+              PfJsonSpan span;
+
+              if (element == NULL)
+                {
+                  if (c == ']' && spans->len == 0)
+                    break;
+                  parser->p = p;
+                  return fail (parser, _("expected a value"));
+                }
+
+              /* The element ends at its last character before the separator. */
+              span.offset = element - parser->start;
+              span.length = 0;
+              for (const char *q = p; q > element; q--)
+                {
+                  if (q[-1] != ' ' && q[-1] != '\n' && q[-1] != '\r' && q[-1] != '\t')
+                    {
+                      span.length = q - element;
+                      break;
+                    }
+                }
+              g_array_append_val (spans, span);
+              element = NULL;
+              if (c == ']')
+                break;
+              continue;
+            }
+          if (element != NULL && (c == '{' || c == '[' || c == '"'))
+            {
+              parser->p = p;
+              return fail (parser, _("expected “,” or “]”"));
+            }
+          if (element == NULL)
+            element = p;
+        }
+
+      if (c == '"')
+        {
+          for (p++; p < parser->end && *p != '"'; p++)
+            {
+              if (*p == '\\')
+                p++;
+            }
+          if (p >= parser->end)
+            {
+              parser->p = p;
+              return fail (parser, _("the text ends inside a string"));
+            }
+        }
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > PF_JSON_MAX_DEPTH)
+            {
+              parser->p = p;
+              return fail (parser, _("nested too deeply"));
+            }
+        }
+      else if (c == ']' || c == '}')
+        {
+          if (depth == 0)
+            {
+              parser->p = p;
+              return fail (parser, _("unexpected character"));
+            }
+          depth--;
+        }
+    }
+
+  if (p >= parser->end)
+    {
+      parser->p = p;
+      return fail (parser, _("the text ends where a value was expected"));
+    }
+
+  parser->p = p + 1;
+  return TRUE;
+}
+
 static JsonNode *
 parse_object (Parser *parser)
 {
@@ -367,7 +471,20 @@ parse_object (Parser *parser)
         }
       parser->p++;
 
-      if (!(value = parse_value (parser)))
+      skip_space (parser);
+      if (parser->raw_member != NULL && parser->depth == 1 &&
+          parser->p < parser->end && *parser->p == '[' &&
+          g_str_equal (key, parser->raw_member))
+        {
+          if (!scan_array (parser, parser->raw_spans))
+            {
+              json_object_unref (object);
+              return NULL;
+            }
+          value = json_node_init_array (json_node_alloc (), NULL);
+          json_node_take_array (value, json_array_new ());
+        }
+      else if (!(value = parse_value (parser)))
         {
           json_object_unref (object);
           return NULL;
@@ -519,6 +636,27 @@ pf_json_parse (const char  *data,
                gsize        length,
                GError     **error)
 {
+  return pf_json_parse_with_raw_member (data, length, NULL, NULL, error);
+}
+
+/**
+ * pf_json_parse_with_raw_member:
+ * @raw_member: (nullable): a member of the top-level object whose array is
+ *   not parsed
+ * @raw_spans: (nullable): where the element texts of that array go, as
+ *   #PfJsonSpan relative to @data
+ *
+ * Like pf_json_parse(), but leaves the elements of one large array for
+ * later: the tree holds an empty array there, and @raw_spans where each
+ * element's text is.
+ */
+JsonNode *
+pf_json_parse_with_raw_member (const char  *data,
+                               gsize        length,
+                               const char  *raw_member,
+                               GArray      *raw_spans,
+                               GError     **error)
+{
   g_autoptr(GString) buffer = g_string_sized_new (256);
   Parser parser = {
     .start = data,
@@ -526,6 +664,8 @@ pf_json_parse (const char  *data,
     .end = data + length,
     .buffer = buffer,
     .error = error,
+    .raw_member = raw_spans ? raw_member : NULL,
+    .raw_spans = raw_spans,
   };
   JsonNode *root;
 

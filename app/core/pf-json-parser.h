@@ -11,9 +11,20 @@ G_BEGIN_DECLS
 
 #define PF_JSON_PARSE_ERROR (pf_json_parse_error_quark ())
 
+typedef struct
+{
+  gsize offset;
+  gsize length;
+} PfJsonSpan;
+
 GQuark    pf_json_parse_error_quark (void);
 JsonNode *pf_json_parse             (const char  *data,
                                      gsize        length,
                                      GError     **error);
+JsonNode *pf_json_parse_with_raw_member (const char  *data,
+                                         gsize        length,
+                                         const char  *raw_member,
+                                         GArray      *raw_spans,
+                                         GError     **error);
 
 G_END_DECLS

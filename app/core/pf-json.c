@@ -664,6 +664,7 @@ typedef struct
   guint      start;   /* object: its first member in Writer.members; array: 0 */
   guint      index;   /* next element or member */
   guint      end;
+  gboolean   after_raw; /* raw elements were written before the first one */
 } Frame;
 
 typedef struct
@@ -674,6 +675,12 @@ typedef struct
   gboolean  pretty;
   /* A member of the top-level object to leave out, or NULL. */
   const char *skip;
+  /* A member of the top-level object whose array starts with elements
+   * given as text, or NULL. */
+  const char       *raw_member;
+  const char       *raw_text;
+  const PfJsonSpan *raw_spans;
+  guint             n_raw_spans;
 } Writer;
 
 static void
@@ -803,7 +810,7 @@ begin_value (Writer   *writer,
           qsort (&g_array_index (writer->members, Member, start),
                  writer->members->len - start, sizeof (Member), compare_members);
 
-        frame = (Frame) { NULL, start, start, writer->members->len };
+        frame = (Frame) { NULL, start, start, writer->members->len, FALSE };
         g_array_append_val (writer->frames, frame);
         g_string_append_c (out, '{');
       }
@@ -821,7 +828,7 @@ begin_value (Writer   *writer,
             return;
           }
 
-        frame = (Frame) { array, 0, 0, length };
+        frame = (Frame) { array, 0, 0, length, FALSE };
         g_array_append_val (writer->frames, frame);
         g_string_append_c (out, '[');
       }
@@ -835,6 +842,114 @@ begin_value (Writer   *writer,
     default:
       g_string_append_len (out, "null", 4);
       return;
+    }
+}
+
+/* Writes an array whose first elements are text kept from the file they
+ * were read from, as it is: Preflight wrote that text, so it is already
+ * laid out as this writer would. */
+static void
+write_raw_array (Writer   *writer,
+                 JsonNode *node)
+{
+  GString *out = writer->out;
+  JsonArray *array = json_node_get_array (node);
+  guint length = array != NULL ? json_array_get_length (array) : 0;
+  Frame frame;
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < writer->n_raw_spans; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (writer->pretty)
+        {
+          g_string_append_c (out, '\n');
+          append_indent (out, 2);
+        }
+      g_string_append_len (out, writer->raw_text + writer->raw_spans[i].offset, writer->raw_spans[i].length);
+    }
+
+  if (length == 0)
+    {
+      if (writer->pretty)
+        {
+          g_string_append_c (out, '\n');
+          append_indent (out, 1);
+        }
+      g_string_append_c (out, ']');
+      return;
+    }
+
+  frame = (Frame) { array, 0, 0, length, TRUE };
+  g_array_append_val (writer->frames, frame);
+}
+
+static void
+run_writer (Writer   *writer,
+            JsonNode *root)
+{
+  GString *out = writer->out;
+  gboolean pretty = writer->pretty;
+
+  begin_value (writer, root);
+
+  while (writer->frames->len > 0)
+    {
+      guint depth = writer->frames->len;
+      Frame *frame = &g_array_index (writer->frames, Frame, depth - 1);
+      JsonNode *node;
+
+      if (frame->index == frame->end)
+        {
+          gboolean is_object = frame->array == NULL;
+
+          if (is_object)
+            g_array_set_size (writer->members, frame->start);
+          g_array_set_size (writer->frames, depth - 1);
+
+          if (pretty)
+            {
+              g_string_append_c (out, '\n');
+              append_indent (out, depth - 1);
+            }
+          g_string_append_c (out, is_object ? '}' : ']');
+          continue;
+        }
+
+      if (frame->index > frame->start || frame->after_raw)
+        g_string_append_c (out, ',');
+      if (pretty)
+        {
+          g_string_append_c (out, '\n');
+          append_indent (out, depth);
+        }
+
+      if (frame->array != NULL)
+        {
+          node = json_array_get_element (frame->array, frame->index++);
+        }
+      else
+        {
+          const Member *member = &g_array_index (writer->members, Member, frame->index++);
+
+          node = member->node;
+          append_string (out, member->name != NULL ? member->name : "");
+          if (pretty)
+            g_string_append_len (out, ": ", 2);
+          else
+            g_string_append_c (out, ':');
+
+          if (depth == 1 && writer->raw_member != NULL && writer->n_raw_spans > 0 &&
+              g_strcmp0 (member->name, writer->raw_member) == 0 && JSON_NODE_HOLDS_ARRAY (node))
+            {
+              write_raw_array (writer, node);
+              continue;
+            }
+        }
+
+      /* May grow the stacks: frame and member are not used after this. */
+      begin_value (writer, node);
     }
 }
 
@@ -852,58 +967,7 @@ write_tree_skipping (GString    *out,
     .skip = skip,
   };
 
-  begin_value (&writer, root);
-
-  while (writer.frames->len > 0)
-    {
-      guint depth = writer.frames->len;
-      Frame *frame = &g_array_index (writer.frames, Frame, depth - 1);
-      JsonNode *node;
-
-      if (frame->index == frame->end)
-        {
-          gboolean is_object = frame->array == NULL;
-
-          if (is_object)
-            g_array_set_size (writer.members, frame->start);
-          g_array_set_size (writer.frames, depth - 1);
-
-          if (pretty)
-            {
-              g_string_append_c (out, '\n');
-              append_indent (out, depth - 1);
-            }
-          g_string_append_c (out, is_object ? '}' : ']');
-          continue;
-        }
-
-      if (frame->index > frame->start)
-        g_string_append_c (out, ',');
-      if (pretty)
-        {
-          g_string_append_c (out, '\n');
-          append_indent (out, depth);
-        }
-
-      if (frame->array != NULL)
-        {
-          node = json_array_get_element (frame->array, frame->index++);
-        }
-      else
-        {
-          const Member *member = &g_array_index (writer.members, Member, frame->index++);
-
-          node = member->node;
-          append_string (out, member->name != NULL ? member->name : "");
-          if (pretty)
-            g_string_append_len (out, ": ", 2);
-          else
-            g_string_append_c (out, ':');
-        }
-
-      /* May grow the stacks: frame and member are not used after this. */
-      begin_value (&writer, node);
-    }
+  run_writer (&writer, root);
 
   g_array_unref (writer.members);
   g_array_unref (writer.frames);
@@ -915,6 +979,489 @@ write_tree (GString  *out,
             gboolean  pretty)
 {
   write_tree_skipping (out, root, pretty, NULL);
+}
+
+/* --------------------------------------------------------- from the text */
+
+/* The canonical form straight from JSON text, without building a tree: the
+ * audit trail of a large project is verified this way, entry by entry, far
+ * faster than json-glib could first build it. It agrees with the writer
+ * above by construction: strings and numbers that may be copied as they
+ * are, are; all others go through the same append_string() and
+ * append_number(). */
+
+typedef struct
+{
+  gsize       key;       /* offset of the NUL-terminated name in the scratch */
+  const char *value;     /* its text, from the first character */
+} TextMember;
+
+typedef struct
+{
+  const char *name;
+  const char *value;
+  guint       order;     /* for names given twice: the last one counts */
+} SortedMember;
+
+static inline const char *
+text_skip_space (const char *p,
+                 const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+    p++;
+  return p;
+}
+
+/* Decodes the string starting at the quote *p into @out; leaves *p after
+ * the closing quote. */
+static gboolean
+text_read_string (const char **pp,
+                  const char  *end,
+                  GString     *out,
+                  gboolean    *had_escape)
+{
+  const char *p = *pp + 1;
+  const char *run = p;
+
+  *had_escape = FALSE;
+  for (;;)
+    {
+      guint32 unit;
+
+      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+      if (p >= end || (guchar) *p < 0x20)
+        return FALSE;
+      g_string_append_len (out, run, p - run);
+      if (*p == '"')
+        break;
+
+      *had_escape = TRUE;
+      if (++p >= end)
+        return FALSE;
+      switch (*p++)
+        {
+        case '"':  g_string_append_c (out, '"'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        case '/':  g_string_append_c (out, '/'); break;
+        case 'b':  g_string_append_c (out, '\b'); break;
+        case 'f':  g_string_append_c (out, '\f'); break;
+        case 'n':  g_string_append_c (out, '\n'); break;
+        case 'r':  g_string_append_c (out, '\r'); break;
+        case 't':  g_string_append_c (out, '\t'); break;
+        case 'u':
+          {
+            unit = 0;
+            if (end - p < 4)
+              return FALSE;
+            for (int i = 0; i < 4; i++)
+              {
+                int h = g_ascii_xdigit_value (p[i]);
+
+                if (h < 0)
+                  return FALSE;
+                unit = (unit << 4) | h;
+              }
+            p += 4;
+            /* As the parser reads them: pairs joined, lone halves U+FFFD. */
+            if (unit >= 0xd800 && unit <= 0xdbff && end - p >= 6 && p[0] == '\\' && p[1] == 'u')
+              {
+                guint32 low = 0;
+                gboolean ok = TRUE;
+
+                for (int i = 0; i < 4; i++)
+                  {
+                    int h = g_ascii_xdigit_value (p[2 + i]);
+
+                    if (h < 0)
+                      ok = FALSE;
+                    low = (low << 4) | (h < 0 ? 0 : h);
+                  }
+                if (!ok)
+                  return FALSE;
+                if (low >= 0xdc00 && low <= 0xdfff)
+                  {
+                    unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+                    p += 6;
+                  }
+                else
+                  unit = 0xfffd;
+              }
+            else if (unit >= 0xd800 && unit <= 0xdfff)
+              unit = 0xfffd;
+            if (unit == 0)
+              return FALSE;
+            g_string_append_unichar (out, unit);
+          }
+          break;
+        default:
+          return FALSE;
+        }
+      run = p;
+    }
+
+  *pp = p + 1;
+  return TRUE;
+}
+
+/* Finds where the value at *pp ends; only its brackets and strings are
+ * looked at, the canonical pass checks the rest. */
+static gboolean
+text_skip_value (const char **pp,
+                 const char  *end)
+{
+  const char *p = *pp;
+  guint depth = 0;
+
+  do
+    {
+      if (p >= end)
+        return FALSE;
+
+      switch (*p)
+        {
+        case '"':
+          for (p++; p < end && *p != '"'; p++)
+            {
+              if (*p == '\\')
+                p++;
+            }
+          if (p >= end)
+            return FALSE;
+          p++;
+          break;
+
+        case '{':
+        case '[':
+          if (++depth > 512)
+            return FALSE;
+          p++;
+          break;
+
+        case '}':
+        case ']':
+          if (depth == 0)
+            return FALSE;
+          depth--;
+          p++;
+          break;
+
+        default:
+          if (depth == 0)
+            {
+              /* A scalar: up to the next delimiter. */
+              while (p < end && *p != ',' && *p != '}' && *p != ']' &&
+                     *p != ' ' && *p != '\n' && *p != '\r' && *p != '\t')
+                p++;
+            }
+          else
+            p++;
+          break;
+        }
+    }
+  while (depth > 0);
+
+  *pp = p;
+  return TRUE;
+}
+
+static gboolean text_canonical_value (GString          *out,
+                                      GString          *scratch,
+                                      const char      **pp,
+                                      const char       *end,
+                                      const char       *skip,
+                                      PfJsonTextMember *capture,
+                                      guint             n_capture,
+                                      guint             depth);
+
+static int
+compare_sorted_members (const void *a,
+                        const void *b)
+{
+  const SortedMember *ma = a;
+  const SortedMember *mb = b;
+  int order = compare_utf16 (ma->name, mb->name);
+
+  if (order != 0)
+    return order;
+  return ma->order < mb->order ? -1 : ma->order > mb->order;
+}
+
+static gboolean
+text_canonical_object (GString          *out,
+                       GString          *scratch,
+                       const char      **pp,
+                       const char       *end,
+                       const char       *skip,
+                       PfJsonTextMember *capture,
+                       guint             n_capture,
+                       guint             depth)
+{
+  const char *p = text_skip_space (*pp + 1, end);
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (TextMember));
+  g_autoptr(GArray) sorted = NULL;
+  g_autofree char *names = NULL;
+  gsize scratch_start = scratch->len;
+
+  if (p < end && *p == '}')
+    {
+      *pp = p + 1;
+      g_string_append_len (out, "{}", 2);
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      TextMember member;
+      gboolean had_escape;
+      const char *q;
+
+      if (p >= end || *p != '"')
+        return FALSE;
+      member.key = scratch->len;
+      if (!text_read_string (&p, end, scratch, &had_escape))
+        return FALSE;
+      g_string_append_c (scratch, '\0');
+
+      p = text_skip_space (p, end);
+      if (p >= end || *p != ':')
+        return FALSE;
+      member.value = p = text_skip_space (p + 1, end);
+
+      q = p;
+      if (!text_skip_value (&q, end))
+        return FALSE;
+
+      for (guint c = 0; c < n_capture; c++)
+        {
+          if (strcmp (scratch->str + member.key, capture[c].name) == 0)
+            {
+              capture[c].value = member.value;
+              capture[c].length = q - member.value;
+            }
+        }
+
+      p = text_skip_space (q, end);
+
+      if (depth > 0 || skip == NULL || strcmp (scratch->str + member.key, skip) != 0)
+        g_array_append_val (members, member);
+
+      if (p < end && *p == ',')
+        {
+          p = text_skip_space (p + 1, end);
+          continue;
+        }
+      if (p < end && *p == '}')
+        break;
+      return FALSE;
+    }
+
+  *pp = p + 1;
+
+  /* The names move out of the scratch, which the values below reuse. */
+  names = g_memdup2 (scratch->str + scratch_start, scratch->len - scratch_start);
+  g_string_truncate (scratch, scratch_start);
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (SortedMember), members->len);
+  for (guint i = 0; i < members->len; i++)
+    {
+      TextMember *member = &g_array_index (members, TextMember, i);
+      SortedMember entry = { names + (member->key - scratch_start), member->value, i };
+
+      g_array_append_val (sorted, entry);
+    }
+  qsort (sorted->data, sorted->len, sizeof (SortedMember), compare_sorted_members);
+
+  g_string_append_c (out, '{');
+  for (guint i = 0, written = 0; i < sorted->len; i++)
+    {
+      SortedMember *member = &g_array_index (sorted, SortedMember, i);
+      const char *q = member->value;
+
+      /* json-glib keeps the last of members with the same name: so does this. */
+      if (i + 1 < sorted->len && strcmp (member->name, g_array_index (sorted, SortedMember, i + 1).name) == 0)
+        continue;
+
+      if (written++ > 0)
+        g_string_append_c (out, ',');
+      append_string (out, member->name);
+      g_string_append_c (out, ':');
+      if (!text_canonical_value (out, scratch, &q, end, NULL, NULL, 0, depth + 1))
+        return FALSE;
+    }
+  g_string_append_c (out, '}');
+
+  return TRUE;
+}
+
+static gboolean
+text_canonical_value (GString          *out,
+                      GString          *scratch,
+                      const char      **pp,
+                      const char       *end,
+                      const char       *skip,
+                      PfJsonTextMember *capture,
+                      guint             n_capture,
+                      guint             depth)
+{
+  const char *p = text_skip_space (*pp, end);
+
+  if (p >= end || depth > 512)
+    return FALSE;
+
+  switch (*p)
+    {
+    case '{':
+      *pp = p;
+      return text_canonical_object (out, scratch, pp, end, skip, capture, n_capture, depth);
+
+    case '[':
+      p = text_skip_space (p + 1, end);
+      g_string_append_c (out, '[');
+      if (p < end && *p == ']')
+        {
+          *pp = p + 1;
+          g_string_append_c (out, ']');
+          return TRUE;
+        }
+      for (gboolean first = TRUE; ; first = FALSE)
+        {
+          if (!first)
+            g_string_append_c (out, ',');
+          if (!text_canonical_value (out, scratch, &p, end, NULL, NULL, 0, depth + 1))
+            return FALSE;
+          p = text_skip_space (p, end);
+          if (p < end && *p == ',')
+            {
+              p++;
+              continue;
+            }
+          if (p < end && *p == ']')
+            break;
+          return FALSE;
+        }
+      *pp = p + 1;
+      g_string_append_c (out, ']');
+      return TRUE;
+
+    case '"':
+      {
+        const char *start = p;
+        gsize mark = scratch->len;
+        gboolean had_escape;
+
+        if (!text_read_string (&p, end, scratch, &had_escape))
+          return FALSE;
+        /* Without an escape the text is already canonical: RFC 8785 only
+         * escapes what JSON forbids raw. */
+        if (!had_escape)
+          g_string_append_len (out, start, p - start);
+        else
+          append_string (out, scratch->str + mark);
+        g_string_truncate (scratch, mark);
+        *pp = p;
+        return TRUE;
+      }
+
+    case 't':
+    case 'f':
+    case 'n':
+      {
+        const char *literal = *p == 't' ? "true" : *p == 'f' ? "false" : "null";
+        gsize length = strlen (literal);
+
+        if ((gsize) (end - p) < length || memcmp (p, literal, length) != 0)
+          return FALSE;
+        g_string_append_len (out, literal, length);
+        *pp = p + length;
+        return TRUE;
+      }
+
+    default:
+      {
+        const char *start = p;
+        gboolean integral = TRUE;
+        char local[64];
+
+        if (*p == '-')
+          p++;
+        if (p >= end || !g_ascii_isdigit (*p))
+          return FALSE;
+        while (p < end && (g_ascii_isdigit (*p) || *p == '.' || *p == 'e' || *p == 'E' || *p == '+' || *p == '-'))
+          {
+            if (!g_ascii_isdigit (*p))
+              integral = FALSE;
+            p++;
+          }
+        /* A short integer is exact and already canonical, "-0" aside. */
+        if (integral && p - start <= 15 && !(p - start == 2 && start[0] == '-' && start[1] == '0'))
+          g_string_append_len (out, start, p - start);
+        else
+          {
+            if ((gsize) (p - start) >= sizeof local)
+              return FALSE;
+            memcpy (local, start, p - start);
+            local[p - start] = '\0';
+            append_number (out, g_ascii_strtod (local, NULL));
+          }
+        *pp = p;
+        return TRUE;
+      }
+    }
+}
+
+/**
+ * pf_json_text_dup_string:
+ *
+ * Returns: (nullable): the string that the JSON text @value holds, or
+ *   %NULL when it is not one string
+ */
+char *
+pf_json_text_dup_string (const char *value,
+                         gsize       length)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = value;
+  gboolean had_escape;
+
+  if (length == 0 || *p != '"' ||
+      !text_read_string (&p, value + length, out, &had_escape) ||
+      p != value + length)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * pf_json_text_canonical_sha256_without:
+ * @text: the JSON text of an object
+ * @member: a top-level member to leave out
+ *
+ * The same as pf_json_object_canonical_sha256_without() on the parsed
+ * @text, without parsing it into a tree. On the way, finds the top-level
+ * members named in @capture: where each one's value text is.
+ *
+ * Returns: (nullable): the hash, or %NULL when @text is not a JSON object
+ */
+char *
+pf_json_text_canonical_sha256_without (const char       *text,
+                                       gsize             length,
+                                       const char       *member,
+                                       PfJsonTextMember *capture,
+                                       guint             n_capture)
+{
+  g_autoptr(GString) out = g_string_sized_new (length);
+  g_autoptr(GString) scratch = g_string_sized_new (256);
+  const char *p = text_skip_space (text, text + length);
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (capture != NULL || n_capture == 0, NULL);
+
+  if (p >= text + length || *p != '{' ||
+      !text_canonical_value (out, scratch, &p, text + length, member, capture, n_capture, 0) ||
+      text_skip_space (p, text + length) != text + length)
+    return NULL;
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str, out->len);
 }
 
 /* ------------------------------------------------------------------- public */
@@ -1008,6 +1555,46 @@ pf_json_append_pretty (GString  *out,
 
   write_tree (out, node, TRUE);
   g_string_append_c (out, '\n');
+}
+
+/**
+ * pf_json_append_pretty_with_raw:
+ * @member: a member of the top-level object of @node holding an array
+ * @text: the text @spans point into
+ * @spans: (array length=n_spans): elements to write, as they are, before
+ *   the array's own
+ *
+ * Like pf_json_append_pretty(), for a tree whose array @member still has
+ * elements that were never parsed (see pf_json_parse_with_raw_member()).
+ */
+void
+pf_json_append_pretty_with_raw (GString          *out,
+                                JsonNode         *node,
+                                const char       *member,
+                                const char       *text,
+                                const PfJsonSpan *spans,
+                                guint             n_spans)
+{
+  Writer writer = {
+    .out = out,
+    .members = g_array_sized_new (FALSE, FALSE, sizeof (Member), 64),
+    .frames = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 16),
+    .pretty = TRUE,
+    .raw_member = member,
+    .raw_text = text,
+    .raw_spans = spans,
+    .n_raw_spans = n_spans,
+  };
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (member != NULL);
+  g_return_if_fail (text != NULL || n_spans == 0);
+
+  run_writer (&writer, node);
+  g_string_append_c (out, '\n');
+
+  g_array_unref (writer.members);
+  g_array_unref (writer.frames);
 }
 
 /**

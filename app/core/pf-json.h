@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pf-json-parser.h"
+
 G_BEGIN_DECLS
 
 /* RFC 8785 (JSON Canonicalization Scheme) serialisation of a json-glib tree:
@@ -19,6 +21,20 @@ char     *pf_json_canonical_sha256  (JsonNode   *node);
 /* The same for @object without its top-level member @member. */
 char     *pf_json_object_canonical_sha256_without (JsonObject *object,
                                                    const char *member);
+typedef struct
+{
+  const char *name;
+  const char *value;   /* set when found */
+  gsize       length;
+} PfJsonTextMember;
+
+char     *pf_json_text_canonical_sha256_without (const char       *text,
+                                                gsize             length,
+                                                const char       *member,
+                                                PfJsonTextMember *capture,
+                                                guint             n_capture);
+char     *pf_json_text_dup_string   (const char  *value,
+                                     gsize        length);
 void      pf_json_append_number     (GString    *out, double value);
 /* Appends @str (UTF-8) as a JSON string literal with the RFC 8785 escaping. */
 void      pf_json_append_string     (GString    *out, const char *str);
@@ -28,6 +44,12 @@ void      pf_json_append_string     (GString    *out, const char *str);
  * numbers and strings formatted exactly as in the canonical form, and a final newline.
  * Appends to @out. */
 void      pf_json_append_pretty     (GString    *out, JsonNode *node);
+void      pf_json_append_pretty_with_raw (GString          *out,
+                                          JsonNode         *node,
+                                          const char       *member,
+                                          const char       *text,
+                                          const PfJsonSpan *spans,
+                                          guint             n_spans);
 char     *pf_json_to_pretty         (JsonNode   *node);
 /* A copy of @node that shares no object or array with it (json_node_copy()
  * shares them). */

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "pf-document.h"
+#include "pf-json.h"
 #include "pf-phase.h"
 #include "pf-schema.h"
 #include "pf-scope.h"
@@ -541,6 +542,23 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   Rng rng;
 
   init_once ();
+
+  /* The audit trail is verified from the file's text: its canonical hash
+   * must be the parsed tree's, for any object. */
+  if (g_utf8_validate_len ((const char *) data, size, NULL))
+    {
+      g_autoptr(JsonNode) tree = pf_json_parse ((const char *) data, size, NULL);
+      g_autofree char *from_text = pf_json_text_canonical_sha256_without ((const char *) data, size, "hash", NULL, 0);
+
+      if (tree != NULL && JSON_NODE_HOLDS_OBJECT (tree))
+        {
+          g_autofree char *from_tree = pf_json_object_canonical_sha256_without (json_node_get_object (tree), "hash");
+
+          CHECK (g_strcmp0 (from_text, from_tree) == 0, "text hash %s, tree hash %s", from_text, from_tree);
+        }
+      else
+        CHECK (from_text == NULL, "a text hash for text that is not an object");
+    }
 
   bytes = g_bytes_new_static (data, size);
   document = pf_document_new_from_bytes (bytes, &error);
