@@ -994,12 +994,14 @@ typedef struct
 {
   gsize       key;       /* offset of the NUL-terminated name in the scratch */
   const char *value;     /* its text, from the first character */
+  const char *value_end;
 } TextMember;
 
 typedef struct
 {
   const char *name;
   const char *value;
+  const char *value_end;
   guint       order;     /* for names given twice: the last one counts */
 } SortedMember;
 
@@ -1174,6 +1176,21 @@ static gboolean text_canonical_value (GString          *out,
                                       guint             n_capture,
                                       guint             depth);
 
+/* Whether the value from @value to @value_end is one valid JSON value,
+ * for a value that is left out of the canonical form. */
+static gboolean
+text_value_is_valid (GString    *scratch,
+                     const char *value,
+                     const char *value_end,
+                     const char *end,
+                     guint       depth)
+{
+  g_autoptr(GString) sink = g_string_new (NULL);
+  const char *q = value;
+
+  return text_canonical_value (sink, scratch, &q, end, NULL, NULL, 0, depth + 1) && q == value_end;
+}
+
 static int
 compare_sorted_members (const void *a,
                         const void *b)
@@ -1231,6 +1248,7 @@ text_canonical_object (GString          *out,
       q = p;
       if (!text_skip_value (&q, end))
         return FALSE;
+      member.value_end = q;
 
       for (guint c = 0; c < n_capture; c++)
         {
@@ -1245,6 +1263,8 @@ text_canonical_object (GString          *out,
 
       if (depth > 0 || skip == NULL || strcmp (scratch->str + member.key, skip) != 0)
         g_array_append_val (members, member);
+      else if (!text_value_is_valid (scratch, member.value, member.value_end, end, depth))
+        return FALSE;
 
       if (p < end && *p == ',')
         {
@@ -1265,7 +1285,7 @@ text_canonical_object (GString          *out,
   for (guint i = 0; i < members->len; i++)
     {
       TextMember *member = &g_array_index (members, TextMember, i);
-      SortedMember entry = { names + (member->key - scratch_start), member->value, i };
+      SortedMember entry = { names + (member->key - scratch_start), member->value, member->value_end, i };
 
       g_array_append_val (sorted, entry);
     }
@@ -1277,15 +1297,22 @@ text_canonical_object (GString          *out,
       SortedMember *member = &g_array_index (sorted, SortedMember, i);
       const char *q = member->value;
 
-      /* json-glib keeps the last of members with the same name: so does this. */
+      /* json-glib keeps the last of members with the same name: so does
+       * this, once the others are known to be valid JSON. */
       if (i + 1 < sorted->len && strcmp (member->name, g_array_index (sorted, SortedMember, i + 1).name) == 0)
-        continue;
+        {
+          if (!text_value_is_valid (scratch, member->value, member->value_end, end, depth))
+            return FALSE;
+          continue;
+        }
 
       if (written++ > 0)
         g_string_append_c (out, ',');
       append_string (out, member->name);
       g_string_append_c (out, ':');
-      if (!text_canonical_value (out, scratch, &q, end, NULL, NULL, 0, depth + 1))
+      /* The whole value, not just a valid beginning of it ("05"). */
+      if (!text_canonical_value (out, scratch, &q, end, NULL, NULL, 0, depth + 1) ||
+          q != member->value_end)
         return FALSE;
     }
   g_string_append_c (out, '}');
@@ -1382,15 +1409,33 @@ text_canonical_value (GString          *out,
         gboolean integral = TRUE;
         char local[64];
 
+        /* RFC 8259's grammar, as the parser reads it: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)? */
         if (*p == '-')
           p++;
         if (p >= end || !g_ascii_isdigit (*p))
           return FALSE;
-        while (p < end && (g_ascii_isdigit (*p) || *p == '.' || *p == 'e' || *p == 'E' || *p == '+' || *p == '-'))
-          {
-            if (!g_ascii_isdigit (*p))
-              integral = FALSE;
+        if (*p == '0')
+          p++;
+        else
+          while (p < end && g_ascii_isdigit (*p))
             p++;
+        if (p < end && *p == '.')
+          {
+            integral = FALSE;
+            if (++p >= end || !g_ascii_isdigit (*p))
+              return FALSE;
+            while (p < end && g_ascii_isdigit (*p))
+              p++;
+          }
+        if (p < end && (*p == 'e' || *p == 'E'))
+          {
+            integral = FALSE;
+            if (++p < end && (*p == '+' || *p == '-'))
+              p++;
+            if (p >= end || !g_ascii_isdigit (*p))
+              return FALSE;
+            while (p < end && g_ascii_isdigit (*p))
+              p++;
           }
         /* A short integer is exact and already canonical, "-0" aside. */
         if (integral && p - start <= 15 && !(p - start == 2 && start[0] == '-' && start[1] == '0'))
