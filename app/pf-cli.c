@@ -119,7 +119,7 @@ print_sign_offs (PfDocument *document)
       /* Translators: e.g. "  sign-off-1  Leakage review: approved by Ada (Lead), 2026-11-26T10:00:00.000Z — current" */
       g_print (_("  %s  %s: %s by %s (%s), %s — %s\n"),
                id, scope,
-               json_object_get_string_member_with_default (record, "meaning", ""),
+               pf_sign_off_meaning_get_label (json_object_get_string_member_with_default (record, "meaning", "")),
                json_object_get_string_member_with_default (record, "name", ""),
                json_object_get_string_member_with_default (record, "role", ""),
                json_object_get_string_member_with_default (record, "time", ""),

@@ -247,3 +247,35 @@ pf_scope_content_sha256 (const char *scope,
 
   return pf_json_canonical_sha256 (content);
 }
+
+/**
+ * pf_sign_off_meaning_get_label:
+ * @meaning: a sign-off record's "meaning", e.g. "approved-with-conditions"
+ *
+ * Returns: the meaning in words, translated; @meaning itself when unknown
+ */
+const char *
+pf_sign_off_meaning_get_label (const char *meaning)
+{
+  static const struct {
+    const char *id;
+    const char *label;
+  } labels[] = {
+    { "reviewed", N_("reviewed") },
+    { "approved", N_("approved") },
+    { "approved-with-conditions", N_("approved with conditions") },
+    { "rejected", N_("rejected") },
+    { "acknowledged", N_("acknowledged") },
+    { "withdrawn", N_("withdrawn") },
+  };
+
+  g_return_val_if_fail (meaning != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      if (g_str_equal (meaning, labels[i].id))
+        return _(labels[i].label);
+    }
+
+  return meaning;
+}

@@ -17,4 +17,6 @@ JsonNode *pf_scope_dup_content     (const char *scope,
 char     *pf_scope_content_sha256  (const char *scope,
                                     JsonObject *root);
 
+const char *pf_sign_off_meaning_get_label (const char *meaning);
+
 G_END_DECLS
