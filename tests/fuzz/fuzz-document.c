@@ -299,7 +299,10 @@ valid_value (const PfField *field,
     case PF_FIELD_NUMBER:
       return json_node_init_double (node, rng_next (rng, 1000) / 7.0);
     case PF_FIELD_OBJECT:
-      return json_node_init_object (node, json_object_new ());
+      /* init_object() takes a reference of its own: hand over ours. */
+      json_node_init_object (node, NULL);
+      json_node_take_object (node, json_object_new ());
+      return node;
     case PF_FIELD_ANY:
       return json_node_init_null (node);
     case PF_FIELD_TIME:
