@@ -1289,7 +1289,8 @@ text_canonical_object (GString          *out,
 
       g_array_append_val (sorted, entry);
     }
-  qsort (sorted->data, sorted->len, sizeof (SortedMember), compare_sorted_members);
+  if (sorted->len > 1)
+    qsort (sorted->data, sorted->len, sizeof (SortedMember), compare_sorted_members);
 
   g_string_append_c (out, '{');
   for (guint i = 0, written = 0; i < sorted->len; i++)
