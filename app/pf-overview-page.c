@@ -54,7 +54,7 @@ update_audit_rows (PfOverviewPage *self)
 {
   const char *problem = NULL;
   guint broken_at = pf_document_get_audit_broken_at (self->document, &problem);
-  guint n = json_array_get_length (pf_document_get_audit (self->document));
+  guint n = pf_document_get_audit_length (self->document);
   const char *head = pf_document_get_audit_head (self->document);
   g_autofree char *subtitle = NULL;
 

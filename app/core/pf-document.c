@@ -77,6 +77,9 @@ struct _PfDocument
   char          *audit_problem;
   gint64         last_audit_time;
 
+  /* One more for every change, to know whether a save covered them all. */
+  guint64        change_serial;
+
   guint          read_only : 1;
   guint          modified : 1;
 };
@@ -423,6 +426,8 @@ pf_document_mark_changed (PfDocument *self,
                           const char *object,
                           const char *field)
 {
+  self->change_serial++;
+
   if (!self->modified)
     {
       self->modified = TRUE;
@@ -1082,6 +1087,7 @@ typedef struct
   char   *etag;      /* the etag the file must still have; NULL to overwrite */
   char   *new_etag;  /* the written file's */
   guint   n_audit;
+  guint64 change_serial;
 } SaveData;
 
 static void
@@ -1157,8 +1163,9 @@ save_cb (GObject      *object,
   g_free (self->etag);
   self->etag = g_steal_pointer (&data->new_etag);
   pf_document_set_file (self, data->file);
-  self->n_sealed_audit = MAX (self->n_sealed_audit, data->n_audit);
-  pf_document_set_modified (self, FALSE);
+  /* A change made while the file was written is not in it. */
+  if (self->change_serial == data->change_serial)
+    pf_document_set_modified (self, FALSE);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -1206,6 +1213,9 @@ pf_document_save_async (PfDocument          *self,
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
   data->n_audit = pf_document_get_audit_length (self);
+  data->change_serial = self->change_serial;
+  /* What is being written is never amended afterwards. */
+  self->n_sealed_audit = MAX (self->n_sealed_audit, data->n_audit);
   if (!overwrite_changes && self->file != NULL && g_file_equal (file, self->file))
     data->etag = g_strdup (self->etag);
   data->bytes = pf_document_serialize (self);
@@ -2516,6 +2526,13 @@ verify_data_free (VerifyData *data)
 }
 
 static void
+audit_status_free (PfAuditStatus *status)
+{
+  pf_audit_status_clear (status);
+  g_free (status);
+}
+
+static void
 verify_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
@@ -2525,7 +2542,7 @@ verify_thread (GTask        *task,
   PfAuditStatus *status = g_new0 (PfAuditStatus, 1);
 
   pf_audit_verify_sources ((const PfAuditSource *)(gpointer)data->sources->data, data->sources->len, status);
-  g_task_return_pointer (task, status, NULL);
+  g_task_return_pointer (task, status, (GDestroyNotify)audit_status_free);
 }
 
 /**
@@ -2573,6 +2590,14 @@ pf_document_verify_audit_finish (PfDocument     *self,
 
   g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  /* The entries were referenced for the worker: let go of them here, on
+   * the main thread, which alone changes their reference counts. */
+  {
+    VerifyData *data = g_task_get_task_data (G_TASK (result));
+
+    g_clear_pointer (&data->keep, g_ptr_array_unref);
+  }
 
   if (!(found = g_task_propagate_pointer (G_TASK (result), error)))
     return FALSE;

@@ -5,6 +5,7 @@
 
 #include "pf-draft.h"
 #include "pf-json.h"
+#include "pf-json-parser.h"
 
 #define DRAFT_FORMAT "preflight-draft"
 #define DRAFT_SUFFIX ".draft.json"
@@ -131,18 +132,24 @@ static JsonObject *
 parse_draft (GFile   *draft,
              GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *contents = NULL;
+  g_autoptr(JsonNode) root = NULL;
   gsize length;
-  JsonNode *root;
   JsonNode *format;
 
-  if (!g_file_load_contents (draft, NULL, &contents, &length, NULL, error) ||
-      !json_parser_load_from_data (parser, contents, length, error))
+  /* The project's own parser: a draft holds what a project file holds. */
+  if (!g_file_load_contents (draft, NULL, &contents, &length, NULL, error))
+    return NULL;
+  if (!g_utf8_validate_len (contents, length, NULL))
+    {
+      g_set_error_literal (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_NOT_PROJECT,
+                           _("The draft is damaged"));
+      return NULL;
+    }
+  if (!(root = pf_json_parse (contents, length, error)))
     return NULL;
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
       !(format = json_object_get_member (json_node_get_object (root), "format")) ||
       !JSON_NODE_HOLDS_VALUE (format) ||
       g_strcmp0 (json_node_get_string (format), DRAFT_FORMAT) != 0 ||

@@ -315,103 +315,156 @@ expect_literal (Parser     *parser,
   return TRUE;
 }
 
-/* From "[", finds the text of each element and the end of the array
- * without building anything. The elements are checked for brackets and
- * strings only: whoever parses a span later finds any other error. */
+/* Checks the value at parser->p as parse_value() would, without building
+ * it, and leaves parser->p after it. */
+static gboolean
+check_value (Parser *parser)
+{
+  const char *p;
+
+  skip_space (parser);
+  if (parser->p >= parser->end)
+    return fail (parser, _("the text ends where a value was expected"));
+
+  switch (*parser->p)
+    {
+    case '{':
+    case '[':
+      {
+        gboolean is_object = *parser->p == '{';
+        char close = is_object ? '}' : ']';
+        gboolean ok = TRUE;
+
+        if (parser->depth >= PF_JSON_MAX_DEPTH)
+          {
+            g_autofree char *message = g_strdup_printf (_("nested deeper than %d levels"), PF_JSON_MAX_DEPTH);
+
+            return fail (parser, message);
+          }
+        parser->depth++;
+        parser->p++;
+        skip_space (parser);
+        if (parser->p < parser->end && *parser->p == close)
+          {
+            parser->p++;
+            parser->depth--;
+            return TRUE;
+          }
+        for (;;)
+          {
+            if (is_object)
+              {
+                skip_space (parser);
+                if (parser->p >= parser->end || *parser->p != '"')
+                  {
+                    ok = fail (parser, _("expected a member name in double quotes"));
+                    break;
+                  }
+                parser->p++;
+                if (!(ok = read_string (parser)))
+                  break;
+                skip_space (parser);
+                if (parser->p >= parser->end || *parser->p != ':')
+                  {
+                    ok = fail (parser, _("expected “:” after a member name"));
+                    break;
+                  }
+                parser->p++;
+              }
+            if (!(ok = check_value (parser)))
+              break;
+            skip_space (parser);
+            if (parser->p < parser->end && *parser->p == ',')
+              {
+                parser->p++;
+                continue;
+              }
+            if (parser->p < parser->end && *parser->p == close)
+              {
+                parser->p++;
+                break;
+              }
+            ok = fail (parser, is_object ? _("expected “,” or “}”") : _("expected “,” or “]”"));
+            break;
+          }
+        parser->depth--;
+        return ok;
+      }
+
+    case '"':
+      parser->p++;
+      return read_string (parser);
+
+    case 't':
+      return expect_literal (parser, "true", 4);
+
+    case 'f':
+      return expect_literal (parser, "false", 5);
+
+    case 'n':
+      return expect_literal (parser, "null", 4);
+
+    default:
+      /* parse_number() checks the grammar; the node it makes is dropped. */
+      p = parser->p;
+      if (*p == '-' || g_ascii_isdigit (*p))
+        {
+          JsonNode *number = parse_number (parser);
+
+          if (number == NULL)
+            return FALSE;
+          json_node_unref (number);
+          return TRUE;
+        }
+      return fail (parser, _("unexpected character"));
+    }
+}
+
+/* From "[", checks each element as the parser would and records where its
+ * text is, without building anything. */
 static gboolean
 scan_array (Parser *parser,
             GArray *spans)
 {
-  const char *p = parser->p + 1;
-  const char *element = NULL;
-  guint depth = 0;
+  /* A member given twice counts once, as json-glib keeps the last one. */
+  g_array_set_size (spans, 0);
 
-  for (; p < parser->end; p++)
+  parser->depth++;
+  parser->p++;
+  skip_space (parser);
+  if (parser->p < parser->end && *parser->p == ']')
     {
-      char c = *p;
-
-      if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
-        continue;
-
-      if (depth == 0)
-        {
-          if (c == ']' || c == ',')
-            {
-              PfJsonSpan span;
-
-              if (element == NULL)
-                {
-                  if (c == ']' && spans->len == 0)
-                    break;
-                  parser->p = p;
-                  return fail (parser, _("expected a value"));
-                }
-
-              /* The element ends at its last character before the separator. */
-              span.offset = element - parser->start;
-              span.length = 0;
-              for (const char *q = p; q > element; q--)
-                {
-                  if (q[-1] != ' ' && q[-1] != '\n' && q[-1] != '\r' && q[-1] != '\t')
-                    {
-                      span.length = q - element;
-                      break;
-                    }
-                }
-              g_array_append_val (spans, span);
-              element = NULL;
-              if (c == ']')
-                break;
-              continue;
-            }
-          if (element != NULL && (c == '{' || c == '[' || c == '"'))
-            {
-              parser->p = p;
-              return fail (parser, _("expected “,” or “]”"));
-            }
-          if (element == NULL)
-            element = p;
-        }
-
-      if (c == '"')
-        {
-          for (p++; p < parser->end && *p != '"'; p++)
-            {
-              if (*p == '\\')
-                p++;
-            }
-          if (p >= parser->end)
-            {
-              parser->p = p;
-              return fail (parser, _("the text ends inside a string"));
-            }
-        }
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > PF_JSON_MAX_DEPTH)
-            {
-              parser->p = p;
-              return fail (parser, _("nested too deeply"));
-            }
-        }
-      else if (c == ']' || c == '}')
-        {
-          if (depth == 0)
-            {
-              parser->p = p;
-              return fail (parser, _("unexpected character"));
-            }
-          depth--;
-        }
+      parser->p++;
+      parser->depth--;
+      return TRUE;
     }
 
-  if (p >= parser->end)
+  for (;;)
     {
-      parser->p = p;
-      return fail (parser, _("the text ends where a value was expected"));
+      PfJsonSpan span;
+
+      skip_space (parser);
+      span.offset = parser->p - parser->start;
+      if (!check_value (parser))
+        return FALSE;
+      span.length = (parser->p - parser->start) - span.offset;
+      g_array_append_val (spans, span);
+
+      skip_space (parser);
+      if (parser->p < parser->end && *parser->p == ',')
+        {
+          parser->p++;
+          continue;
+        }
+      if (parser->p < parser->end && *parser->p == ']')
+        {
+          parser->p++;
+          break;
+        }
+      return fail (parser, _("expected “,” or “]”"));
     }
 
-  parser->p = p + 1;
+  parser->depth--;
   return TRUE;
 }
 
@@ -484,10 +537,16 @@ parse_object (Parser *parser)
           value = json_node_init_array (json_node_alloc (), NULL);
           json_node_take_array (value, json_array_new ());
         }
-      else if (!(value = parse_value (parser)))
+      else
         {
-          json_object_unref (object);
-          return NULL;
+          /* A later "audit" that is not an array replaces the earlier one. */
+          if (parser->raw_member != NULL && parser->depth == 1 && g_str_equal (key, parser->raw_member))
+            g_array_set_size (parser->raw_spans, 0);
+          if (!(value = parse_value (parser)))
+            {
+              json_object_unref (object);
+              return NULL;
+            }
         }
       json_object_set_member (object, key, value);
 

@@ -775,6 +775,34 @@ collect_members (Writer     *writer,
     }
 }
 
+/* Writes "{}", or the opening of a non-empty object and pushes it onto the
+ * stack. Takes no reference: hashing audit entries in worker threads must
+ * not touch their (non-atomic) reference counts. */
+static void
+begin_object (Writer     *writer,
+              JsonObject *object)
+{
+  guint start = writer->members->len;
+  Frame frame;
+
+  if (object != NULL)
+    collect_members (writer, object);
+
+  if (writer->members->len == start)
+    {
+      g_string_append_len (writer->out, "{}", 2);
+      return;
+    }
+
+  if (!writer->pretty && writer->members->len - start > 1)
+    qsort (&g_array_index (writer->members, Member, start),
+           writer->members->len - start, sizeof (Member), compare_members);
+
+  frame = (Frame) { NULL, start, start, writer->members->len, FALSE };
+  g_array_append_val (writer->frames, frame);
+  g_string_append_c (writer->out, '{');
+}
+
 /* Writes a scalar whole, or the opening of a non-empty container and pushes
  * it onto the stack. */
 static void
@@ -792,28 +820,7 @@ begin_value (Writer   *writer,
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        guint start = writer->members->len;
-        Frame frame;
-
-        if (object != NULL)
-          collect_members (writer, object);
-
-        if (writer->members->len == start)
-          {
-            g_string_append_len (out, "{}", 2);
-            return;
-          }
-
-        if (!writer->pretty)
-          qsort (&g_array_index (writer->members, Member, start),
-                 writer->members->len - start, sizeof (Member), compare_members);
-
-        frame = (Frame) { NULL, start, start, writer->members->len, FALSE };
-        g_array_append_val (writer->frames, frame);
-        g_string_append_c (out, '{');
-      }
+      begin_object (writer, json_node_get_object (node));
       return;
 
     case JSON_NODE_ARRAY:
@@ -848,6 +855,8 @@ begin_value (Writer   *writer,
 /* Writes an array whose first elements are text kept from the file they
  * were read from, as it is: Preflight wrote that text, so it is already
  * laid out as this writer would. */
+static void run_frames (Writer *writer);
+
 static void
 write_raw_array (Writer   *writer,
                  JsonNode *node)
@@ -889,10 +898,16 @@ static void
 run_writer (Writer   *writer,
             JsonNode *root)
 {
+  begin_value (writer, root);
+  run_frames (writer);
+}
+
+/* Writes what is open on the stack, to the end. */
+static void
+run_frames (Writer *writer)
+{
   GString *out = writer->out;
   gboolean pretty = writer->pretty;
-
-  begin_value (writer, root);
 
   while (writer->frames->len > 0)
     {
@@ -1167,6 +1182,56 @@ text_skip_value (const char **pp,
   return TRUE;
 }
 
+/* How deep the text canonical form goes before it parses the rest. */
+#define TEXT_TREE_DEPTH 32
+
+static gboolean
+text_canonical_via_tree (GString     *out,
+                         const char **pp,
+                         const char  *end,
+                         guint        depth)
+{
+  const char *p = text_skip_space (*pp, end);
+  const char *q = p;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!text_skip_value (&q, end) ||
+      !(node = pf_json_parse (p, q - p, NULL)))
+    return FALSE;
+
+  /* The parser counts its own depth from here: keep the whole within the limit. */
+  {
+    guint max_depth = 0, current = 0;
+    gboolean in_string = FALSE;
+
+    for (const char *c = p; c < q; c++)
+      {
+        if (in_string)
+          {
+            if (*c == '\\')
+              c++;
+            else if (*c == '"')
+              in_string = FALSE;
+          }
+        else if (*c == '"')
+          in_string = TRUE;
+        else if (*c == '{' || *c == '[')
+          {
+            current++;
+            max_depth = MAX (max_depth, current);
+          }
+        else if (*c == '}' || *c == ']')
+          current--;
+      }
+    if (depth + max_depth > PF_JSON_MAX_DEPTH)
+      return FALSE;
+  }
+
+  write_tree (out, node, FALSE);
+  *pp = q;
+  return TRUE;
+}
+
 static gboolean text_canonical_value (GString          *out,
                                       GString          *scratch,
                                       const char      **pp,
@@ -1333,8 +1398,13 @@ text_canonical_value (GString          *out,
 {
   const char *p = text_skip_space (*pp, end);
 
-  if (p >= end || depth > 512)
+  if (p >= end)
     return FALSE;
+
+  /* Deep inside, the two passes over each object would cost the square of
+   * the depth: let the tree writer take over. */
+  if (depth >= TEXT_TREE_DEPTH && (*p == '{' || *p == '['))
+    return text_canonical_via_tree (out, pp, end, depth);
 
   switch (*p)
     {
@@ -1443,11 +1513,17 @@ text_canonical_value (GString          *out,
           g_string_append_len (out, start, p - start);
         else
           {
+            g_autofree char *allocated = NULL;
+            char *number = local;
+
             if ((gsize) (p - start) >= sizeof local)
-              return FALSE;
-            memcpy (local, start, p - start);
-            local[p - start] = '\0';
-            append_number (out, g_ascii_strtod (local, NULL));
+              number = allocated = g_strndup (start, p - start);
+            else
+              {
+                memcpy (local, start, p - start);
+                local[p - start] = '\0';
+              }
+            append_number (out, g_ascii_strtod (number, NULL));
           }
         *pp = p;
         return TRUE;
@@ -1497,10 +1573,19 @@ pf_json_text_canonical_sha256_without (const char       *text,
 {
   g_autoptr(GString) out = g_string_sized_new (length);
   g_autoptr(GString) scratch = g_string_sized_new (256);
-  const char *p = text_skip_space (text, text + length);
+  const char *p;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (capture != NULL || n_capture == 0, NULL);
+
+  /* As the parser: a byte-order mark is skipped. The text must be valid
+   * UTF-8, as every project file is checked to be when it is read. */
+  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    {
+      text += 3;
+      length -= 3;
+    }
+  p = text_skip_space (text, text + length);
 
   if (p >= text + length || *p != '{' ||
       !text_canonical_value (out, scratch, &p, text + length, member, capture, n_capture, 0) ||
@@ -1558,16 +1643,24 @@ char *
 pf_json_object_canonical_sha256_without (JsonObject *object,
                                          const char *member)
 {
-  g_autoptr(JsonNode) node = NULL;
   GString *out;
   char *digest;
+  Writer writer = { 0 };
 
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (member != NULL, NULL);
 
-  node = json_node_init_object (json_node_alloc (), object);
   out = g_string_sized_new (256);
-  write_tree_skipping (out, node, FALSE, member);
+  writer = (Writer) {
+    .out = out,
+    .members = g_array_sized_new (FALSE, FALSE, sizeof (Member), 64),
+    .frames = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 16),
+    .skip = member,
+  };
+  begin_object (&writer, object);
+  run_frames (&writer);
+  g_array_unref (writer.members);
+  g_array_unref (writer.frames);
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str, out->len);
   g_string_free (out, TRUE);
 
