@@ -406,6 +406,45 @@ test_audit_sealed_by_save (void)
   test_rm_rf (dir);
 }
 
+/* A file that gives "audit" twice: as every JSON reader, Preflight keeps
+ * the last one only, in the file it reads and in the file it writes. */
+static void
+test_audit_repeated_member (void)
+{
+  g_autoptr(PfDocument) document = pf_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfDocument) loaded = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *serialized = NULL;
+  JsonArray *audit;
+  PfAuditStatus status = { 0 };
+  const char *start;
+
+  test_set (document, "metadata", "title", "One");
+  test_set (document, "metadata", "description", "Two");
+  serialized = test_serialize (document);
+  audit = pf_document_get_audit (document);
+  g_assert_cmpuint (json_array_get_length (audit), ==, 2);
+
+  /* "audit": [first entry only], then the whole trail again. */
+  start = strstr (serialized, "\"audit\": [");
+  g_assert_nonnull (start);
+  g_string_append_len (text, serialized, start - serialized);
+  g_string_append (text, "\"audit\": [7, 8, 9],\n  ");
+  g_string_append (text, start);
+
+  loaded = test_load_string (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pf_document_get_audit_length (loaded), ==, 2);
+  pf_document_verify_audit (loaded, &status);
+  g_assert_cmpuint (status.broken_at, ==, 0);
+  pf_audit_status_clear (&status);
+
+  saved = pf_document_serialize (loaded);
+  g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "[7, 8, 9]"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +455,8 @@ main (int   argc,
   g_test_add_func ("/audit/hash", test_audit_hash);
   g_test_add_func ("/audit/tamper", test_audit_tamper);
   g_test_add_func ("/audit/sealed-by-save", test_audit_sealed_by_save);
+
+  g_test_add_func ("/audit/repeated-member", test_audit_repeated_member);
 
   return g_test_run ();
 }

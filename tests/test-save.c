@@ -432,6 +432,43 @@ test_save_read_only_folder (void)
   test_rm_rf (dir);
 }
 
+/* A change made while the file is being written is not in the file: the
+ * project stays unsaved, and the change reaches the next save. */
+static void
+test_save_edit_during_save (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("preflight-save-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "p.preflight", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PfDocument) document = pf_document_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  test_set (document, "metadata", "title", "First");
+  pf_document_save_async (document, file, TRUE, NULL, test_async_result_cb, &result);
+  test_set (document, "metadata", "description", "typed while saving");
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (pf_document_save_finish (document, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pf_document_get_modified (document));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "typed while saving"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (test_save (document, file, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (pf_document_get_modified (document));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "typed while saving"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/save/basic", test_save_basic);
   g_test_add_func ("/save/changed-on-disk", test_save_changed_on_disk);
   g_test_add_func ("/save/killed", test_save_killed);
+  g_test_add_func ("/save/edit-during-save", test_save_edit_during_save);
   g_test_add_func ("/save/full-disk", test_save_full_disk);
   g_test_add_func ("/save/read-only-folder", test_save_read_only_folder);
 
