@@ -24,6 +24,16 @@ main (int   argc,
   if (argc > 1 && pf_cli_is_command (argv[1]))
     return pf_cli_run (argc, argv);
 
+  /* Without a display only the options and the commands work: say so,
+   * rather than let GTK fail to open one. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL &&
+      (argc == 1 || argv[1][0] != '-'))
+    {
+      g_printerr (_("preflight: there is no display to show the application on.\n"
+                    "Without one, these work: “preflight verify FILE”, “preflight --help”, “preflight --version”.\n"));
+      return 2;
+    }
+
   app = pf_application_new (G_APPLICATION_DEFAULT_FLAGS);
 
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -57,7 +57,9 @@ parse_options (GOptionContext  *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_printerr ("preflight: %s\n", error->message);
+      /* Translators: the first %s is e.g. "preflight verify", the second the problem. */
+      g_printerr (_("%s: %s\nRun “%s --help” to see the options.\n"),
+                  g_get_prgname (), error->message, g_get_prgname ());
       return FALSE;
     }
 
@@ -166,13 +168,18 @@ run_verify (int    argc,
 
   if (argc != 2)
     {
-      g_printerr ("%s\n", _("preflight verify: give exactly one project file"));
+      g_printerr ("%s\n", _("preflight verify: give exactly one project file\n"
+                            "Run “preflight verify --help” to see the options."));
       return PF_CLI_EXIT_ERROR;
     }
 
   if (!(document = load_document (argv[1], &error)))
     {
-      g_printerr ("preflight verify: %s: %s\n", argv[1], error->message);
+      /* File errors name the file already; parse errors do not. */
+      if (error->domain == G_IO_ERROR)
+        g_printerr ("preflight verify: %s\n", error->message);
+      else
+        g_printerr ("preflight verify: %s: %s\n", argv[1], error->message);
       return PF_CLI_EXIT_ERROR;
     }
 

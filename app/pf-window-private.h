@@ -20,7 +20,8 @@ struct _PfWindow
   PfWelcomePage        *welcome_page;
   AdwLeaflet           *leaflet;
   AdwHeaderBar         *sidebar_header;
-  AdwWindowTitle       *project_title;
+  GtkLabel             *project_title;
+  GtkLabel             *project_location;
   GtkListBox           *sidebar;
   AdwHeaderBar         *content_header;
   AdwWindowTitle       *page_title;

@@ -147,7 +147,8 @@ _pf_window_update_title (PfWindow *self)
       name = g_steal_pointer (&marked);
     }
   gtk_window_set_title (GTK_WINDOW (self), name);
-  adw_window_title_set_title (self->project_title, name);
+  gtk_label_set_text (self->project_title, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_title), name);
 
   if (pf_document_get_file (self->document) != NULL)
     location = pf_file_dup_display_folder (pf_document_get_file (self->document));
@@ -164,7 +165,8 @@ _pf_window_update_title (PfWindow *self)
       location = g_steal_pointer (&with_note);
     }
 
-  adw_window_title_set_subtitle (self->project_title, location);
+  gtk_label_set_text (self->project_location, location);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_location), location);
 }
 
 static void
@@ -494,6 +496,7 @@ pf_window_class_init (PfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PfWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, PfWindow, project_title);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, project_location);
   gtk_widget_class_bind_template_child (widget_class, PfWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PfWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, PfWindow, page_title);

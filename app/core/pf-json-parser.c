@@ -40,6 +40,10 @@ fail (Parser     *parser,
 {
   guint line = 1, column = 1;
 
+  /* "Expected “,”" at the very end means the file was cut short. */
+  if (parser->p >= parser->end)
+    message = _("the text ends before everything that was opened is closed: the file may be cut short");
+
   for (const char *q = parser->start; q < parser->p && q < parser->end; q++)
     {
       if (*q == '\n')

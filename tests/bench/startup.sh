@@ -8,7 +8,7 @@
 #
 # Both binaries quit from the frame clock's after-paint of their first frame
 # when PREFLIGHT_QUIT_AFTER_FIRST_FRAME=1. One Xvfb server serves the whole
-# run; both binaries see the same headless environment (HEADLESS.md) and the
+# run; both binaries see the same headless environment (Xvfb, the cairo renderer, no D-Bus) and the
 # same empty HOME / XDG directories, so no recent files or settings leak in.
 #
 #   (a) wall time: after a warm-up, the two binaries alternate, RUNS runs
@@ -89,7 +89,7 @@ export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
 export XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state"
 export XDG_RUNTIME_DIR="$tmp/runtime"
 
-# The headless recipe of HEADLESS.md.
+# GTK on Xvfb: the cairo renderer without GL, no session bus, no portals.
 export GDK_BACKEND=x11 DBUS_SESSION_BUS_ADDRESS=disabled: GTK_A11Y=test
 export ADW_DISABLE_PORTAL=1 GSK_RENDERER=cairo GDK_DEBUG=gl-disable
 export GSETTINGS_SCHEMA_DIR="$schema_dir" GSETTINGS_BACKEND=memory
