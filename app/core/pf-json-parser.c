@@ -319,6 +319,31 @@ expect_literal (Parser     *parser,
   return TRUE;
 }
 
+/* After an element of an array or object: TRUE with *more for a comma,
+ * TRUE without for the closing bracket, FALSE (and the error) else. */
+static gboolean
+after_element (Parser   *parser,
+               char      close,
+               gboolean *more)
+{
+  skip_space (parser);
+  *more = FALSE;
+
+  if (parser->p < parser->end && *parser->p == ',')
+    {
+      parser->p++;
+      *more = TRUE;
+      return TRUE;
+    }
+  if (parser->p < parser->end && *parser->p == close)
+    {
+      parser->p++;
+      return TRUE;
+    }
+
+  return fail (parser, close == '}' ? _("expected “,” or “}”") : _("expected “,” or “]”"));
+}
+
 /* Checks the value at parser->p as parse_value() would, without building
  * it, and leaves parser->p after it. */
 static gboolean
@@ -338,6 +363,7 @@ check_value (Parser *parser)
         gboolean is_object = *parser->p == '{';
         char close = is_object ? '}' : ']';
         gboolean ok = TRUE;
+        gboolean more;
 
         if (parser->depth >= PF_JSON_MAX_DEPTH)
           {
@@ -375,21 +401,8 @@ check_value (Parser *parser)
                   }
                 parser->p++;
               }
-            if (!(ok = check_value (parser)))
+            if (!(ok = check_value (parser)) || !(ok = after_element (parser, close, &more)) || !more)
               break;
-            skip_space (parser);
-            if (parser->p < parser->end && *parser->p == ',')
-              {
-                parser->p++;
-                continue;
-              }
-            if (parser->p < parser->end && *parser->p == close)
-              {
-                parser->p++;
-                break;
-              }
-            ok = fail (parser, is_object ? _("expected “,” or “}”") : _("expected “,” or “]”"));
-            break;
           }
         parser->depth--;
         return ok;
@@ -430,6 +443,8 @@ static gboolean
 scan_array (Parser *parser,
             GArray *spans)
 {
+  gboolean more;
+
   /* A member given twice counts once, as json-glib keeps the last one. */
   g_array_set_size (spans, 0);
 
@@ -454,18 +469,10 @@ scan_array (Parser *parser,
       span.length = (parser->p - parser->start) - span.offset;
       g_array_append_val (spans, span);
 
-      skip_space (parser);
-      if (parser->p < parser->end && *parser->p == ',')
-        {
-          parser->p++;
-          continue;
-        }
-      if (parser->p < parser->end && *parser->p == ']')
-        {
-          parser->p++;
-          break;
-        }
-      return fail (parser, _("expected “,” or “]”"));
+      if (!after_element (parser, ']', &more))
+        return FALSE;
+      if (!more)
+        break;
     }
 
   parser->depth--;
@@ -477,6 +484,7 @@ parse_object (Parser *parser)
 {
   JsonObject *object = json_object_new ();
   JsonNode *node;
+  gboolean more;
 
   parser->p++; /* { */
   skip_space (parser);
@@ -554,21 +562,13 @@ parse_object (Parser *parser)
         }
       json_object_set_member (object, key, value);
 
-      skip_space (parser);
-      if (parser->p < parser->end && *parser->p == ',')
+      if (!after_element (parser, '}', &more))
         {
-          parser->p++;
-          continue;
+          json_object_unref (object);
+          return NULL;
         }
-      if (parser->p < parser->end && *parser->p == '}')
-        {
-          parser->p++;
-          break;
-        }
-
-      fail (parser, _("expected “,” or “}”"));
-      json_object_unref (object);
-      return NULL;
+      if (!more)
+        break;
     }
 
 done:
@@ -583,6 +583,7 @@ parse_array (Parser *parser)
 {
   JsonArray *array = json_array_new ();
   JsonNode *node;
+  gboolean more;
 
   parser->p++; /* [ */
   skip_space (parser);
@@ -604,21 +605,13 @@ parse_array (Parser *parser)
         }
       json_array_add_element (array, value);
 
-      skip_space (parser);
-      if (parser->p < parser->end && *parser->p == ',')
+      if (!after_element (parser, ']', &more))
         {
-          parser->p++;
-          continue;
+          json_array_unref (array);
+          return NULL;
         }
-      if (parser->p < parser->end && *parser->p == ']')
-        {
-          parser->p++;
-          break;
-        }
-
-      fail (parser, _("expected “,” or “]”"));
-      json_array_unref (array);
-      return NULL;
+      if (!more)
+        break;
     }
 
 done:
