@@ -515,6 +515,27 @@ test_undo_changed_signal (void)
   g_signal_handlers_disconnect_by_func (document, changed_cb, seen);
 }
 
+/* Typing an answer is one undo step, as typing any other field. */
+static void
+test_undo_typing_answer (void)
+{
+  g_autoptr(PfDocument) document = pf_document_new ();
+  const char * const keystrokes[] = { "R", "Re", "Red", "Redu", "Reduce" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keystrokes); i++)
+    {
+      g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), keystrokes[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (pf_document_set_answer (document, "business-understanding.objective", value, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (pf_document_undo (document));
+  g_assert_null (pf_document_get_value (document, "answers/business-understanding.objective", "value"));
+  g_assert_false (pf_document_can_undo (document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +551,8 @@ main (int   argc,
   g_test_add_func ("/undo/typing", test_undo_typing);
   g_test_add_func ("/undo/notify", test_undo_notify);
   g_test_add_func ("/undo/changed-signal", test_undo_changed_signal);
+
+  g_test_add_func ("/undo/typing-answer", test_undo_typing_answer);
 
   return g_test_run ();
 }

@@ -1583,14 +1583,22 @@ pf_document_set_answer (PfDocument  *self,
   if (flag == NULL && values_equal (pf_document_get_value (self, object, "value"), value))
     return TRUE;
 
-  pf_document_begin_group (self);
-  ok = pf_document_set_value (self, object, "value", value, error);
-  if (ok && flag != NULL)
+  if (flag == NULL)
     {
-      no = json_node_init_boolean (json_node_alloc (), FALSE);
-      ok = pf_document_set_value (self, object, "not-applicable", no, error);
+      /* Alone, so that typing an answer folds into one undo step. */
+      ok = pf_document_set_value (self, object, "value", value, error);
     }
-  pf_document_end_group (self);
+  else
+    {
+      pf_document_begin_group (self);
+      ok = pf_document_set_value (self, object, "value", value, error);
+      if (ok)
+        {
+          no = json_node_init_boolean (json_node_alloc (), FALSE);
+          ok = pf_document_set_value (self, object, "not-applicable", no, error);
+        }
+      pf_document_end_group (self);
+    }
 
   if (ok)
     stamp_answer (self, object);
