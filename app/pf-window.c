@@ -354,6 +354,13 @@ step_page (PfWindow *self,
   index = row != NULL ? gtk_list_box_row_get_index (row) + delta : 0;
   index = CLAMP (index, 0, (int)pf_pages_get_n_pages () - 1);
   pf_window_select_page_index (self, index);
+
+  /* Keyboard focus in the sidebar follows, so that the focus ring and the
+   * selection never point at two different pages. */
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self->sidebar)) != NULL &&
+      (row = gtk_list_box_get_row_at_index (self->sidebar, index)))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
