@@ -57,6 +57,27 @@ typedef struct
   const char *message_part;
 } BadInput;
 
+/* Each text fails to load, with its error code and a message naming the
+ * place of the problem. */
+static void
+check_bad_inputs (const BadInput *cases,
+                  guint           n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PfDocument) document = NULL;
+      g_autofree char *escaped = g_strescape (cases[i].text, NULL);
+
+      g_test_message ("case %u: %s", i, escaped);
+      document = load_string (cases[i].text, &error);
+      g_assert_null (document);
+      g_assert_error (error, PF_DOCUMENT_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].message_part) == NULL)
+        g_error ("case %u: “%s” does not contain “%s”", i, error->message, cases[i].message_part);
+    }
+}
+
 static void
 test_document_bad_input (void)
 {
@@ -76,20 +97,7 @@ test_document_bad_input (void)
     { "{\"format\": \"preflight-project\", \"format-version\": 1,\n\"metadata\": {\"title\": \"\xff\xfe\"}}", PF_DOCUMENT_ERROR_SYNTAX, "Line 2" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PfDocument) document = NULL;
-
-      g_autofree char *escaped = g_strescape (cases[i].text, NULL);
-
-      g_test_message ("case %u: %s", i, escaped);
-      document = load_string (cases[i].text, &error);
-      g_assert_null (document);
-      g_assert_error (error, PF_DOCUMENT_ERROR, cases[i].code);
-      if (strstr (error->message, cases[i].message_part) == NULL)
-        g_error ("case %u: “%s” does not contain “%s”", i, error->message, cases[i].message_part);
-    }
+  check_bad_inputs (cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -452,19 +460,7 @@ static const BadInput more_bad_input[] = {
 static void
 test_document_more_bad_input (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (more_bad_input); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PfDocument) document = NULL;
-      g_autofree char *escaped = g_strescape (more_bad_input[i].text, NULL);
-
-      g_test_message ("case %u: %s", i, escaped);
-      document = load_string (more_bad_input[i].text, &error);
-      g_assert_null (document);
-      g_assert_error (error, PF_DOCUMENT_ERROR, more_bad_input[i].code);
-      if (strstr (error->message, more_bad_input[i].message_part) == NULL)
-        g_error ("case %u: “%s” does not contain “%s”", i, error->message, more_bad_input[i].message_part);
-    }
+  check_bad_inputs (more_bad_input, G_N_ELEMENTS (more_bad_input));
 }
 
 /* A damaged audit entry does not stop the project from opening: the

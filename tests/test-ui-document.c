@@ -33,24 +33,6 @@ has_document (gpointer data)
 }
 
 static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
 stack_settled (gpointer data)
 {
   return !gtk_stack_get_transition_running (data);
@@ -88,7 +70,7 @@ open_in_window (GFile *file)
   g_application_open (G_APPLICATION (app), &file, 1, "");
   window = active_window ();
   ui_test_wait_until (has_document, window);
-  ui_test_wait_until (is_drawn, window);
+  ui_test_wait_until (ui_test_is_drawn, window);
 
   return window;
 }
@@ -100,7 +82,7 @@ destroy_window (PfWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &pointer);
   gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_wait_until (is_null, &pointer);
+  ui_test_wait_until (ui_test_is_null, &pointer);
 }
 
 static void
@@ -115,7 +97,7 @@ respond (const char *response)
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
-  ui_test_wait_until (is_null, &pointer);
+  ui_test_wait_until (ui_test_is_null, &pointer);
 }
 
 static void
@@ -173,7 +155,7 @@ test_close_asks (void)
   /* Closing asks first; Cancel keeps the window and the change. */
   gtk_window_close (GTK_WINDOW (window));
   g_assert_nonnull (pointer);
-  ui_test_wait_until (message_dialog_shown, NULL);
+  ui_test_wait_until (ui_test_message_dialog_shown, NULL);
   dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes to “Unsaved title”?");
   respond ("cancel");
@@ -182,9 +164,9 @@ test_close_asks (void)
 
   /* Save saves, then closes. */
   gtk_window_close (GTK_WINDOW (window));
-  ui_test_wait_until (message_dialog_shown, NULL);
+  ui_test_wait_until (ui_test_message_dialog_shown, NULL);
   respond ("save");
-  ui_test_wait_until (is_null, &pointer);
+  ui_test_wait_until (ui_test_is_null, &pointer);
   {
     g_autofree char *contents = NULL;
 
@@ -199,9 +181,9 @@ test_close_asks (void)
   title_row = ui_test_find_widget (GTK_WIDGET (window), "title_row");
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Thrown away");
   gtk_window_close (GTK_WINDOW (window));
-  ui_test_wait_until (message_dialog_shown, NULL);
+  ui_test_wait_until (ui_test_message_dialog_shown, NULL);
   respond ("discard");
-  ui_test_wait_until (is_null, &pointer);
+  ui_test_wait_until (ui_test_is_null, &pointer);
   {
     g_autofree char *contents = NULL;
 
@@ -227,7 +209,7 @@ test_changed_on_disk (void)
   g_assert_true (g_file_replace_contents (file, theirs, strlen (theirs), NULL, FALSE,
                                           G_FILE_CREATE_NONE, NULL, NULL, NULL));
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
-  ui_test_wait_until (message_dialog_shown, NULL);
+  ui_test_wait_until (ui_test_message_dialog_shown, NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))),
                    ==, "“conflict.preflight” Changed on Disk");
   g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
@@ -273,7 +255,7 @@ test_drafts (void)
   /* The next start offers the draft back, and recovering it opens the
    * project with the change, still unsaved. */
   pf_application_offer_drafts (app);
-  ui_test_wait_until (message_dialog_shown, NULL);
+  ui_test_wait_until (ui_test_message_dialog_shown, NULL);
   respond ("recover");
   window = active_window ();
   g_assert_nonnull (window);
@@ -310,7 +292,7 @@ test_broken_chain_shown (void)
   window = open_in_window (file);
 
   /* The user is told, with the entry; nothing is repaired. */
-  ui_test_wait_until (message_dialog_shown, NULL);
+  ui_test_wait_until (ui_test_message_dialog_shown, NULL);
   dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "entry 1"));
   respond ("close");

@@ -18,21 +18,9 @@ active_window (void)
 }
 
 static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
-static gboolean
 has_document (gpointer data)
 {
   return pf_window_get_document (data) != NULL;
-}
-
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
 }
 
 static void
@@ -49,7 +37,7 @@ close_all_windows (void)
         gtk_window_destroy (l->data);
     }
   for (GList *l = windows; l != NULL; l = l->next)
-    ui_test_wait_until (is_null, &l->data);
+    ui_test_wait_until (ui_test_is_null, &l->data);
 }
 
 static void
@@ -62,7 +50,7 @@ test_welcome_page (void)
   g_application_activate (G_APPLICATION (app));
   window = active_window ();
   g_assert_true (PF_IS_WINDOW (window));
-  ui_test_wait_until (is_drawn, window);
+  ui_test_wait_until (ui_test_is_drawn, window);
 
   main_stack = ui_test_find_widget (GTK_WIDGET (window), "main_stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "welcome");
@@ -99,7 +87,7 @@ test_pages (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-sample", NULL);
   window = active_window ();
   g_assert_true (PF_IS_WINDOW (window));
-  ui_test_wait_until (is_drawn, window);
+  ui_test_wait_until (ui_test_is_drawn, window);
   g_assert_nonnull (pf_window_get_document (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Customer churn at Nordwind Telecom");
   g_assert_cmpstr (pf_window_get_visible_page (window), ==, "overview");
@@ -151,7 +139,7 @@ test_pages (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
 
   pf_window_show_page (window, "business-understanding");
-  ui_test_wait_until (is_drawn, window);
+  ui_test_wait_until (ui_test_is_drawn, window);
   g_main_context_iteration (NULL, FALSE);
   ui_test_screenshot (GTK_WIDGET (window), "project");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
@@ -165,12 +153,6 @@ static gboolean
 window_count_is (gpointer data)
 {
   return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == GPOINTER_TO_UINT (data);
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static void
@@ -211,7 +193,7 @@ test_open_files (void)
 
   /* A broken file is explained in a dialog; the welcome page stays. */
   g_application_open (G_APPLICATION (app), &bad, 1, "");
-  ui_test_wait_until (message_dialog_shown, NULL);
+  ui_test_wait_until (ui_test_message_dialog_shown, NULL);
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open “broken.preflight”");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Line 1"));
@@ -254,7 +236,7 @@ check_dialog (const char *action,
   dialog = ui_test_find_toplevel (type);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (active_window ()));
-  ui_test_wait_until (is_drawn, dialog);
+  ui_test_wait_until (ui_test_is_drawn, dialog);
 
   ui_test_close_and_wait (dialog);
 }
@@ -269,7 +251,7 @@ test_dialogs (void)
 
   g_application_activate (G_APPLICATION (app));
   window = active_window ();
-  ui_test_wait_until (is_drawn, window);
+  ui_test_wait_until (ui_test_is_drawn, window);
 
   check_dialog ("about", ADW_TYPE_ABOUT_WINDOW);
 
@@ -295,7 +277,7 @@ test_dialogs (void)
       g_assert_cmpstr (color_scheme, ==, "dark");
     }
     g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
-    ui_test_wait_until (is_drawn, preferences);
+    ui_test_wait_until (ui_test_is_drawn, preferences);
     ui_test_screenshot (GTK_WIDGET (preferences), "preferences-dark");
     adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 0);
     g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
@@ -308,7 +290,7 @@ test_dialogs (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
   shortcuts = ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
-  ui_test_wait_until (is_drawn, shortcuts);
+  ui_test_wait_until (ui_test_is_drawn, shortcuts);
   ui_test_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
   g_object_add_weak_pointer (G_OBJECT (shortcuts), (gpointer *)&shortcuts);
   gtk_window_close (shortcuts);
@@ -329,7 +311,7 @@ test_window_state (void)
 
   g_application_activate (G_APPLICATION (app));
   window = active_window ();
-  ui_test_wait_until (is_drawn, window);
+  ui_test_wait_until (ui_test_is_drawn, window);
   {
     int width, height;
 
@@ -354,7 +336,7 @@ test_narrow_window (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-sample", NULL);
   window = active_window ();
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
-  ui_test_wait_until (is_drawn, window);
+  ui_test_wait_until (ui_test_is_drawn, window);
 
   /* On a narrow window the sidebar and the page take turns. */
   leaflet = ui_test_find_widget (GTK_WIDGET (window), "leaflet");

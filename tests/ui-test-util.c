@@ -80,10 +80,24 @@ ui_test_wait_until (gboolean (*condition) (gpointer),
     }
 }
 
-static gboolean
-is_null (gpointer data)
+/* Conditions for ui_test_wait_until(). */
+
+gboolean
+ui_test_is_null (gpointer pointer_location)
 {
-  return *(gpointer *)data == NULL;
+  return *(gpointer *)pointer_location == NULL;
+}
+
+gboolean
+ui_test_is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+gboolean
+ui_test_message_dialog_shown (gpointer unused)
+{
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 /* Closes @window and waits until it is finalized, failing the test if it
@@ -95,7 +109,7 @@ ui_test_close_and_wait (GtkWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &pointer);
   gtk_window_close (window);
-  ui_test_wait_until (is_null, &pointer);
+  ui_test_wait_until (ui_test_is_null, &pointer);
 }
 
 GtkWidget *

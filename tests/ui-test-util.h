@@ -13,6 +13,9 @@ void        ui_test_close_and_wait   (GtkWindow   *window);
 GtkWidget  *ui_test_find_widget      (GtkWidget   *root,
                                       const char  *buildable_id);
 GtkWindow  *ui_test_find_toplevel    (GType        type);
+gboolean    ui_test_is_null          (gpointer     pointer_location);
+gboolean    ui_test_is_drawn         (gpointer     widget);
+gboolean    ui_test_message_dialog_shown (gpointer  unused);
 void        ui_test_screenshot       (GtkWidget   *widget,
                                       const char  *name);
 
