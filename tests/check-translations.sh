@@ -52,7 +52,9 @@ trap 'rm -rf "$tmp"' EXIT HUP INT TERM
 pot=
 if [ -n "$src_root" ]; then
   pot=$tmp/template.pot
-  if ! xgettext --package-name=preflight -f "$po_dir/POTFILES.in" -D "$src_root" \
+  # po/its has the rules for the texts of catalogs, as meson passes them.
+  if ! GETTEXTDATADIRS="$po_dir${GETTEXTDATADIRS:+:$GETTEXTDATADIRS}" \
+       xgettext --package-name=preflight -f "$po_dir/POTFILES.in" -D "$src_root" \
          -o "$pot" \
          --from-code=UTF-8 --add-comments \
          -k_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \

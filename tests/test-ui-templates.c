@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pf-catalog.h"
 #include "pf-preferences-window.h"
 #include "pf-welcome-page.h"
 #include "pf-window.h"
@@ -49,6 +50,20 @@ test_help_overlay (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* The built-in catalog is in the application's resources and reads. */
+static void
+test_builtin_catalog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/catalog/crisp-dm.catalog", 0, &error);
+  g_autoptr(PfCatalog) catalog = NULL;
+
+  g_assert_no_error (error);
+  catalog = pf_catalog_new_from_bytes (bytes, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pf_catalog_get_n_questions (catalog), >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -59,6 +74,7 @@ main (int   argc,
   g_test_add_func ("/ui/templates/welcome-page", test_welcome_page);
   g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
   g_test_add_func ("/ui/templates/help-overlay", test_help_overlay);
+  g_test_add_func ("/ui/templates/builtin-catalog", test_builtin_catalog);
 
   return g_test_run ();
 }

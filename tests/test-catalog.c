@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pf-catalog.h"
+
+static PfCatalog *
+load_builtin (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "catalog", "crisp-dm.catalog", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PfCatalog *catalog = pf_catalog_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+  return catalog;
+}
+
+/* What the issue asks the built-in catalog to cover, counted. */
+static void
+test_catalog_builtin (void)
+{
+  g_autoptr(PfCatalog) catalog = load_builtin ();
+  static const guint n_tasks[PF_N_PHASES] = { 4, 4, 5, 4, 3, 4 };
+  guint n_required = 0;
+  guint n_types[PF_QUESTION_REFERENCE + 1] = { 0 };
+  gboolean seen_privacy = FALSE, seen_deployment_plan = FALSE;
+  GPtrArray *sections;
+
+  g_assert_cmpstr (pf_catalog_get_id (catalog), ==, "io.github.preflight.crisp-dm");
+  g_assert_cmpuint (pf_catalog_get_version (catalog), ==, 1);
+  g_assert_nonnull (pf_catalog_get_title (catalog));
+
+  /* The 24 tasks of CRISP-DM 1.0, each with its outputs. */
+  for (guint phase = 0; phase < PF_N_PHASES; phase++)
+    {
+      GPtrArray *steps = pf_catalog_get_steps (catalog, phase);
+
+      g_assert_cmpuint (steps->len, ==, n_tasks[phase]);
+      g_assert_cmpuint (pf_catalog_get_gate (catalog, phase)->len, >, 0);
+
+      for (guint i = 0; i < steps->len; i++)
+        {
+          PfStep *step = g_ptr_array_index (steps, i);
+
+          g_assert_nonnull (step->title);
+          g_assert_cmpuint (step->outputs->len, >, 0);
+
+          for (guint j = 0; j < step->questions->len; j++)
+            {
+              PfQuestion *question = g_ptr_array_index (step->questions, j);
+
+              g_assert_true (pf_catalog_find_question (catalog, question->id) == question);
+              g_assert_cmpuint (question->phase, ==, phase);
+              g_assert_cmpuint (strlen (question->text), >, 10);
+              g_assert_cmpuint (strlen (question->why), >, 10);
+              n_types[question->type]++;
+              n_required += question->required;
+              seen_privacy |= g_str_has_prefix (question->id, "privacy-review.");
+              seen_deployment_plan |= g_str_has_prefix (question->id, "deployment-plan.");
+            }
+        }
+    }
+
+  /* Every kind of question is used, some are required, and the privacy
+   * review and the deployment plan have questions of their own. */
+  for (guint type = 0; type <= PF_QUESTION_REFERENCE; type++)
+    {
+      g_test_message ("%s: %u", pf_question_type_to_string (type), n_types[type]);
+      g_assert_cmpuint (n_types[type], >, 0);
+    }
+  g_assert_cmpuint (n_required, >, 10);
+  g_assert_true (seen_privacy);
+  g_assert_true (seen_deployment_plan);
+  g_test_message ("%u questions, %u required", pf_catalog_get_n_questions (catalog), n_required);
+
+  /* The ML Test Score: four sections of seven tests. */
+  sections = pf_catalog_get_test_sections (catalog);
+  g_assert_cmpuint (sections->len, ==, 4);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      PfTestSection *section = g_ptr_array_index (sections, i);
+
+      g_assert_nonnull (section->title);
+      g_assert_cmpuint (section->tests->len, ==, 7);
+      for (guint j = 0; j < section->tests->len; j++)
+        {
+          PfTestItem *test = g_ptr_array_index (section->tests, j);
+          g_autofree char *expected = g_strdup_printf ("%s-%u", section->id, j + 1);
+
+          g_assert_cmpstr (test->id, ==, expected);
+          g_assert_nonnull (test->title);
+        }
+    }
+}
+
+#define PHASES_AFTER_FIRST \
+  "<phase id=\"data-understanding\"><step id=\"b\"><title>B</title></step><gate/></phase>" \
+  "<phase id=\"data-preparation\"><step id=\"c\"><title>C</title></step><gate/></phase>" \
+  "<phase id=\"modeling\"><step id=\"d\"><title>D</title></step><gate/></phase>" \
+  "<phase id=\"evaluation\"><step id=\"e\"><title>E</title></step><gate/></phase>" \
+  "<phase id=\"deployment\"><step id=\"f\"><title>F</title></step><gate/></phase>"
+
+static void
+test_catalog_minimal (void)
+{
+  static const char text[] =
+    "<catalog id=\"org.example.mini\" version=\"3\"><title>  Mini\n   catalog </title>"
+    "<phase id=\"business-understanding\"><step id=\"a\"><title>A</title>"
+    "<question id=\"business-understanding.colour\" type=\"choice\" required=\"true\">"
+    "<text>Which colour?</text><why>Because.</why>"
+    "<choice id=\"red\">Red</choice><choice id=\"blue\">Blue &amp; green</choice></question>"
+    "</step><gate><requires question=\"business-understanding.colour\"/>"
+    "<requires sign-off=\"phase:business-understanding\" role=\"sponsor\"/></gate></phase>"
+    PHASES_AFTER_FIRST "</catalog>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfCatalog) catalog = pf_catalog_new_from_bytes (bytes, FALSE, &error);
+  const PfQuestion *question;
+  PfRequirement *requirement;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pf_catalog_get_title (catalog), ==, "Mini catalog");
+  g_assert_cmpuint (pf_catalog_get_version (catalog), ==, 3);
+  question = pf_catalog_find_question (catalog, "business-understanding.colour");
+  g_assert_nonnull (question);
+  g_assert_true (question->required);
+  g_assert_cmpuint (question->type, ==, PF_QUESTION_CHOICE);
+  g_assert_cmpuint (question->choices->len, ==, 2);
+  g_assert_cmpstr (((PfChoice *)g_ptr_array_index (question->choices, 1))->label, ==, "Blue & green");
+  requirement = g_ptr_array_index (pf_catalog_get_gate (catalog, PF_PHASE_BUSINESS_UNDERSTANDING), 1);
+  g_assert_cmpstr (requirement->sign_off, ==, "phase:business-understanding");
+  g_assert_cmpstr (requirement->role, ==, "sponsor");
+}
+
+typedef struct
+{
+  const char *text;
+  int         code;
+  const char *message_part;
+} BadCatalog;
+
+static void
+test_catalog_bad (void)
+{
+  static const BadCatalog cases[] = {
+    { "", PF_CATALOG_ERROR_SYNTAX, "empty" },
+    { "<other/>", PF_CATALOG_ERROR_INVALID, "“other” is not expected" },
+    { "<catalog id=\"x\" version=\"1\">", PF_CATALOG_ERROR_SYNTAX, "" },
+    { "<catalog id=\"x\" version=\"1\"><title>T</title></katalog>", PF_CATALOG_ERROR_SYNTAX, "" },
+    { "<catalog version=\"1\"/>", PF_CATALOG_ERROR_INVALID, "Line 1, column" },
+    { "<catalog id=\"x\" version=\"zero\"/>", PF_CATALOG_ERROR_INVALID, "version" },
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"modeling\"/></catalog>", PF_CATALOG_ERROR_INVALID, "CRISP-DM order" },
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"magic\"/></catalog>", PF_CATALOG_ERROR_INVALID, "“magic” is not a CRISP-DM phase" },
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"business-understanding\"><step id=\"a\"><title>A</title>"
+      "<question id=\"objective\" type=\"text\"><text>Q?</text><why>W</why></question></step></phase></catalog>",
+      PF_CATALOG_ERROR_INVALID, "starts with its section" },
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"business-understanding\"><step id=\"a\"><title>A</title>"
+      "<question id=\"business-understanding.q\" type=\"essay\"><text>Q?</text><why>W</why></question></step></phase></catalog>",
+      PF_CATALOG_ERROR_INVALID, "the type must be one of" },
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"business-understanding\"><step id=\"a\"><title>A</title>"
+      "<question id=\"business-understanding.q\" type=\"text\"><text>Q?</text></question></step></phase></catalog>",
+      PF_CATALOG_ERROR_INVALID, "needs a text and a “why”" },
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"business-understanding\"><step id=\"a\"><title>A</title>"
+      "<question id=\"business-understanding.q\" type=\"choice\"><text>Q?</text><why>W</why><choice id=\"one\">1</choice></question></step></phase></catalog>",
+      PF_CATALOG_ERROR_INVALID, "two choices or more" },
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"business-understanding\"><step id=\"a\"><title>A</title>"
+      "<question id=\"business-understanding.q\" type=\"reference\" register=\"pets\"><text>Q?</text><why>W</why></question></step></phase></catalog>",
+      PF_CATALOG_ERROR_INVALID, "register" },
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"business-understanding\"><step id=\"a\"><title>A</title>"
+      "<question id=\"business-understanding.q\" type=\"text\"><text>Q?</text><why>W</why></question>"
+      "<question id=\"business-understanding.q\" type=\"text\"><text>Q?</text><why>W</why></question></step></phase></catalog>",
+      PF_CATALOG_ERROR_INVALID, "used twice" },
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"business-understanding\"><step id=\"a\"><title>A</title></step>"
+      "<gate><requires question=\"business-understanding.nothing\"/></gate></phase>" PHASES_AFTER_FIRST "</catalog>",
+      PF_CATALOG_ERROR_INVALID, "does not have" },
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"business-understanding\"><step id=\"a\"><title>A</title></step><gate/></phase></catalog>",
+      PF_CATALOG_ERROR_INVALID, "“data-understanding” is missing" },
+    { "<catalog id=\"x\" version=\"1\"><banana/></catalog>", PF_CATALOG_ERROR_INVALID, "“banana” is not expected inside “catalog”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].text, strlen (cases[i].text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PfCatalog) catalog = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].text);
+      catalog = pf_catalog_new_from_bytes (bytes, FALSE, &error);
+      g_assert_null (catalog);
+      g_assert_error (error, PF_CATALOG_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].message_part) == NULL)
+        g_error ("case %u: “%s” does not contain “%s”", i, error->message, cases[i].message_part);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/catalog/minimal", test_catalog_minimal);
+  g_test_add_func ("/catalog/bad", test_catalog_bad);
+  g_test_add_func ("/catalog/builtin", test_catalog_builtin);
+
+  return g_test_run ();
+}
