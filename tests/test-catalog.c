@@ -194,6 +194,46 @@ test_catalog_bad (void)
     }
 }
 
+/* A catalog is a file someone else wrote: cut short or damaged anywhere,
+ * it is refused with a message, never a crash (run under the sanitizers). */
+static void
+test_catalog_damaged (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "catalog", "crisp-dm.catalog", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  GRand *rand = g_rand_new_with_seed (20261126);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  for (gsize cut = 0; cut < length; cut += 997)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (contents, cut);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PfCatalog) catalog = pf_catalog_new_from_bytes (bytes, FALSE, &error);
+
+      g_assert_null (catalog);
+      g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *copy = g_memdup2 (contents, length);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PfCatalog) catalog = NULL;
+
+      for (guint j = 0; j < 3; j++)
+        copy[g_rand_int_range (rand, 0, length)] = "<>&\"'/= x\n\xff"[g_rand_int_range (rand, 0, 12)];
+      bytes = g_bytes_new_take (g_steal_pointer (&copy), length);
+      catalog = pf_catalog_new_from_bytes (bytes, FALSE, &error);
+      g_assert_true ((catalog == NULL) == (error != NULL));
+    }
+
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +243,7 @@ main (int   argc,
   g_test_add_func ("/catalog/minimal", test_catalog_minimal);
   g_test_add_func ("/catalog/bad", test_catalog_bad);
   g_test_add_func ("/catalog/builtin", test_catalog_builtin);
+  g_test_add_func ("/catalog/damaged", test_catalog_damaged);
 
   return g_test_run ();
 }

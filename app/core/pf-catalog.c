@@ -633,7 +633,10 @@ pf_catalog_new_from_bytes (GBytes   *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  /* An empty GBytes may hold no pointer at all. */
   data = g_bytes_get_data (bytes, &size);
+  if (data == NULL)
+    data = "";
   context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &reader, NULL);
   reader.context = context;
   ok = g_markup_parse_context_parse (context, data, size, error) &&
