@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 #define PF_CATALOG_FORMAT_VERSION 1
 
+/* The built-in catalog, data/catalog/crisp-dm.catalog. */
+#define PF_CATALOG_BUILTIN_ID      "io.github.preflight.crisp-dm"
+#define PF_CATALOG_BUILTIN_VERSION 1
+
 #define PF_CATALOG_ERROR (pf_catalog_error_quark ())
 
 typedef enum

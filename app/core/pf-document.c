@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 
+#include "pf-catalog.h"
 #include "pf-document.h"
 #include "pf-file-util.h"
 #include "pf-json.h"
@@ -841,6 +842,15 @@ pf_document_new (void)
   json_object_set_string_member (metadata, "title", "");
   json_object_set_string_member (metadata, "description", "");
   json_object_set_string_member (metadata, "created", now);
+  {
+    JsonObject *catalog = json_object_new ();
+
+    /* The catalog the project follows: the built-in one, until the
+     * project chooses another. */
+    json_object_set_string_member (catalog, "id", PF_CATALOG_BUILTIN_ID);
+    json_object_set_int_member (catalog, "version", PF_CATALOG_BUILTIN_VERSION);
+    json_object_set_object_member (metadata, "catalog", catalog);
+  }
   json_object_set_object_member (root, "metadata", metadata);
   json_object_set_object_member (root, "answers", json_object_new ());
   json_object_set_array_member (root, "business-question", json_array_new ());
