@@ -263,11 +263,10 @@ parse_audit_span (GBytes           *text,
   return pf_json_parse (data + span->offset, span->length, &error);
 }
 
-/* Puts entries parsed from the text (@parsed, in order, or parsed here when
- * NULL) before the ones added since the file was read. */
+/* Parses the entries still held as text and puts them before the ones
+ * added since the file was read. */
 static void
-materialize_audit (PfDocument *self,
-                   GPtrArray  *parsed)
+materialize_audit (PfDocument *self)
 {
   JsonArray *audit;
   g_autoptr(GPtrArray) added = NULL;
@@ -286,11 +285,11 @@ materialize_audit (PfDocument *self,
 
   for (guint i = 0; i < self->audit_spans->len; i++)
     {
-      JsonNode *node = parsed ? json_node_ref (g_ptr_array_index (parsed, i))
-                              : parse_audit_span (self->audit_text, &g_array_index (self->audit_spans, PfJsonSpan, i));
+      JsonNode *node = parse_audit_span (self->audit_text, &g_array_index (self->audit_spans, PfJsonSpan, i));
 
-      /* A span that does not parse stays in the trail, as null: the
-       * verification reports it, and nothing is silently dropped. */
+      /* Spans were checked as strictly as this when the file was read;
+       * were one not to parse, it would stay in place as null, which the
+       * verification reports, rather than vanish. */
       json_array_add_element (audit, node ? node : json_node_new (JSON_NODE_NULL));
     }
 
@@ -1424,7 +1423,7 @@ pf_document_get_root (PfDocument *self)
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
 
   /* Whoever looks at the whole tree sees the whole audit trail. */
-  materialize_audit (self, NULL);
+  materialize_audit (self);
   return root_object (self);
 }
 
@@ -2376,7 +2375,7 @@ pf_document_get_audit (PfDocument *self)
 
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
 
-  materialize_audit (self, NULL);
+  materialize_audit (self);
   audit = top_array (self, "audit", FALSE);
   return audit ? audit : empty_array ();
 }
