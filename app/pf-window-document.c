@@ -165,6 +165,13 @@ conflict_response_cb (PfWindow        *self,
     save_to (self, NULL, TRUE);
   else if (g_str_equal (response, "save-as"))
     pf_window_save (self, TRUE);
+  else if (g_str_equal (response, "reload"))
+    {
+      /* Their version replaces this window's, changes and draft included. */
+      self->close_after_save = FALSE;
+      remove_draft (self);
+      pf_window_open_file (self, pf_document_get_file (self->document));
+    }
   else
     self->close_after_save = FALSE;
 }
@@ -180,13 +187,16 @@ ask_about_conflict (PfWindow *self)
   heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                    _("Someone else saved the project after you opened it. "
-                                     "Overwriting replaces their version with yours; "
+                                     "Reloading shows their version and drops your changes; "
+                                     "overwriting replaces their version with yours; "
                                      "saving under another name keeps both."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
                                     "overwrite", _("_Overwrite"),
                                     "save-as", _("Save _As…"),
                                     NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");

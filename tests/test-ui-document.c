@@ -33,6 +33,14 @@ has_document (gpointer data)
 }
 
 static gboolean
+has_title_theirs (gpointer data)
+{
+  PfDocument *document = pf_window_get_document (data);
+
+  return document != NULL && g_strcmp0 (pf_document_get_title (document), "Theirs") == 0;
+}
+
+static gboolean
 stack_settled (gpointer data)
 {
   return !gtk_stack_get_transition_running (data);
@@ -222,6 +230,18 @@ test_changed_on_disk (void)
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"title\": \"Mine\""));
+
+  /* Or reload: their version replaces mine in the window. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Mine again");
+  g_usleep (1100 * 1000);
+  g_assert_true (g_file_replace_contents (file, theirs, strlen (theirs), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  ui_test_wait_until (ui_test_message_dialog_shown, NULL);
+  respond ("reload");
+  ui_test_wait_until (has_title_theirs, window);
+  g_assert_false (pf_document_get_modified (pf_window_get_document (window)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Theirs");
 
   destroy_window (window);
 }
