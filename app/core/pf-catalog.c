@@ -128,7 +128,7 @@ invalid (Reader      *reader,
   g_markup_parse_context_get_position (reader->context, &line, &column);
   /* Translators: the last %s says what is wrong, e.g. "a question needs an id". */
   g_set_error (error, PF_CATALOG_ERROR, PF_CATALOG_ERROR_INVALID,
-               _("Line %d, column %d: %s"), line, column, message);
+               _("Line %u, column %u: %s"), (guint)line, (guint)column, message);
   return FALSE;
 }
 
