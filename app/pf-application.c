@@ -18,6 +18,7 @@ struct _PfApplication
 
   /* Owned references */
   GSettings      *settings;
+  PfCatalog      *catalog;
 
   guint           drafts_offered : 1;
 };
@@ -455,6 +456,7 @@ pf_application_finalize (GObject *object)
   PfApplication *self = (PfApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (pf_application_parent_class)->finalize (object);
 }
@@ -493,6 +495,32 @@ pf_application_new (GApplicationFlags flags)
                        "flags", flags | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
+}
+
+/**
+ * pf_application_get_catalog:
+ *
+ * The built-in catalog, read from the resources on first use.
+ *
+ * Returns: (transfer none): the catalog
+ */
+PfCatalog *
+pf_application_get_catalog (PfApplication *self)
+{
+  g_return_val_if_fail (PF_IS_APPLICATION (self), NULL);
+
+  if (self->catalog == NULL)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* Built in and tested: failing here is a broken build. */
+      bytes = g_resources_lookup_data (RESOURCE_BASE "/catalog/crisp-dm.catalog", 0, &error);
+      if (bytes == NULL || !(self->catalog = pf_catalog_new_from_bytes (bytes, TRUE, &error)))
+        g_error ("The built-in catalog cannot be read: %s", error->message);
+    }
+
+  return self->catalog;
 }
 
 /**

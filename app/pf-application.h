@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "pf-catalog.h"
+
 G_BEGIN_DECLS
 
 #define PF_TYPE_APPLICATION (pf_application_get_type ())
@@ -13,5 +15,6 @@ PfApplication *pf_application_new          (GApplicationFlags  flags);
 void           pf_application_add_recent   (PfApplication     *self,
                                             GFile             *file);
 void           pf_application_offer_drafts (PfApplication     *self);
+PfCatalog     *pf_application_get_catalog  (PfApplication     *self);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pf-overview-page.h"
+#include "pf-phase-page.h"
 #include "pf-welcome-page.h"
 #include "pf-window.h"
 
@@ -30,6 +31,7 @@ struct _PfWindow
 
   /* Borrowed references */
   PfOverviewPage       *overview_page;
+  PfPhasePage          *phase_pages[PF_N_PHASES];
 
   /* Owned references */
   GSettings            *settings;

@@ -6,6 +6,7 @@
 
 #include "pf-file-util.h"
 #include "pf-pages.h"
+#include "pf-phase.h"
 #include "pf-window-private.h"
 
 
@@ -24,11 +25,21 @@ create_page (PfWindow         *self,
              const PfPageInfo *info)
 {
   GtkWidget *page;
+  PfPhase phase;
 
   if (g_str_equal (pf_page_info_get_id (info), "overview"))
     {
       page = pf_overview_page_new ();
       self->overview_page = PF_OVERVIEW_PAGE (page);
+      return page;
+    }
+
+  if (pf_phase_from_id (pf_page_info_get_id (info), &phase))
+    {
+      PfApplication *app = PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      page = pf_phase_page_new (pf_application_get_catalog (app), phase);
+      self->phase_pages[phase] = PF_PHASE_PAGE (page);
       return page;
     }
 
@@ -592,6 +603,11 @@ pf_window_set_document (PfWindow   *self,
   _pf_window_document_attach (self);
   pf_window_ensure_pages (self);
   pf_overview_page_set_document (self->overview_page, document);
+  for (guint i = 0; i < PF_N_PHASES; i++)
+    {
+      if (self->phase_pages[i] != NULL)
+        pf_phase_page_set_document (self->phase_pages[i], document);
+    }
   _pf_window_update_title (self);
   _pf_window_update_actions (self);
 

@@ -6,6 +6,7 @@
 #include "pf-application.h"
 #include "pf-draft.h"
 #include "pf-overview-page.h"
+#include "pf-phase.h"
 #include "pf-window.h"
 #include "ui-test-util.h"
 
@@ -325,6 +326,159 @@ test_broken_chain_shown (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static JsonNode *
+answer_of (PfWindow   *window,
+           const char *question)
+{
+  g_autofree char *object = g_strconcat ("answers/", question, NULL);
+
+  return pf_document_get_value (pf_window_get_document (window), object, "value");
+}
+
+/* A question of every type answered on its phase page, as a user would,
+ * reaches the project; undo comes back to the page. */
+static void
+test_phase_pages (void)
+{
+  PfWindow *window;
+  PfDocument *document;
+  GtkWidget *input;
+  char *id = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  window = active_window ();
+  ui_test_wait_until (ui_test_is_drawn, window);
+  document = pf_window_get_document (window);
+
+  /* One line of text. */
+  pf_window_show_page (window, "business-understanding");
+  input = find_named (GTK_WIDGET (window), "business-understanding.success-criterion");
+  g_assert_true (GTK_IS_ENTRY (input));
+  gtk_editable_set_text (GTK_EDITABLE (input), "Top-decile lift ≥ 3");
+  g_assert_cmpstr (json_node_get_string (answer_of (window, "business-understanding.success-criterion")), ==, "Top-decile lift ≥ 3");
+
+  /* Several lines. */
+  input = find_named (GTK_WIDGET (window), "business-understanding.objective");
+  g_assert_true (GTK_IS_TEXT_VIEW (input));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), "Call likely leavers first.\nEvery Monday.", -1);
+  g_assert_cmpstr (json_node_get_string (answer_of (window, "business-understanding.objective")), ==, "Call likely leavers first.\nEvery Monday.");
+
+  /* A choice: its id is stored, not its label. */
+  input = find_named (GTK_WIDGET (window), "business-understanding.priority");
+  g_assert_true (GTK_IS_DROP_DOWN (input));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (input), 1);
+  g_assert_cmpstr (json_node_get_string (answer_of (window, "business-understanding.priority")), ==, "critical");
+
+  /* Undo puts the page back. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (input)), ==, 0);
+
+  /* A number, refused while it is not one. */
+  {
+    PfCatalog *catalog = pf_application_get_catalog (app);
+    const char *types[] = { "number", "date", "yes-no", "reference" };
+
+    for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+      {
+        const PfQuestion *found = NULL;
+
+        for (guint phase = 0; phase < PF_N_PHASES && found == NULL; phase++)
+          {
+            GPtrArray *steps = pf_catalog_get_steps (catalog, phase);
+
+            for (guint i = 0; i < steps->len && found == NULL; i++)
+              {
+                PfStep *step = g_ptr_array_index (steps, i);
+
+                for (guint j = 0; j < step->questions->len && found == NULL; j++)
+                  {
+                    PfQuestion *question = g_ptr_array_index (step->questions, j);
+
+                    if (g_str_equal (pf_question_type_to_string (question->type), types[t]))
+                      found = question;
+                  }
+              }
+          }
+        g_assert_nonnull (found);
+        pf_window_show_page (window, pf_phase_get_id (found->phase));
+        input = find_named (GTK_WIDGET (window), found->id);
+        g_assert_nonnull (input);
+
+        if (found->type == PF_QUESTION_NUMBER)
+          {
+            gtk_editable_set_text (GTK_EDITABLE (input), "0.8x");
+            g_assert_null (answer_of (window, found->id));
+            g_assert_true (gtk_widget_has_css_class (input, "error"));
+            gtk_editable_set_text (GTK_EDITABLE (input), "0.8");
+            g_assert_cmpfloat (json_node_get_double (answer_of (window, found->id)), ==, 0.8);
+            g_assert_false (gtk_widget_has_css_class (input, "error"));
+          }
+        else if (found->type == PF_QUESTION_DATE)
+          {
+            gtk_editable_set_text (GTK_EDITABLE (input), "2026-02-30");
+            g_assert_null (answer_of (window, found->id));
+            gtk_editable_set_text (GTK_EDITABLE (input), "2026-12-01");
+            g_assert_cmpstr (json_node_get_string (answer_of (window, found->id)), ==, "2026-12-01");
+          }
+        else if (found->type == PF_QUESTION_YES_NO)
+          {
+            GtkWidget *justification = gtk_widget_get_next_sibling (input);
+            g_autofree char *object = g_strconcat ("answers/", found->id, NULL);
+
+            gtk_drop_down_set_selected (GTK_DROP_DOWN (input), 1);
+            g_assert_true (json_node_get_boolean (answer_of (window, found->id)));
+            /* Not applicable counts only with a reason. */
+            gtk_drop_down_set_selected (GTK_DROP_DOWN (input), 3);
+            g_assert_true (gtk_widget_get_visible (justification));
+            g_assert_null (pf_document_get_value (document, object, "not-applicable"));
+            gtk_editable_set_text (GTK_EDITABLE (justification), "No personal data at all");
+            g_assert_true (json_node_get_boolean (pf_document_get_value (document, object, "not-applicable")));
+            g_assert_cmpstr (pf_document_get_string (document, object, "justification"), ==, "No personal data at all");
+          }
+        else
+          {
+            /* A reference lists the register's records as they come. */
+            g_autoptr(GError) error = NULL;
+            g_autofree char *record = NULL;
+
+            id = pf_document_add_record (document, found->register_id, &error);
+            g_assert_no_error (error);
+            record = g_strconcat (found->register_id, "/", id, NULL);
+            g_assert_true (pf_document_set_string (document, record, "name", "Henrik", &error) ||
+                           pf_document_set_string (document, record, "title", "Henrik", &error));
+            gtk_drop_down_set_selected (GTK_DROP_DOWN (input), 1);
+            g_assert_cmpstr (json_node_get_string (answer_of (window, found->id)), ==, id);
+            g_clear_pointer (&id, g_free);
+          }
+      }
+  }
+
+  ui_test_wait_until (ui_test_is_drawn, window);
+  pf_window_show_page (window, "business-understanding");
+  ui_test_screenshot (GTK_WIDGET (window), "phase-page");
+
+  pf_document_set_modified (document, FALSE);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/ui/document/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/ui/document/drafts", test_drafts);
   g_test_add_func ("/ui/document/broken-chain", test_broken_chain_shown);
+  g_test_add_func ("/ui/document/phase-pages", test_phase_pages);
 
   ret = g_test_run ();
 

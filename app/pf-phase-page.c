@@ -1,0 +1,668 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "pf-phase-page.h"
+
+/* A phase of the catalog as a page: each step a group, each question a row
+ * whose input fits its type. Every edit goes straight to the document. */
+
+/* Positions in the yes-no list, in the order of yes_no_labels(). */
+enum { YES_NO_UNANSWERED, YES_NO_YES, YES_NO_NO, YES_NO_NOT_APPLICABLE };
+
+typedef struct
+{
+  PfPhasePage      *page;          /* borrowed */
+  const PfQuestion *question;      /* borrowed from the catalog */
+  GtkWidget        *input;
+  GtkWidget        *justification; /* yes-no: why it does not apply */
+  GPtrArray        *record_ids;    /* reference: the id of each list item but the first */
+} QuestionView;
+
+struct _PfPhasePage
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesGroup *intro_group;
+
+  /* Borrowed references */
+  AdwPreferencesPage  *page;
+
+  /* Owned references */
+  PfCatalog           *catalog;
+  PfDocument          *document;
+  GHashTable          *views;     /* question id -> QuestionView */
+  gulong               changed_handler;
+
+  PfPhase              phase;
+  /* Set while the page writes the document's values into its widgets. */
+  guint                updating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PfPhasePage, pf_phase_page, ADW_TYPE_BIN)
+
+static void
+question_view_free (QuestionView *view)
+{
+  g_clear_pointer (&view->record_ids, g_ptr_array_unref);
+  g_free (view);
+}
+
+static char *
+answer_object (const PfQuestion *question)
+{
+  return g_strconcat ("answers/", question->id, NULL);
+}
+
+static void
+commit_value (QuestionView *view,
+              JsonNode     *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (view->page->updating || view->page->document == NULL)
+    return;
+
+  if (!pf_document_set_answer (view->page->document, view->question->id, value, &error))
+    g_critical ("Cannot answer %s: %s", view->question->id, error->message);
+}
+
+static void
+commit_string (QuestionView *view,
+               const char   *text)
+{
+  g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), text);
+
+  commit_value (view, value);
+}
+
+static void
+entry_changed_cb (GtkEditable  *editable,
+                  QuestionView *view)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (editable));
+  gboolean valid = TRUE;
+
+  switch (view->question->type)
+    {
+    case PF_QUESTION_NUMBER:
+      {
+        g_autoptr(JsonNode) value = NULL;
+        char *end = NULL;
+        double number = g_ascii_strtod (text, &end);
+
+        if (text[0] == '\0')
+          {
+            commit_string (view, "");
+            break;
+          }
+        valid = end != text && *end == '\0';
+        if (valid)
+          {
+            value = json_node_init_double (json_node_alloc (), number);
+            commit_value (view, value);
+          }
+      }
+      break;
+
+    case PF_QUESTION_DATE:
+      {
+        int year, month, day;
+        char tail;
+
+        valid = text[0] == '\0' ||
+                (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3 &&
+                 g_date_valid_dmy (day, month, year));
+        if (valid)
+          commit_string (view, text);
+      }
+      break;
+
+    default:
+      commit_string (view, text);
+      break;
+    }
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+}
+
+static void
+text_buffer_changed_cb (GtkTextBuffer *buffer,
+                        QuestionView  *view)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  commit_string (view, text);
+}
+
+static void
+justification_changed_cb (GtkEditable  *editable,
+                          QuestionView *view)
+{
+  g_autoptr(GError) error = NULL;
+  /* A copy: answering updates the entry, which frees its text. */
+  g_autofree char *text = g_strdup (gtk_editable_get_text (editable));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  if (view->page->updating || view->page->document == NULL)
+    return;
+
+  /* "Not applicable" counts only with a reason. */
+  if (trimmed[0] == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+
+  if (!pf_document_set_not_applicable (view->page->document, view->question->id, text, &error))
+    g_critical ("Cannot mark %s not applicable: %s", view->question->id, error->message);
+}
+
+static void
+drop_down_selected_cb (GtkDropDown  *drop_down,
+                       GParamSpec   *pspec,
+                       QuestionView *view)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  g_autoptr(JsonNode) value = NULL;
+
+  switch (view->question->type)
+    {
+    case PF_QUESTION_YES_NO:
+      gtk_widget_set_visible (view->justification, selected == YES_NO_NOT_APPLICABLE);
+      if (selected == YES_NO_NOT_APPLICABLE)
+        {
+          justification_changed_cb (GTK_EDITABLE (view->justification), view);
+          return;
+        }
+      if (selected == YES_NO_UNANSWERED)
+        value = json_node_init_null (json_node_alloc ());
+      else
+        value = json_node_init_boolean (json_node_alloc (), selected == YES_NO_YES);
+      break;
+
+    case PF_QUESTION_CHOICE:
+      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+        value = json_node_init_null (json_node_alloc ());
+      else
+        value = json_node_init_string (json_node_alloc (),
+                                       ((PfChoice *)g_ptr_array_index (view->question->choices, selected - 1))->id);
+      break;
+
+    case PF_QUESTION_REFERENCE:
+      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > view->record_ids->len)
+        value = json_node_init_null (json_node_alloc ());
+      else
+        value = json_node_init_string (json_node_alloc (), g_ptr_array_index (view->record_ids, selected - 1));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  commit_value (view, value);
+}
+
+/* How a record reads in a list: its first field that says something. */
+static const char *
+record_label (JsonObject *record)
+{
+  static const char * const fields[] = { "name", "title", "statement", "id" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *text = json_object_get_string_member_with_default (record, fields[i], NULL);
+
+      if (text != NULL && text[0] != '\0')
+        return text;
+    }
+
+  return "";
+}
+
+static void
+fill_reference_list (QuestionView *view)
+{
+  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (view->input)));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  JsonArray *records = NULL;
+
+  g_ptr_array_set_size (view->record_ids, 0);
+  g_ptr_array_add (labels, (gpointer)_("None"));
+
+  if (view->page->document != NULL)
+    records = pf_document_get_records (view->page->document, view->question->register_id);
+  for (guint i = 0; records != NULL && i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+
+      g_ptr_array_add (view->record_ids, g_strdup (json_object_get_string_member_with_default (record, "id", "")));
+      g_ptr_array_add (labels, (gpointer)record_label (record));
+    }
+  g_ptr_array_add (labels, NULL);
+
+  /* The same list, its items replaced: the drop-down keeps its model. */
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char * const *)labels->pdata);
+}
+
+/* Writes the document's answer into the row. */
+static void
+show_answer (QuestionView *view)
+{
+  PfPhasePage *self = view->page;
+  g_autofree char *object = answer_object (view->question);
+  JsonNode *value = NULL;
+  JsonNode *flag = NULL;
+  const char *justification = NULL;
+  const char *text = NULL;
+
+  if (self->document != NULL)
+    {
+      value = pf_document_get_value (self->document, object, "value");
+      flag = pf_document_get_value (self->document, object, "not-applicable");
+      justification = pf_document_get_string (self->document, object, "justification");
+    }
+  if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+    text = json_node_get_string (value);
+
+  self->updating = TRUE;
+
+  switch (view->question->type)
+    {
+    case PF_QUESTION_TEXT:
+    case PF_QUESTION_DATE:
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (view->input)), text ? text : "") != 0)
+        gtk_editable_set_text (GTK_EDITABLE (view->input), text ? text : "");
+      break;
+
+    case PF_QUESTION_NUMBER:
+      {
+        g_autofree char *number = NULL;
+
+        if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
+            (json_node_get_value_type (value) == G_TYPE_DOUBLE || json_node_get_value_type (value) == G_TYPE_INT64))
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+            number = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", json_node_get_double (value)));
+          }
+        if (number != NULL && g_ascii_strtod (gtk_editable_get_text (GTK_EDITABLE (view->input)), NULL) != json_node_get_double (value))
+          gtk_editable_set_text (GTK_EDITABLE (view->input), number);
+        else if (number == NULL && text != NULL)
+          gtk_editable_set_text (GTK_EDITABLE (view->input), text);
+      }
+      break;
+
+    case PF_QUESTION_LONG_TEXT:
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view->input));
+        GtkTextIter start, end;
+        g_autofree char *current = NULL;
+
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        if (g_strcmp0 (current, text ? text : "") != 0)
+          gtk_text_buffer_set_text (buffer, text ? text : "", -1);
+      }
+      break;
+
+    case PF_QUESTION_YES_NO:
+      {
+        guint selected = YES_NO_UNANSWERED;
+
+        if (flag != NULL && JSON_NODE_HOLDS_VALUE (flag) && json_node_get_boolean (flag))
+          selected = YES_NO_NOT_APPLICABLE;
+        else if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_BOOLEAN)
+          selected = json_node_get_boolean (value) ? YES_NO_YES : YES_NO_NO;
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (view->input), selected);
+        gtk_widget_set_visible (view->justification, selected == YES_NO_NOT_APPLICABLE);
+        if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (view->justification)), justification ? justification : "") != 0)
+          gtk_editable_set_text (GTK_EDITABLE (view->justification), justification ? justification : "");
+      }
+      break;
+
+    case PF_QUESTION_CHOICE:
+      {
+        guint selected = 0;
+
+        for (guint i = 0; text != NULL && i < view->question->choices->len; i++)
+          {
+            if (g_str_equal (((PfChoice *)g_ptr_array_index (view->question->choices, i))->id, text))
+              selected = i + 1;
+          }
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (view->input), selected);
+      }
+      break;
+
+    case PF_QUESTION_REFERENCE:
+      {
+        guint selected = 0;
+
+        fill_reference_list (view);
+        for (guint i = 0; text != NULL && i < view->record_ids->len; i++)
+          {
+            if (g_str_equal (g_ptr_array_index (view->record_ids, i), text))
+              selected = i + 1;
+          }
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (view->input), selected);
+      }
+      break;
+
+    default:
+      break;
+    }
+
+  self->updating = FALSE;
+}
+
+static GtkWidget *
+create_drop_down (const char * const *labels)
+{
+  GtkWidget *drop_down = gtk_drop_down_new_from_strings (labels);
+
+  gtk_widget_set_halign (drop_down, GTK_ALIGN_START);
+  return drop_down;
+}
+
+static GtkWidget *
+create_question_row (PfPhasePage      *self,
+                     const PfQuestion *question)
+{
+  QuestionView *view = g_new0 (QuestionView, 1);
+  /* An AdwPreferencesRow, so that the group puts it in its list. */
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (question->text);
+  GtkWidget *why_button = gtk_menu_button_new ();
+  GtkWidget *why_popover = gtk_popover_new ();
+  GtkWidget *why_label = gtk_label_new (question->why);
+
+  view->page = self;
+  view->question = question;
+  g_hash_table_insert (self->views, question->id, view);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question->text);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (header), label);
+
+  if (question->required)
+    {
+      GtkWidget *required = gtk_label_new (_("Required"));
+
+      gtk_widget_add_css_class (required, "caption");
+      gtk_widget_add_css_class (required, "dim-label");
+      gtk_widget_set_valign (required, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (header), required);
+    }
+
+  gtk_label_set_wrap (GTK_LABEL (why_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (why_label), 40);
+  gtk_label_set_xalign (GTK_LABEL (why_label), 0);
+  gtk_popover_set_child (GTK_POPOVER (why_popover), why_label);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (why_button), why_popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (why_button), "help-about-symbolic");
+  gtk_widget_set_tooltip_text (why_button, _("Why This Matters"));
+  gtk_widget_set_valign (why_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (why_button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (why_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Why This Matters"),
+                                  -1);
+  gtk_box_append (GTK_BOX (header), why_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  switch (question->type)
+    {
+    case PF_QUESTION_TEXT:
+    case PF_QUESTION_NUMBER:
+    case PF_QUESTION_DATE:
+      view->input = gtk_entry_new ();
+      if (question->type == PF_QUESTION_NUMBER)
+        {
+          gtk_entry_set_input_purpose (GTK_ENTRY (view->input), GTK_INPUT_PURPOSE_NUMBER);
+          gtk_entry_set_placeholder_text (GTK_ENTRY (view->input), _("A number, such as 0.8"));
+        }
+      else if (question->type == PF_QUESTION_DATE)
+        /* Translators: the form of a date; keep the digits' order (ISO 8601). */
+        gtk_entry_set_placeholder_text (GTK_ENTRY (view->input), _("YYYY-MM-DD"));
+      gtk_editable_set_enable_undo (GTK_EDITABLE (view->input), FALSE);
+      g_signal_connect (view->input, "changed", G_CALLBACK (entry_changed_cb), view);
+      gtk_box_append (GTK_BOX (box), view->input);
+      break;
+
+    case PF_QUESTION_LONG_TEXT:
+      {
+        GtkWidget *frame = gtk_frame_new (NULL);
+
+        view->input = gtk_text_view_new ();
+        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view->input), GTK_WRAP_WORD_CHAR);
+        gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view->input), FALSE);
+        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view->input), 6);
+        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view->input), 6);
+        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view->input), 8);
+        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view->input), 8);
+        gtk_widget_set_size_request (view->input, -1, 72);
+        gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view->input)), FALSE);
+        g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view->input)), "changed",
+                          G_CALLBACK (text_buffer_changed_cb), view);
+        gtk_frame_set_child (GTK_FRAME (frame), view->input);
+        gtk_box_append (GTK_BOX (box), frame);
+      }
+      break;
+
+    case PF_QUESTION_YES_NO:
+      {
+        const char *labels[] = { _("Not answered"), _("Yes"), _("No"), _("Not applicable"), NULL };
+
+        view->input = create_drop_down (labels);
+        view->justification = gtk_entry_new ();
+        gtk_entry_set_placeholder_text (GTK_ENTRY (view->justification), _("Why it does not apply (required)"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (view->justification),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Why it does not apply"),
+                                        -1);
+        gtk_editable_set_enable_undo (GTK_EDITABLE (view->justification), FALSE);
+        gtk_widget_set_visible (view->justification, FALSE);
+        gtk_widget_set_name (view->justification, "justification");
+        g_signal_connect (view->justification, "changed", G_CALLBACK (justification_changed_cb), view);
+        g_signal_connect (view->input, "notify::selected", G_CALLBACK (drop_down_selected_cb), view);
+        gtk_box_append (GTK_BOX (box), view->input);
+        gtk_box_append (GTK_BOX (box), view->justification);
+      }
+      break;
+
+    case PF_QUESTION_CHOICE:
+      {
+        g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+        g_ptr_array_add (labels, (gpointer)_("Not answered"));
+        for (guint i = 0; i < question->choices->len; i++)
+          g_ptr_array_add (labels, ((PfChoice *)g_ptr_array_index (question->choices, i))->label);
+        g_ptr_array_add (labels, NULL);
+        view->input = create_drop_down ((const char * const *)labels->pdata);
+        g_signal_connect (view->input, "notify::selected", G_CALLBACK (drop_down_selected_cb), view);
+        gtk_box_append (GTK_BOX (box), view->input);
+      }
+      break;
+
+    case PF_QUESTION_REFERENCE:
+      view->record_ids = g_ptr_array_new_with_free_func (g_free);
+      view->input = create_drop_down ((const char * const[]) { NULL });
+      g_signal_connect (view->input, "notify::selected", G_CALLBACK (drop_down_selected_cb), view);
+      gtk_box_append (GTK_BOX (box), view->input);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Tests and the screen reader find the input by its question. */
+  gtk_widget_set_name (view->input, question->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view->input),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, question->text,
+                                  -1);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void
+build_page (PfPhasePage *self)
+{
+  GPtrArray *steps = pf_catalog_get_steps (self->catalog, self->phase);
+
+  adw_preferences_group_set_title (self->intro_group, pf_phase_get_title (self->phase));
+  adw_preferences_group_set_description (self->intro_group, pf_phase_get_description (self->phase));
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      PfStep *step = g_ptr_array_index (steps, i);
+      AdwPreferencesGroup *group;
+
+      if (step->questions->len == 0)
+        continue;
+
+      group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (group, step->title);
+      adw_preferences_group_set_description (group, step->description);
+      for (guint j = 0; j < step->questions->len; j++)
+        adw_preferences_group_add (group, create_question_row (self, g_ptr_array_index (step->questions, j)));
+      adw_preferences_page_add (self->page, group);
+    }
+}
+
+static void
+document_changed_cb (PfPhasePage *self,
+                     const char  *object,
+                     const char  *field,
+                     PfDocument  *document)
+{
+  GHashTableIter iter;
+  QuestionView *view;
+
+  if (g_str_has_prefix (object, "answers/"))
+    {
+      if ((view = g_hash_table_lookup (self->views, object + strlen ("answers/"))))
+        show_answer (view);
+      return;
+    }
+
+  /* A register changed: the questions that refer to it list its records. */
+  g_hash_table_iter_init (&iter, self->views);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&view))
+    {
+      if (view->question->register_id != NULL && g_str_has_prefix (object, view->question->register_id) &&
+          object[strlen (view->question->register_id)] == '/')
+        show_answer (view);
+    }
+}
+
+static void
+pf_phase_page_dispose (GObject *object)
+{
+  PfPhasePage *self = (PfPhasePage *)object;
+
+  g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_object (&self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_PHASE_PAGE);
+
+  G_OBJECT_CLASS (pf_phase_page_parent_class)->dispose (object);
+}
+
+static void
+pf_phase_page_finalize (GObject *object)
+{
+  PfPhasePage *self = (PfPhasePage *)object;
+
+  g_clear_pointer (&self->views, g_hash_table_unref);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (pf_phase_page_parent_class)->finalize (object);
+}
+
+static void
+pf_phase_page_class_init (PfPhasePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pf_phase_page_dispose;
+  object_class->finalize = pf_phase_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/pf-phase-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PfPhasePage, intro_group);
+}
+
+static void
+pf_phase_page_init (PfPhasePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not a bound template child: AdwBin unparents its child itself. */
+  self->page = ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self)));
+
+  self->views = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)question_view_free);
+}
+
+GtkWidget *
+pf_phase_page_new (PfCatalog *catalog,
+                   PfPhase    phase)
+{
+  PfPhasePage *self;
+
+  g_return_val_if_fail (PF_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (phase < PF_N_PHASES, NULL);
+
+  self = g_object_new (PF_TYPE_PHASE_PAGE, NULL);
+  self->catalog = g_object_ref (catalog);
+  self->phase = phase;
+  build_page (self);
+
+  return GTK_WIDGET (self);
+}
+
+void
+pf_phase_page_set_document (PfPhasePage *self,
+                            PfDocument  *document)
+{
+  GHashTableIter iter;
+  QuestionView *view;
+  gboolean editable;
+
+  g_return_if_fail (PF_IS_PHASE_PAGE (self));
+  g_return_if_fail (!document || PF_IS_DOCUMENT (document));
+
+  g_clear_signal_handler (&self->changed_handler, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->changed_handler = g_signal_connect_object (document, "changed",
+                                                     G_CALLBACK (document_changed_cb), self,
+                                                     G_CONNECT_SWAPPED);
+
+  editable = document != NULL && !pf_document_get_read_only (document);
+  g_hash_table_iter_init (&iter, self->views);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&view))
+    {
+      show_answer (view);
+      gtk_widget_set_sensitive (view->input, editable);
+    }
+}
