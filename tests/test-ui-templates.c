@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "pf-catalog.h"
+#include "pf-overview-page.h"
+#include "pf-phase-page.h"
 #include "pf-preferences-window.h"
 #include "pf-welcome-page.h"
 #include "pf-window.h"
@@ -50,6 +52,34 @@ test_help_overlay (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+static void
+test_overview_page (void)
+{
+  GtkWidget *page = g_object_ref_sink (pf_overview_page_new ());
+  g_autoptr(PfDocument) document = pf_document_new ();
+
+  pf_overview_page_set_document (PF_OVERVIEW_PAGE (page), document);
+  g_assert_finalize_object (page);
+}
+
+/* Every phase of the built-in catalog makes a page. */
+static void
+test_phase_pages (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/catalog/crisp-dm.catalog", 0, NULL);
+  g_autoptr(PfCatalog) catalog = pf_catalog_new_from_bytes (bytes, TRUE, NULL);
+  g_autoptr(PfDocument) document = pf_document_new ();
+
+  g_assert_nonnull (catalog);
+  for (guint phase = 0; phase < PF_N_PHASES; phase++)
+    {
+      GtkWidget *page = g_object_ref_sink (pf_phase_page_new (catalog, phase));
+
+      pf_phase_page_set_document (PF_PHASE_PAGE (page), document);
+      g_assert_finalize_object (page);
+    }
+}
+
 /* The built-in catalog is in the application's resources and reads. */
 static void
 test_builtin_catalog (void)
@@ -75,6 +105,8 @@ main (int   argc,
   g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
   g_test_add_func ("/ui/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/templates/builtin-catalog", test_builtin_catalog);
+  g_test_add_func ("/ui/templates/overview-page", test_overview_page);
+  g_test_add_func ("/ui/templates/phase-pages", test_phase_pages);
 
   return g_test_run ();
 }
