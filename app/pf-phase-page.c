@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "pf-gate.h"
 #include "pf-phase-page.h"
+#include "pf-scope.h"
 
 /* A phase of the catalog as a page: each step a group, each question a row
  * whose input fits its type. Every edit goes straight to the document. */
@@ -30,12 +32,15 @@ struct _PfPhasePage
 
   /* Borrowed references */
   AdwPreferencesPage  *page;
+  AdwPreferencesGroup *gate_group;
+  GPtrArray           *gate_rows;
 
   /* Owned references */
   PfCatalog           *catalog;
   PfDocument          *document;
   GHashTable          *views;     /* question id -> QuestionView */
   gulong               changed_handler;
+  guint                gate_source;
 
   PfPhase              phase;
   /* Set while the page writes the document's values into its widgets. */
@@ -525,6 +530,95 @@ create_question_row (PfPhasePage      *self,
 }
 
 static void
+blocker_row_activated_cb (AdwActionRow *row,
+                          PfPhasePage  *self)
+{
+  const char *question = g_object_get_data (G_OBJECT (row), "question");
+  QuestionView *view = question ? g_hash_table_lookup (self->views, question) : NULL;
+
+  /* Takes the user to the question that blocks. */
+  if (view != NULL)
+    gtk_widget_grab_focus (view->input);
+}
+
+/* The gate at the bottom of the page: what still blocks the phase. */
+static void
+update_gate (PfPhasePage *self)
+{
+  PfGateState state = { 0 };
+
+  for (guint i = 0; i < self->gate_rows->len; i++)
+    adw_preferences_group_remove (self->gate_group, g_ptr_array_index (self->gate_rows, i));
+  g_ptr_array_set_size (self->gate_rows, 0);
+
+  if (self->document == NULL)
+    return;
+
+  pf_gate_evaluate (self->catalog, self->document, self->phase, &state);
+
+  for (guint i = 0; i < state.blockers->len; i++)
+    {
+      PfBlocker *blocker = g_ptr_array_index (state.blockers, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (blocker->kind == PF_BLOCKER_UNANSWERED
+                                                      ? "dialog-warning-symbolic" : "document-edit-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      if (blocker->kind == PF_BLOCKER_UNANSWERED)
+        {
+          const PfQuestion *question = pf_catalog_find_question (self->catalog, blocker->question);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question ? question->text : blocker->question);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Not answered yet"));
+          g_object_set_data_full (G_OBJECT (row), "question", g_strdup (blocker->question), g_free);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_signal_connect (row, "activated", G_CALLBACK (blocker_row_activated_cb), self);
+        }
+      else
+        {
+          g_autofree char *scope = pf_scope_dup_title (blocker->scope);
+          g_autofree char *subtitle = NULL;
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), scope);
+          if (blocker->role != NULL)
+            /* Translators: %s is who should sign, such as "sponsor". */
+            subtitle = g_strdup_printf (_("Needs a current sign-off by the %s"), blocker->role);
+          else
+            subtitle = g_strdup (_("Needs a current sign-off"));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      adw_preferences_group_add (self->gate_group, row);
+      g_ptr_array_add (self->gate_rows, row);
+    }
+
+  if (state.blockers->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing blocks this phase"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Every required question is answered and every sign-off it needs is current."));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      adw_preferences_group_add (self->gate_group, row);
+      g_ptr_array_add (self->gate_rows, row);
+    }
+
+  {
+    g_autofree char *description = NULL;
+
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u of %u required question answered",
+                                                "%u of %u required questions answered",
+                                                state.n_required),
+                                   state.n_answered, state.n_required);
+    adw_preferences_group_set_description (self->gate_group, description);
+  }
+
+  pf_gate_state_clear (&state);
+}
+
+static void
 build_page (PfPhasePage *self)
 {
   GPtrArray *steps = pf_catalog_get_steps (self->catalog, self->phase);
@@ -547,6 +641,22 @@ build_page (PfPhasePage *self)
         adw_preferences_group_add (group, create_question_row (self, g_ptr_array_index (step->questions, j)));
       adw_preferences_page_add (self->page, group);
     }
+
+  self->gate_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->gate_group, _("What Blocks This Phase"));
+  gtk_widget_set_name (GTK_WIDGET (self->gate_group), "gate");
+  adw_preferences_page_add (self->page, self->gate_group);
+}
+
+static gboolean
+update_gate_idle_cb (gpointer user_data)
+{
+  PfPhasePage *self = user_data;
+
+  self->gate_source = 0;
+  update_gate (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -557,6 +667,11 @@ document_changed_cb (PfPhasePage *self,
 {
   GHashTableIter iter;
   QuestionView *view;
+
+  /* Once after a burst of edits: evaluating the gate hashes what its
+   * sign-offs cover. */
+  if (self->gate_source == 0)
+    self->gate_source = g_idle_add_full (G_PRIORITY_LOW, update_gate_idle_cb, self, NULL);
 
   if (g_str_has_prefix (object, "answers/"))
     {
@@ -581,6 +696,7 @@ pf_phase_page_dispose (GObject *object)
   PfPhasePage *self = (PfPhasePage *)object;
 
   g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_handle_id (&self->gate_source, g_source_remove);
   g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_PHASE_PAGE);
@@ -594,6 +710,7 @@ pf_phase_page_finalize (GObject *object)
   PfPhasePage *self = (PfPhasePage *)object;
 
   g_clear_pointer (&self->views, g_hash_table_unref);
+  g_clear_pointer (&self->gate_rows, g_ptr_array_unref);
   g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (pf_phase_page_parent_class)->finalize (object);
@@ -621,6 +738,7 @@ pf_phase_page_init (PfPhasePage *self)
   self->page = ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self)));
 
   self->views = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)question_view_free);
+  self->gate_rows = g_ptr_array_new ();
 }
 
 GtkWidget *
@@ -665,4 +783,6 @@ pf_phase_page_set_document (PfPhasePage *self,
       show_answer (view);
       gtk_widget_set_sensitive (view->input, editable);
     }
+
+  update_gate (self);
 }

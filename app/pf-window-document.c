@@ -129,6 +129,9 @@ document_changed_cb (PfWindow   *self,
                      PfDocument *document)
 {
   schedule_draft (self);
+
+  if (g_str_has_prefix (object, "answers/"))
+    _pf_window_queue_update_progress (self);
 }
 
 static void

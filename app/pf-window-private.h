@@ -41,12 +41,15 @@ struct _PfWindow
   GCancellable         *cancellable;
 
   guint                 draft_source;
+  guint                 progress_source;
   /* Close once the save under way succeeds. */
   guint                 close_after_save : 1;
   guint                 saving : 1;
 };
 
 void     _pf_window_update_title            (PfWindow *self);
+void     _pf_window_update_progress         (PfWindow *self);
+void     _pf_window_queue_update_progress   (PfWindow *self);
 void     _pf_window_update_actions          (PfWindow *self);
 void     _pf_window_document_init           (PfWindow *self);
 void     _pf_window_document_attach         (PfWindow *self);

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 
 #include "pf-file-util.h"
+#include "pf-gate.h"
 #include "pf-pages.h"
 #include "pf-phase.h"
 #include "pf-window-private.h"
@@ -68,6 +69,19 @@ create_sidebar_row (const PfPageInfo *info)
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), label);
 
+  /* A phase shows how many of its required questions are answered. */
+  if (pf_phase_from_id (pf_page_info_get_id (info), NULL))
+    {
+      GtkWidget *progress = gtk_label_new (NULL);
+
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_name (progress, "progress");
+      gtk_widget_add_css_class (progress, "dim-label");
+      gtk_widget_add_css_class (progress, "caption");
+      gtk_widget_add_css_class (progress, "numeric");
+      gtk_box_append (GTK_BOX (box), progress);
+    }
+
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, pf_page_info_get_id (info));
@@ -123,6 +137,62 @@ pf_window_ensure_pages (PfWindow *self)
     }
 
   gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
+}
+
+static gboolean
+update_progress_idle_cb (gpointer user_data)
+{
+  PfWindow *self = user_data;
+
+  self->progress_source = 0;
+  _pf_window_update_progress (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The "answered of required" beside each phase in the sidebar. */
+void
+_pf_window_update_progress (PfWindow *self)
+{
+  PfCatalog *catalog;
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+
+  if (self->document == NULL)
+    return;
+
+  catalog = pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  for (guint phase = 0; phase < PF_N_PHASES; phase++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, pf_pages_find (pf_phase_get_id (phase)));
+      GtkWidget *box = row ? gtk_list_box_row_get_child (row) : NULL;
+      GtkWidget *progress = box ? gtk_widget_get_last_child (box) : NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *tooltip = NULL;
+      guint answered, required;
+
+      if (progress == NULL || !GTK_IS_LABEL (progress))
+        continue;
+
+      pf_gate_count_answered (catalog, self->document, phase, &answered, &required);
+      /* Translators: answered of required questions, in the narrow sidebar. */
+      text = g_strdup_printf (_("%u/%u"), answered, required);
+      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u of %u required question answered",
+                                              "%u of %u required questions answered",
+                                              required),
+                                 answered, required);
+      gtk_label_set_text (GTK_LABEL (progress), text);
+      gtk_widget_set_tooltip_text (progress, tooltip);
+    }
+}
+
+/* Once after a burst of edits, not after each keystroke. */
+void
+_pf_window_queue_update_progress (PfWindow *self)
+{
+  if (self->progress_source == 0)
+    self->progress_source = g_idle_add_full (G_PRIORITY_LOW, update_progress_idle_cb, self, NULL);
 }
 
 static void
@@ -445,6 +515,7 @@ pf_window_dispose (GObject *object)
   PfWindow *self = (PfWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   _pf_window_document_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_WINDOW);
@@ -610,6 +681,8 @@ pf_window_set_document (PfWindow   *self,
     }
   _pf_window_update_title (self);
   _pf_window_update_actions (self);
+
+  _pf_window_update_progress (self);
 
   if (gtk_list_box_get_selected_row (self->sidebar) == NULL)
     pf_window_select_page_index (self, 0);

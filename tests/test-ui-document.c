@@ -344,6 +344,24 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
+static guint
+count_action_rows (GtkWidget *root)
+{
+  guint n = ADW_IS_ACTION_ROW (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_action_rows (child);
+
+  return n;
+}
+
+static void
+spin_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static JsonNode *
 answer_of (PfWindow   *window,
            const char *question)
@@ -368,8 +386,24 @@ test_phase_pages (void)
   ui_test_wait_until (ui_test_is_drawn, window);
   document = pf_window_get_document (window);
 
-  /* One line of text. */
+  /* One line of text; the gate below lists one blocker fewer. */
   pf_window_show_page (window, "business-understanding");
+  spin_idle ();
+  {
+    GtkWidget *gate = find_named (GTK_WIDGET (window), "gate");
+    guint before;
+
+    g_assert_nonnull (gate);
+    before = count_action_rows (gate);
+    g_assert_cmpuint (before, >, 1);
+    input = find_named (GTK_WIDGET (window), "business-understanding.success-criterion");
+    gtk_editable_set_text (GTK_EDITABLE (input), "Lift ≥ 3");
+    spin_idle ();
+    g_assert_cmpuint (count_action_rows (gate), ==, before - 1);
+
+    /* The sidebar counts it too: the first phase's progress. */
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (window), "progress"))), "1/"));
+  }
   input = find_named (GTK_WIDGET (window), "business-understanding.success-criterion");
   g_assert_true (GTK_IS_ENTRY (input));
   gtk_editable_set_text (GTK_EDITABLE (input), "Top-decile lift ≥ 3");
