@@ -782,6 +782,8 @@ pf_phase_page_set_document (PfPhasePage *self,
     {
       show_answer (view);
       gtk_widget_set_sensitive (view->input, editable);
+      if (view->justification != NULL)
+        gtk_widget_set_sensitive (view->justification, editable);
     }
 
   update_gate (self);
