@@ -646,6 +646,41 @@ build_page (PfPhasePage *self)
   adw_preferences_group_set_title (self->gate_group, _("What Blocks This Phase"));
   gtk_widget_set_name (GTK_WIDGET (self->gate_group), "gate");
   adw_preferences_page_add (self->page, self->gate_group);
+
+  /* Back and Next through the phases, as the wizard's own buttons. */
+  {
+    AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_set_hexpand (spacer, TRUE);
+    if (self->phase > 0)
+      {
+        GtkWidget *back = gtk_button_new_with_mnemonic (_("_Back"));
+
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.show-page");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (back), "s", pf_phase_get_id (self->phase - 1));
+        gtk_widget_set_tooltip_text (back, pf_phase_get_title (self->phase - 1));
+        gtk_widget_add_css_class (back, "pill");
+        gtk_widget_set_name (back, "back");
+        gtk_box_append (GTK_BOX (box), back);
+      }
+    gtk_box_append (GTK_BOX (box), spacer);
+    if (self->phase + 1 < PF_N_PHASES)
+      {
+        GtkWidget *next = gtk_button_new_with_mnemonic (_("_Next"));
+
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "win.show-page");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (next), "s", pf_phase_get_id (self->phase + 1));
+        gtk_widget_set_tooltip_text (next, pf_phase_get_title (self->phase + 1));
+        gtk_widget_add_css_class (next, "pill");
+        gtk_widget_add_css_class (next, "suggested-action");
+        gtk_widget_set_name (next, "next");
+        gtk_box_append (GTK_BOX (box), next);
+      }
+    adw_preferences_group_add (group, box);
+    adw_preferences_page_add (self->page, group);
+  }
 }
 
 static gboolean

@@ -505,6 +505,19 @@ test_phase_pages (void)
       }
   }
 
+  /* Next and Back at the bottom of a phase walk the phases. */
+  {
+    GtkStack *stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), "page_stack"));
+
+    pf_window_show_page (window, "data-understanding");
+    g_signal_emit_by_name (find_named (gtk_stack_get_visible_child (stack), "next"), "clicked");
+    g_assert_cmpstr (pf_window_get_visible_page (window), ==, "data-preparation");
+    g_signal_emit_by_name (find_named (gtk_stack_get_visible_child (stack), "back"), "clicked");
+    g_assert_cmpstr (pf_window_get_visible_page (window), ==, "data-understanding");
+    pf_window_show_page (window, "deployment");
+    g_assert_null (find_named (gtk_stack_get_visible_child (stack), "next"));
+  }
+
   ui_test_wait_until (ui_test_is_drawn, window);
   pf_window_show_page (window, "business-understanding");
   ui_test_screenshot (GTK_WIDGET (window), "phase-page");
