@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "pf-business-question-group.h"
 #include "pf-gate.h"
 #include "pf-phase-page.h"
 #include "pf-scope.h"
@@ -34,6 +35,7 @@ struct _PfPhasePage
   AdwPreferencesPage  *page;
   AdwPreferencesGroup *gate_group;
   GPtrArray           *gate_rows;
+  PfBusinessQuestionGroup *question_group;  /* Business Understanding only */
 
   /* Owned references */
   PfCatalog           *catalog;
@@ -626,6 +628,12 @@ build_page (PfPhasePage *self)
   adw_preferences_group_set_title (self->intro_group, pf_phase_get_title (self->phase));
   adw_preferences_group_set_description (self->intro_group, pf_phase_get_description (self->phase));
 
+  if (self->phase == PF_PHASE_BUSINESS_UNDERSTANDING)
+    {
+      self->question_group = PF_BUSINESS_QUESTION_GROUP (pf_business_question_group_new ());
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->question_group));
+    }
+
   for (guint i = 0; i < steps->len; i++)
     {
       PfStep *step = g_ptr_array_index (steps, i);
@@ -820,6 +828,9 @@ pf_phase_page_set_document (PfPhasePage *self,
       if (view->justification != NULL)
         gtk_widget_set_sensitive (view->justification, editable);
     }
+
+  if (self->question_group != NULL && document != NULL)
+    pf_business_question_group_set_document (self->question_group, document);
 
   update_gate (self);
 }

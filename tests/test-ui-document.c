@@ -526,6 +526,74 @@ test_phase_pages (void)
   destroy_window (window);
 }
 
+/* The business question is recorded, then changed only with a reason, and
+ * every version stays in its history. */
+static void
+test_business_question (void)
+{
+  PfWindow *window;
+  PfDocument *document;
+  AdwMessageDialog *dialog;
+  GtkWidget *history;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  window = active_window ();
+  ui_test_wait_until (ui_test_is_drawn, window);
+  document = pf_window_get_document (window);
+  pf_window_show_page (window, "business-understanding");
+  spin_idle ();
+
+  history = find_named (GTK_WIDGET (window), "business-question-history");
+  g_assert_false (gtk_widget_get_visible (history));
+
+  /* The first version needs no reason. */
+  g_signal_emit_by_name (find_named (GTK_WIDGET (window), "change-business-question"), "clicked");
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "question")), "Who will cancel in 90 days?");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "criterion")), "Lift ≥ 3");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "change"));
+  adw_message_dialog_response (dialog, "change");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_idle ();
+  g_assert_cmpstr (pf_document_get_business_question (document), ==, "Who will cancel in 90 days?");
+  g_assert_cmpstr (pf_document_get_success_criterion (document), ==, "Lift ≥ 3");
+  g_assert_true (gtk_widget_get_visible (history));
+
+  /* A change waits for its reason. */
+  g_signal_emit_by_name (find_named (GTK_WIDGET (window), "change-business-question"), "clicked");
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "question")), "Who will cancel in 60 days?");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
+  ui_test_wait_until (ui_test_is_drawn, dialog);
+  ui_test_screenshot (GTK_WIDGET (dialog), "business-question-change");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "reason")), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "reason")), "Retention calls take 60 days now");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "change"));
+  adw_message_dialog_response (dialog, "change");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_idle ();
+  g_assert_cmpstr (pf_document_get_business_question (document), ==, "Who will cancel in 60 days?");
+  g_assert_cmpuint (json_array_get_length (pf_document_get_business_question_history (document)), ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (history)), ==, "History: 2 versions");
+  /* One row per version, plus the expander's own header row. */
+  g_assert_cmpuint (count_action_rows (history), ==, 2 + 1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (history), TRUE);
+  ui_test_wait_until (ui_test_is_drawn, window);
+  ui_test_screenshot (GTK_WIDGET (window), "business-question");
+
+  /* Undo takes the change back, history and all. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  spin_idle ();
+  g_assert_cmpstr (pf_document_get_business_question (document), ==, "Who will cancel in 90 days?");
+  g_assert_cmpuint (count_action_rows (history), ==, 1 + 1);
+
+  pf_document_set_modified (document, FALSE);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/ui/document/drafts", test_drafts);
   g_test_add_func ("/ui/document/broken-chain", test_broken_chain_shown);
   g_test_add_func ("/ui/document/phase-pages", test_phase_pages);
+  g_test_add_func ("/ui/document/business-question", test_business_question);
 
   ret = g_test_run ();
 

@@ -1827,6 +1827,23 @@ current_question_version (PfDocument *self)
   return json_array_get_object_element (history, n - 1);
 }
 
+/**
+ * pf_document_get_business_question_history:
+ *
+ * Returns: (transfer none): every version of the business question, oldest
+ *   first, each with its question, success criterion, reason, author and time
+ */
+JsonArray *
+pf_document_get_business_question_history (PfDocument *self)
+{
+  JsonArray *history;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  history = top_array (self, "business-question", FALSE);
+  return history ? history : empty_array ();
+}
+
 const char *
 pf_document_get_business_question (PfDocument *self)
 {

@@ -120,6 +120,7 @@ gboolean        pf_document_remove_record        (PfDocument           *self,
                                                   const char           *record_id,
                                                   GError              **error);
 const char     *pf_document_get_business_question (PfDocument          *self);
+JsonArray      *pf_document_get_business_question_history (PfDocument  *self);
 const char     *pf_document_get_success_criterion (PfDocument          *self);
 gboolean        pf_document_change_business_question (PfDocument       *self,
                                                   const char           *question,
