@@ -344,6 +344,18 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
+static PfWindow *
+new_project_window (void)
+{
+  PfWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  window = active_window ();
+  ui_test_wait_until (ui_test_is_drawn, window);
+
+  return window;
+}
+
 static guint
 count_action_rows (GtkWidget *root)
 {
@@ -381,9 +393,7 @@ test_phase_pages (void)
   GtkWidget *input;
   char *id = NULL;
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  window = active_window ();
-  ui_test_wait_until (ui_test_is_drawn, window);
+  window = new_project_window ();
   document = pf_window_get_document (window);
 
   /* One line of text; the gate below lists one blocker fewer. */
@@ -536,9 +546,7 @@ test_business_question (void)
   AdwMessageDialog *dialog;
   GtkWidget *history;
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  window = active_window ();
-  ui_test_wait_until (ui_test_is_drawn, window);
+  window = new_project_window ();
   document = pf_window_get_document (window);
   pf_window_show_page (window, "business-understanding");
   spin_idle ();
