@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-business-question-group.h"
+#include "pf-window.h"
 
 /* The versioned business question on the Business Understanding page: the
  * current question and success criterion, a way to change them (with a
@@ -79,14 +80,8 @@ change_response_cb (AdwMessageDialog *dialog,
                                              gtk_editable_get_text (GTK_EDITABLE (change->criterion)),
                                              gtk_editable_get_text (GTK_EDITABLE (change->reason)),
                                              &error))
-    {
-      GtkWidget *alert = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
-                                                 _("Cannot Change the Business Question"),
-                                                 error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (alert));
-    }
+    pf_window_show_error (PF_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog))),
+                          _("Cannot Change the Business Question"), error->message);
 }
 
 static GtkWidget *
