@@ -673,11 +673,18 @@ pf_window_set_document (PfWindow   *self,
   g_signal_group_set_target (self->document_signals, document);
   _pf_window_document_attach (self);
   pf_window_ensure_pages (self);
-  pf_overview_page_set_document (self->overview_page, document);
   for (guint i = 0; i < PF_N_PHASES; i++)
     {
       if (self->phase_pages[i] != NULL)
         pf_phase_page_set_document (self->phase_pages[i], document);
+    }
+  /* Every other page that shows the project has a "document" property. */
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "document") != NULL)
+        g_object_set (page, "document", document, NULL);
     }
   _pf_window_update_title (self);
   _pf_window_update_actions (self);
