@@ -273,3 +273,17 @@ pf_business_question_group_set_document (PfBusinessQuestionGroup *self,
                                                    G_CONNECT_SWAPPED);
   update (self);
 }
+
+/**
+ * pf_business_question_group_focus:
+ *
+ * Moves the keyboard focus to the button that records or changes the
+ * business question, as the gate's "not recorded yet" row does.
+ */
+gboolean
+pf_business_question_group_focus (PfBusinessQuestionGroup *self)
+{
+  g_return_val_if_fail (PF_IS_BUSINESS_QUESTION_GROUP (self), FALSE);
+
+  return gtk_widget_grab_focus (self->change_button);
+}

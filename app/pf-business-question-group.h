@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PfBusinessQuestionGroup, pf_business_question_group, PF, BUSINESS_QUESTION_GROUP, AdwPreferencesGroup)
 
 GtkWidget *pf_business_question_group_new          (void);
+gboolean   pf_business_question_group_focus        (PfBusinessQuestionGroup *self);
 void       pf_business_question_group_set_document (PfBusinessQuestionGroup *self,
                                                     PfDocument              *document);
 

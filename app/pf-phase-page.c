@@ -541,6 +541,8 @@ blocker_row_activated_cb (AdwActionRow *row,
   /* Takes the user to the question that blocks. */
   if (view != NULL)
     gtk_widget_grab_focus (view->input);
+  else if (self->question_group != NULL && g_object_get_data (G_OBJECT (row), "business-question"))
+    pf_business_question_group_focus (self->question_group);
 }
 
 /* The gate at the bottom of the page: what still blocks the phase. */
@@ -562,12 +564,20 @@ update_gate (PfPhasePage *self)
     {
       PfBlocker *blocker = g_ptr_array_index (state.blockers, i);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (blocker->kind == PF_BLOCKER_UNANSWERED
-                                                      ? "dialog-warning-symbolic" : "document-edit-symbolic");
+      GtkWidget *icon = gtk_image_new_from_icon_name (blocker->kind == PF_BLOCKER_SIGN_OFF
+                                                      ? "document-edit-symbolic" : "dialog-warning-symbolic");
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      if (blocker->kind == PF_BLOCKER_UNANSWERED)
+      if (blocker->kind == PF_BLOCKER_BUSINESS_QUESTION)
+        {
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Business question and success criterion"));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Not recorded yet"));
+          g_object_set_data (G_OBJECT (row), "business-question", GINT_TO_POINTER (TRUE));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_signal_connect (row, "activated", G_CALLBACK (blocker_row_activated_cb), self);
+        }
+      else if (blocker->kind == PF_BLOCKER_UNANSWERED)
         {
           const PfQuestion *question = pf_catalog_find_question (self->catalog, blocker->question);
 

@@ -55,13 +55,31 @@ test_gate (void)
 
   g_assert_nonnull (catalog);
 
-  /* Nothing answered: two required questions, the extra gate question
-   * and the sponsor's sign-off block. */
+  /* Nothing answered: the business question, two required questions, the
+   * extra gate question and the sponsor's sign-off block. */
   pf_gate_evaluate (catalog, document, PF_PHASE_BUSINESS_UNDERSTANDING, &state);
-  g_assert_cmpuint (state.n_required, ==, 2);
+  g_assert_cmpuint (state.n_required, ==, 3);
   g_assert_cmpuint (state.n_answered, ==, 0);
+  g_assert_cmpuint (count (&state, PF_BLOCKER_BUSINESS_QUESTION), ==, 1);
   g_assert_cmpuint (count (&state, PF_BLOCKER_UNANSWERED), ==, 3);
   g_assert_cmpuint (count (&state, PF_BLOCKER_SIGN_OFF), ==, 1);
+  pf_gate_state_clear (&state);
+
+  /* A business question without a success criterion is not enough. */
+  g_assert_true (pf_document_change_business_question (document, "Who will cancel next month?", "", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (pf_business_question_is_recorded (document));
+  g_assert_true (pf_document_change_business_question (document, "Who will cancel next month?", " ",
+                                                       "Criterion still open", &error));
+  g_assert_no_error (error);
+  g_assert_false (pf_business_question_is_recorded (document));
+  g_assert_true (pf_document_change_business_question (document, "Who will cancel next month?", "Top-decile lift ≥ 3",
+                                                       "Criterion agreed with the sponsor", &error));
+  g_assert_no_error (error);
+  g_assert_true (pf_business_question_is_recorded (document));
+  pf_gate_evaluate (catalog, document, PF_PHASE_BUSINESS_UNDERSTANDING, &state);
+  g_assert_cmpuint (state.n_answered, ==, 1);
+  g_assert_cmpuint (count (&state, PF_BLOCKER_BUSINESS_QUESTION), ==, 0);
   pf_gate_state_clear (&state);
 
   /* Blank text is no answer; a justified "not applicable" is one. */
@@ -69,7 +87,7 @@ test_gate (void)
   g_assert_true (pf_document_set_not_applicable (document, "business-understanding.legal", "No personal data", &error));
   answer (document, "business-understanding.extra", "yes");
   pf_gate_evaluate (catalog, document, PF_PHASE_BUSINESS_UNDERSTANDING, &state);
-  g_assert_cmpuint (state.n_answered, ==, 1);
+  g_assert_cmpuint (state.n_answered, ==, 2);
   g_assert_cmpuint (count (&state, PF_BLOCKER_UNANSWERED), ==, 1);
   g_assert_cmpstr (((PfBlocker *)g_ptr_array_index (state.blockers, 0))->question, ==, "business-understanding.objective");
   pf_gate_state_clear (&state);
@@ -79,7 +97,7 @@ test_gate (void)
   sign_off = pf_document_sign_off (document, "phase:business-understanding", "Henrik", "Sponsor", "approved", NULL, &error);
   g_assert_no_error (error);
   pf_gate_evaluate (catalog, document, PF_PHASE_BUSINESS_UNDERSTANDING, &state);
-  g_assert_cmpuint (state.n_answered, ==, 2);
+  g_assert_cmpuint (state.n_answered, ==, 3);
   g_assert_cmpuint (state.blockers->len, ==, 0);
   pf_gate_state_clear (&state);
 

@@ -367,6 +367,25 @@ count_action_rows (GtkWidget *root)
   return n;
 }
 
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 spin_idle (void)
 {
@@ -406,18 +425,18 @@ test_phase_pages (void)
     g_assert_nonnull (gate);
     before = count_action_rows (gate);
     g_assert_cmpuint (before, >, 1);
-    input = find_named (GTK_WIDGET (window), "business-understanding.success-criterion");
-    gtk_editable_set_text (GTK_EDITABLE (input), "Lift ≥ 3");
+    input = find_named (GTK_WIDGET (window), "business-understanding.technical-criterion");
+    gtk_editable_set_text (GTK_EDITABLE (input), "AUC ≥ 0.75");
     spin_idle ();
     g_assert_cmpuint (count_action_rows (gate), ==, before - 1);
 
     /* The sidebar counts it too: the first phase's progress. */
     g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (window), "progress"))), "1/"));
   }
-  input = find_named (GTK_WIDGET (window), "business-understanding.success-criterion");
+  input = find_named (GTK_WIDGET (window), "business-understanding.technical-criterion");
   g_assert_true (GTK_IS_ENTRY (input));
-  gtk_editable_set_text (GTK_EDITABLE (input), "Top-decile lift ≥ 3");
-  g_assert_cmpstr (json_node_get_string (answer_of (window, "business-understanding.success-criterion")), ==, "Top-decile lift ≥ 3");
+  gtk_editable_set_text (GTK_EDITABLE (input), "AUC ≥ 0.8 on the hold-out quarter");
+  g_assert_cmpstr (json_node_get_string (answer_of (window, "business-understanding.technical-criterion")), ==, "AUC ≥ 0.8 on the hold-out quarter");
 
   /* Several lines. */
   input = find_named (GTK_WIDGET (window), "business-understanding.objective");
@@ -554,6 +573,19 @@ test_business_question (void)
   history = find_named (GTK_WIDGET (window), "business-question-history");
   g_assert_false (gtk_widget_get_visible (history));
 
+  /* The gate waits for it; its row leads to the button that records it. */
+  {
+    GtkWidget *gate = find_named (GTK_WIDGET (window), "gate");
+    GtkWidget *row = find_row_titled (gate, "Business question and success criterion");
+    GtkWidget *button = find_named (GTK_WIDGET (window), "change-business-question");
+
+    g_assert_nonnull (row);
+    gtk_window_present (GTK_WINDOW (window));
+    ui_test_wait_until (ui_test_is_drawn, window);
+    g_signal_emit_by_name (row, "activated");
+    g_assert_true (gtk_widget_has_focus (button));
+  }
+
   /* The first version needs no reason. */
   g_signal_emit_by_name (find_named (GTK_WIDGET (window), "change-business-question"), "clicked");
   dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -568,6 +600,7 @@ test_business_question (void)
   g_assert_cmpstr (pf_document_get_business_question (document), ==, "Who will cancel in 90 days?");
   g_assert_cmpstr (pf_document_get_success_criterion (document), ==, "Lift ≥ 3");
   g_assert_true (gtk_widget_get_visible (history));
+  g_assert_null (find_row_titled (find_named (GTK_WIDGET (window), "gate"), "Business question and success criterion"));
 
   /* A change waits for its reason. */
   g_signal_emit_by_name (find_named (GTK_WIDGET (window), "change-business-question"), "clicked");

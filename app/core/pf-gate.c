@@ -58,6 +58,42 @@ pf_question_is_answered (PfDocument       *document,
   return TRUE;
 }
 
+static gboolean
+has_text (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (text)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * pf_business_question_is_recorded:
+ *
+ * Whether the project has a business question and a success criterion.
+ * Every catalog's Business Understanding requires both: they are kept as
+ * versions of their own, not as answers.
+ */
+gboolean
+pf_business_question_is_recorded (PfDocument *document)
+{
+  const char *question;
+  const char *criterion;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (document), FALSE);
+
+  question = pf_document_get_business_question (document);
+  criterion = pf_document_get_success_criterion (document);
+
+  return has_text (question) && has_text (criterion);
+}
+
 /* Counts the required questions of @phase and those answered; with
  * @blockers, adds one for each that is not. */
 static void
@@ -72,6 +108,22 @@ count_required (PfCatalog  *catalog,
 
   *n_answered = 0;
   *n_required = 0;
+
+  if (phase == PF_PHASE_BUSINESS_UNDERSTANDING)
+    {
+      (*n_required)++;
+      if (pf_business_question_is_recorded (document))
+        {
+          (*n_answered)++;
+        }
+      else if (blockers != NULL)
+        {
+          PfBlocker *blocker = g_new0 (PfBlocker, 1);
+
+          blocker->kind = PF_BLOCKER_BUSINESS_QUESTION;
+          g_ptr_array_add (blockers, blocker);
+        }
+    }
 
   for (guint i = 0; i < steps->len; i++)
     {

@@ -13,6 +13,7 @@ typedef enum
 {
   PF_BLOCKER_UNANSWERED,  /* a required question has no answer */
   PF_BLOCKER_SIGN_OFF,    /* a sign-off the gate requires is missing, stale or withdrawn */
+  PF_BLOCKER_BUSINESS_QUESTION, /* no business question with a success criterion recorded */
 } PfBlockerKind;
 
 typedef struct
@@ -32,6 +33,7 @@ typedef struct
 
 gboolean pf_question_is_answered (PfDocument       *document,
                                   const PfQuestion *question);
+gboolean pf_business_question_is_recorded (PfDocument *document);
 void     pf_gate_evaluate        (PfCatalog        *catalog,
                                   PfDocument       *document,
                                   PfPhase           phase,
