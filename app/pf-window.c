@@ -483,6 +483,7 @@ _pf_window_update_actions (PfWindow *self)
     }
 
   _pf_window_update_document_actions (self);
+  _pf_window_sign_off_update_actions (self);
 }
 
 static const GActionEntry win_actions[] = {
@@ -623,6 +624,7 @@ pf_window_init (PfWindow *self)
         }
     }
   _pf_window_document_init (self);
+  _pf_window_sign_off_init (self);
   _pf_window_update_actions (self);
 
   g_signal_connect_object (self->leaflet, "notify::folded",

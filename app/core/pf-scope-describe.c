@@ -361,3 +361,26 @@ pf_scope_describe_change (const char *change,
 
   return g_strdup (change);
 }
+
+/**
+ * pf_sign_off_format_time:
+ * @time: a record's time, ISO 8601 UTC
+ *
+ * Returns: (transfer full): @time in local time, to the minute; @time
+ *   itself when it is not a time
+ */
+char *
+pf_sign_off_format_time (const char *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  if (!(utc = g_date_time_new_from_iso8601 (time, NULL)))
+    return g_strdup (time);
+
+  local = g_date_time_to_local (utc);
+  /* Translators: the date and time of a sign-off, see g_date_time_format(). */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+}

@@ -16,5 +16,6 @@ char *pf_scope_describe_content (const char *scope,
 char *pf_scope_describe_change  (const char *change,
                                  PfCatalog  *catalog,
                                  PfDocument *document);
+char *pf_sign_off_format_time   (const char *time);
 
 G_END_DECLS
