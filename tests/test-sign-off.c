@@ -423,6 +423,23 @@ test_sign_off_refused (void)
   g_assert_cmpuint (json_array_get_length (pf_document_get_audit (document)), ==, n_audit + G_N_ELEMENTS (scopes) + 1);
 }
 
+/* A question answered for the first time after signing, then undone:
+ * the emptied answer is no answer, and the sign-off is current again. */
+static void
+test_sign_off_undo_new_answer (void)
+{
+  g_autoptr(PfDocument) document = load_fixed ();
+  g_autofree char *id = sign (document, "phase:business-understanding", "approved");
+  g_autofree char *project_id = sign (document, "project", "reviewed");
+
+  set_answer (document, "business-understanding.note", "A first answer");
+  g_assert_cmpint (pf_document_get_sign_off_state (document, id, NULL), ==, PF_SIGN_OFF_STALE);
+  g_assert_cmpint (pf_document_get_sign_off_state (document, project_id, NULL), ==, PF_SIGN_OFF_STALE);
+  g_assert_true (pf_document_undo (document));
+  g_assert_cmpint (pf_document_get_sign_off_state (document, id, NULL), ==, PF_SIGN_OFF_CURRENT);
+  g_assert_cmpint (pf_document_get_sign_off_state (document, project_id, NULL), ==, PF_SIGN_OFF_CURRENT);
+}
+
 /* A catalog for the descriptions: Business Understanding asks three
  * questions, the privacy review one in Data Understanding, the deployment
  * plan one in Deployment. */
@@ -586,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/sign-off/leakage", test_sign_off_leakage);
   g_test_add_func ("/sign-off/withdraw", test_sign_off_withdraw);
   g_test_add_func ("/sign-off/refused", test_sign_off_refused);
+  g_test_add_func ("/sign-off/undo-new-answer", test_sign_off_undo_new_answer);
   g_test_add_func ("/sign-off/describe-content", test_sign_off_describe_content);
   g_test_add_func ("/sign-off/describe-change", test_sign_off_describe_change);
 
