@@ -180,7 +180,7 @@ labelled_entry (GtkWidget  *box,
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
   gtk_widget_add_css_class (label, "heading");
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  /* Enter does not withdraw (a destructive response) nor cancel. */
   gtk_widget_set_name (entry, name);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,

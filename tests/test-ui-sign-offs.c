@@ -125,6 +125,41 @@ screenshot_light_and_dark (GtkWidget  *widget,
   set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static GtkWidget *
+find_scrolled_window (GtkWidget *root)
+{
+  if (GTK_IS_SCROLLED_WINDOW (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The gate and its Sign Off buttons are at the bottom of a phase: show
+ * its top. */
+static void
+scroll_to_gate (GtkWidget *page)
+{
+  GtkWidget *scrolled = find_scrolled_window (page);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  double x, y;
+
+  ui_test_wait_until (ui_test_is_drawn, page);
+  spin_idle ();
+  g_assert_true (gtk_widget_translate_coordinates (find_named (page, "gate"), gtk_widget_get_first_child (content),
+                                                   0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, y - 24);
+  spin_idle ();
+}
+
 static PfSignOffDialog *
 open_dialog_with (GtkWidget *button)
 {
@@ -378,6 +413,31 @@ test_sign_off_goes_stale (void)
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "role")), "Data protection officer");
   respond (ADW_MESSAGE_DIALOG (dialog), "sign-off");
   g_assert_cmpstr (json_object_get_string_member (last_record (document), "scope"), ==, "privacy-review");
+
+  /* Deployment asks the deployment plan's and the privacy review's
+   * questions; Modeling neither. */
+  pf_window_show_page (window, "deployment");
+  spin_idle ();
+  g_assert_nonnull (find_named (visible_page (window), "sign-off-deployment-plan"));
+  g_assert_nonnull (find_named (visible_page (window), "sign-off-privacy-review"));
+  pf_window_show_page (window, "modeling");
+  spin_idle ();
+  g_assert_null (find_named (visible_page (window), "sign-off-deployment-plan"));
+  g_assert_null (find_named (visible_page (window), "sign-off-privacy-review"));
+  pf_window_show_page (window, "business-understanding");
+  spin_idle ();
+  scroll_to_gate (visible_page (window));
+  screenshot_light_and_dark (GTK_WIDGET (window), "sign-off-phase-gate");
+
+  /* The whole project from the Overview. */
+  pf_window_show_page (window, "overview");
+  spin_idle ();
+  dialog = open_dialog_with (find_named (visible_page (window), "sign-off-project"));
+  g_assert_cmpstr (pf_sign_off_dialog_get_scope (dialog), ==, "project");
+  assert_contains (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "summary"))),
+                   "questions answered in all six phases");
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (document)), ==, 3);
 
   /* Newest first. */
   pf_window_show_page (window, "sign-offs");
