@@ -322,8 +322,9 @@ create_row (PfSignOffsPage *self,
         {
           g_autofree char *change = pf_scope_describe_change (g_ptr_array_index (changes, i), self->catalog, self->document);
 
+          g_string_append_c (subtitle, '\n');
           /* Translators: one item of a list of changes. */
-          g_string_append_printf (subtitle, _("\n• %s"), change);
+          g_string_append_printf (subtitle, _("• %s"), change);
         }
     }
   else if (state == PF_SIGN_OFF_WITHDRAWN)
@@ -381,10 +382,21 @@ update (PfSignOffsPage *self)
   guint n_records = 0;
   guint n_shown = 0;
 
+  g_autofree char *focused_row = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
   g_clear_handle_id (&self->update_source, g_source_remove);
 
+  /* The rows are built anew: the keyboard focus stays with its record. */
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->records_group, g_ptr_array_index (self->rows, i));
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)))
+        focused_row = g_strdup (gtk_widget_get_name (row));
+      adw_preferences_group_remove (self->records_group, row);
+    }
   g_ptr_array_set_size (self->rows, 0);
 
   if (self->document == NULL)
@@ -410,6 +422,12 @@ update (PfSignOffsPage *self)
       adw_preferences_group_add (self->records_group, row);
       g_ptr_array_add (self->rows, row);
       n_shown++;
+
+      if (focused_row != NULL && g_str_equal (focused_row, gtk_widget_get_name (row)))
+        {
+          gtk_widget_grab_focus (row);
+          g_clear_pointer (&focused_row, g_free);
+        }
     }
 
   if (n_shown == 0 && n_records > 0)
@@ -423,6 +441,9 @@ update (PfSignOffsPage *self)
     }
 
   gtk_stack_set_visible_child_name (self->stack, n_records > 0 ? "records" : "empty");
+  /* Its record is filtered out: to the filter, not to nowhere. */
+  if (focused_row != NULL)
+    gtk_widget_grab_focus (self->filter);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->sign_off_buttons); i++)
     gtk_widget_set_sensitive (self->sign_off_buttons[i], !pf_document_get_read_only (self->document));

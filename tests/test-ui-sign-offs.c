@@ -160,6 +160,22 @@ scroll_to_gate (GtkWidget *page)
   spin_idle ();
 }
 
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static PfSignOffDialog *
 open_dialog_with (GtkWidget *button)
 {
@@ -343,6 +359,7 @@ test_sign_off_goes_stale (void)
   respond (ADW_MESSAGE_DIALOG (dialog), "sign-off");
 
   g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (document)), ==, 1);
+  g_assert_true (shows_text (GTK_WIDGET (window), "Signed off Business Understanding phase"));
   g_assert_cmpstr (json_object_get_string_member (last_record (document), "id"), ==, "sign-off-1");
   g_assert_cmpstr (json_object_get_string_member (last_record (document), "scope"), ==, BU_SCOPE);
   g_assert_cmpstr (json_object_get_string_member (last_record (document), "meaning"), ==, "approved");
@@ -455,7 +472,10 @@ test_sign_off_goes_stale (void)
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (withdraw), "comment")), "Signed before the data audit");
   g_assert_true (adw_message_dialog_get_response_enabled (withdraw, "withdraw"));
   screenshot_light_and_dark (GTK_WIDGET (withdraw), "sign-off-withdraw-dialog");
+  /* The keyboard focus was on the record's button; it stays on the record. */
+  gtk_widget_grab_focus (find_named (find_named (visible_page (window), "sign-off-2"), "withdraw"));
   respond (withdraw, "withdraw");
+  g_assert_true (gtk_widget_has_focus (find_named (visible_page (window), "sign-off-2")));
   g_assert_cmpstr (json_object_get_string_member (last_record (document), "kind"), ==, "withdrawal");
   g_assert_cmpstr (json_object_get_string_member (last_record (document), "withdraws"), ==, "sign-off-2");
   g_assert_cmpstr (state_of (window, "sign-off-2"), ==, "Withdrawn");
