@@ -599,6 +599,11 @@ update_gate (PfPhasePage *self)
           else
             subtitle = g_strdup (_("Needs a current sign-off"));
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          /* Takes the user to the sign-off that is missing. */
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.sign-off");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", blocker->scope);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
         }
       adw_preferences_group_add (self->gate_group, row);
       g_ptr_array_add (self->gate_rows, row);
@@ -628,6 +633,65 @@ update_gate (PfPhasePage *self)
   }
 
   pf_gate_state_clear (&state);
+}
+
+static GtkWidget *
+create_sign_off_button (const char *label,
+                        const char *scope,
+                        const char *name)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  g_autofree char *title = pf_scope_dup_title (scope);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.sign-off");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", scope);
+  gtk_widget_set_tooltip_text (button, title);
+  gtk_widget_set_name (button, name);
+
+  return button;
+}
+
+static gboolean
+phase_asks_with_prefix (PfPhasePage *self,
+                        const char  *prefix)
+{
+  GPtrArray *steps = pf_catalog_get_steps (self->catalog, self->phase);
+  gsize len = strlen (prefix);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      PfStep *step = g_ptr_array_index (steps, i);
+
+      for (guint j = 0; j < step->questions->len; j++)
+        {
+          const PfQuestion *question = g_ptr_array_index (step->questions, j);
+
+          if (strncmp (question->id, prefix, len) == 0 && question->id[len] == '.')
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* "Sign Off…" for the phase, and for the reviews whose questions this
+ * phase asks. */
+static GtkWidget *
+create_sign_off_buttons (PfPhasePage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *phase_scope = g_strconcat ("phase:", pf_phase_get_id (self->phase), NULL);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_END);
+  if (phase_asks_with_prefix (self, "privacy-review"))
+    gtk_box_append (GTK_BOX (box), create_sign_off_button (_("Sign Off _Privacy Review…"), "privacy-review",
+                                                           "sign-off-privacy-review"));
+  if (phase_asks_with_prefix (self, "deployment-plan"))
+    gtk_box_append (GTK_BOX (box), create_sign_off_button (_("Sign Off _Deployment Plan…"), "deployment-plan",
+                                                           "sign-off-deployment-plan"));
+  gtk_box_append (GTK_BOX (box), create_sign_off_button (_("_Sign Off Phase…"), phase_scope, "sign-off-phase"));
+
+  return box;
 }
 
 static void
@@ -663,6 +727,7 @@ build_page (PfPhasePage *self)
   self->gate_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->gate_group, _("What Blocks This Phase"));
   gtk_widget_set_name (GTK_WIDGET (self->gate_group), "gate");
+  adw_preferences_group_set_header_suffix (self->gate_group, create_sign_off_buttons (self));
   adw_preferences_page_add (self->page, self->gate_group);
 
   /* Back and Next through the phases, as the wizard's own buttons. */

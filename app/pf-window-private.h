@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by pf-window.c (pages and navigation) and pf-window-document.c
- * (saving, drafts, undo and closing). */
+/* Shared by pf-window.c (pages and navigation), pf-window-document.c
+ * (saving, drafts, undo and closing) and pf-window-sign-off.c (the
+ * sign-off action). */
 
 struct _PfWindow
 {
@@ -56,5 +57,7 @@ void     _pf_window_document_attach         (PfWindow *self);
 void     _pf_window_document_dispose        (PfWindow *self);
 void     _pf_window_update_document_actions (PfWindow *self);
 gboolean _pf_window_document_close_request  (PfWindow *self);
+void     _pf_window_sign_off_init           (PfWindow *self);
+void     _pf_window_sign_off_update_actions (PfWindow *self);
 
 G_END_DECLS

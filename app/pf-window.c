@@ -8,6 +8,7 @@
 #include "pf-gate.h"
 #include "pf-pages.h"
 #include "pf-phase.h"
+#include "pf-sign-offs-page.h"
 #include "pf-window-private.h"
 
 
@@ -43,6 +44,9 @@ create_page (PfWindow         *self,
       self->phase_pages[phase] = PF_PHASE_PAGE (page);
       return page;
     }
+
+  if (g_str_equal (pf_page_info_get_id (info), "sign-offs"))
+    return pf_sign_offs_page_new (pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
 
   /* The content of each page arrives with the catalog and the registers;
    * until then a page says what it will hold and why. */
@@ -483,6 +487,7 @@ _pf_window_update_actions (PfWindow *self)
     }
 
   _pf_window_update_document_actions (self);
+  _pf_window_sign_off_update_actions (self);
 }
 
 static const GActionEntry win_actions[] = {
@@ -623,6 +628,7 @@ pf_window_init (PfWindow *self)
         }
     }
   _pf_window_document_init (self);
+  _pf_window_sign_off_init (self);
   _pf_window_update_actions (self);
 
   g_signal_connect_object (self->leaflet, "notify::folded",

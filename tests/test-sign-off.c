@@ -4,6 +4,7 @@
 #include "pf-document.h"
 #include "pf-json.h"
 #include "pf-scope.h"
+#include "pf-scope-describe.h"
 #include "test-util.h"
 
 /* Sign-off records: current while the content of their scope is what was
@@ -422,6 +423,175 @@ test_sign_off_refused (void)
   g_assert_cmpuint (json_array_get_length (pf_document_get_audit (document)), ==, n_audit + G_N_ELEMENTS (scopes) + 1);
 }
 
+/* A question answered for the first time after signing, then undone:
+ * the emptied answer is no answer, and the sign-off is current again. */
+static void
+test_sign_off_undo_new_answer (void)
+{
+  g_autoptr(PfDocument) document = load_fixed ();
+  g_autofree char *id = sign (document, "phase:business-understanding", "approved");
+  g_autofree char *project_id = sign (document, "project", "reviewed");
+
+  set_answer (document, "business-understanding.note", "A first answer");
+  g_assert_cmpint (pf_document_get_sign_off_state (document, id, NULL), ==, PF_SIGN_OFF_STALE);
+  g_assert_cmpint (pf_document_get_sign_off_state (document, project_id, NULL), ==, PF_SIGN_OFF_STALE);
+  g_assert_true (pf_document_undo (document));
+  g_assert_cmpint (pf_document_get_sign_off_state (document, id, NULL), ==, PF_SIGN_OFF_CURRENT);
+  g_assert_cmpint (pf_document_get_sign_off_state (document, project_id, NULL), ==, PF_SIGN_OFF_CURRENT);
+}
+
+/* A catalog for the descriptions: Business Understanding asks three
+ * questions, the privacy review one in Data Understanding, the deployment
+ * plan one in Deployment. */
+static const char describe_catalog[] =
+  "<catalog id=\"org.example.describe\" version=\"1\"><title>Describe</title>"
+  "<phase id=\"business-understanding\"><step id=\"a\"><title>A</title>"
+  "<question id=\"business-understanding.objective\" type=\"long-text\" required=\"true\"><text>What is the objective?</text><why>W</why></question>"
+  "<question id=\"business-understanding.sponsor\" type=\"text\"><text>Who sponsors it?</text><why>W</why></question>"
+  "<question id=\"business-understanding.note\" type=\"text\"><text>Anything else?</text><why>W</why></question>"
+  "</step><gate/></phase>"
+  "<phase id=\"data-understanding\"><step id=\"b\"><title>B</title>"
+  "<question id=\"data-understanding.x\" type=\"number\"><text>How many?</text><why>W</why></question>"
+  "<question id=\"privacy-review.personal-data\" type=\"yes-no\"><text>Personal data?</text><why>W</why></question>"
+  "</step><gate/></phase>"
+  "<phase id=\"data-preparation\"><step id=\"c\"><title>C</title></step><gate/></phase>"
+  "<phase id=\"modeling\"><step id=\"d\"><title>D</title></step><gate/></phase>"
+  "<phase id=\"evaluation\"><step id=\"e\"><title>E</title></step><gate/></phase>"
+  "<phase id=\"deployment\"><step id=\"f\"><title>F</title>"
+  "<question id=\"deployment-plan.schedule\" type=\"text\"><text>When does it run?</text><why>W</why></question>"
+  "</step><gate/></phase></catalog>";
+
+static PfCatalog *
+load_describe_catalog (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (describe_catalog, strlen (describe_catalog));
+  g_autoptr(GError) error = NULL;
+  PfCatalog *catalog = pf_catalog_new_from_bytes (bytes, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+  return catalog;
+}
+
+static void
+assert_content (PfCatalog  *catalog,
+                PfDocument *document,
+                const char *scope,
+                const char *expected)
+{
+  g_autofree char *text = pf_scope_describe_content (scope, catalog, document);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static char *
+add_record (PfDocument *document,
+            const char *register_id)
+{
+  g_autoptr(GError) error = NULL;
+  char *id = pf_document_add_record (document, register_id, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* What the sign-off dialog says is being signed. */
+static void
+test_sign_off_describe_content (void)
+{
+  g_autoptr(PfCatalog) catalog = load_describe_catalog ();
+  g_autoptr(PfDocument) document = load_fixed ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *feature = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *object = NULL;
+  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+
+  /* The objective is answered, the sponsor justified as not applicable. */
+  assert_content (catalog, document, "phase:business-understanding",
+                  "2 of 3 questions answered\nBusiness question: “Who leaves?”");
+  assert_content (catalog, document, "phase:data-understanding", "1 of 1 question answered");
+  assert_content (catalog, document, "phase:modeling", "0 of 0 questions answered");
+  assert_content (catalog, document, "leakage-review", "1 feature: 1 keep, 0 drop, 0 transform, 0 pending");
+  assert_content (catalog, document, "privacy-review",
+                  "0 of 1 question answered\n0 data sources, 0 with personal data");
+  assert_content (catalog, document, "deployment-plan", "0 of 1 question answered");
+  assert_content (catalog, document, "project",
+                  "3 of 6 questions answered in all six phases\nBusiness question: “Who leaves?”\n"
+                  "1 record in the registers");
+
+  /* A new feature waits for its verdict; one is dropped. */
+  feature = add_record (document, "features");
+  assert_content (catalog, document, "leakage-review", "2 features: 1 keep, 0 drop, 0 transform, 1 pending");
+  object = g_strconcat ("features/", feature, NULL);
+  g_assert_true (pf_document_set_string (document, object, "verdict", "drop", &error));
+  g_assert_no_error (error);
+  assert_content (catalog, document, "leakage-review", "2 features: 1 keep, 1 drop, 0 transform, 0 pending");
+
+  /* The privacy review counts its answers in any phase, and the sources. */
+  g_assert_true (pf_document_set_answer (document, "privacy-review.personal-data", yes, &error));
+  g_assert_no_error (error);
+  source = add_record (document, "data-sources");
+  g_clear_pointer (&object, g_free);
+  object = g_strconcat ("data-sources/", source, NULL);
+  g_assert_true (pf_document_set_value (document, object, "personal-data", yes, &error));
+  g_assert_no_error (error);
+  assert_content (catalog, document, "privacy-review",
+                  "1 of 1 question answered\n1 data source, 1 with personal data");
+  assert_content (catalog, document, "project",
+                  "4 of 6 questions answered in all six phases\nBusiness question: “Who leaves?”\n"
+                  "3 records in the registers");
+
+  /* Without a business question, it says so. */
+  {
+    g_autoptr(PfDocument) empty = pf_document_new ();
+
+    assert_content (catalog, empty, "phase:business-understanding",
+                    "0 of 3 questions answered\nNo business question recorded yet");
+  }
+}
+
+static void
+assert_change (PfCatalog  *catalog,
+               PfDocument *document,
+               const char *change,
+               const char *expected)
+{
+  g_autofree char *text = pf_scope_describe_change (change, catalog, document);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* What changed since signing, in words: the question's text, the record by
+ * its name, the business question. */
+static void
+test_sign_off_describe_change (void)
+{
+  g_autoptr(PfCatalog) catalog = load_describe_catalog ();
+  g_autoptr(PfDocument) document = load_fixed ();
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *id = NULL;
+
+  assert_change (catalog, document, "answers/business-understanding.objective value",
+                 "The answer to “What is the objective?”");
+  assert_change (catalog, document, "answers/business-understanding.sponsor justification",
+                 "The answer to “Who sponsors it?”");
+  assert_change (catalog, document, "answers/nowhere.q value", "The answer to “nowhere.q”");
+  assert_change (catalog, document, "business-question", "The business question");
+  assert_change (catalog, document, "features/feature-1 verdict", "Feature “age”: verdict");
+  assert_change (catalog, document, "features/feature-1", "Feature “age”");
+  assert_change (catalog, document, "features/feature-9 verdict", "Feature feature-9 (removed)");
+  assert_change (catalog, document, "metadata title", "The project's title");
+  assert_change (catalog, document, "elsewhere/thing field", "elsewhere/thing field");
+
+  /* As the Sign-offs page meets them: from a stale record. */
+  id = sign (document, "phase:business-understanding", "approved");
+  set_answer (document, "business-understanding.objective", "More renewals");
+  g_assert_cmpint (pf_document_get_sign_off_state (document, id, &changes), ==, PF_SIGN_OFF_STALE);
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (catalog, document, g_ptr_array_index (changes, 0), "The answer to “What is the objective?”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +603,9 @@ main (int   argc,
   g_test_add_func ("/sign-off/leakage", test_sign_off_leakage);
   g_test_add_func ("/sign-off/withdraw", test_sign_off_withdraw);
   g_test_add_func ("/sign-off/refused", test_sign_off_refused);
+  g_test_add_func ("/sign-off/undo-new-answer", test_sign_off_undo_new_answer);
+  g_test_add_func ("/sign-off/describe-content", test_sign_off_describe_content);
+  g_test_add_func ("/sign-off/describe-change", test_sign_off_describe_change);
 
   return g_test_run ();
 }

@@ -141,7 +141,16 @@ answers_content (JsonObject *root,
           if (prefix != NULL && (strncmp (id, prefix, len) != 0 || id[len] != '.'))
             continue;
           if (JSON_NODE_HOLDS_OBJECT (answer))
-            json_object_set_member (content, id, answer_content (json_node_get_object (answer)));
+            {
+              JsonNode *said = answer_content (json_node_get_object (answer));
+
+              /* An answer emptied again (by undo, say) is no answer: as
+               * if it had never been given. */
+              if (json_object_get_size (json_node_get_object (said)) > 0)
+                json_object_set_member (content, id, said);
+              else
+                json_node_unref (said);
+            }
         }
     }
 

@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pf-gate.h"
+#include "pf-schema.h"
+#include "pf-scope-describe.h"
+
+#define PHASE_PREFIX "phase:"
+
+/* The answers of a scope are those whose question id starts with this. */
+static const char *
+answer_prefix (const char *scope)
+{
+  if (g_str_has_prefix (scope, PHASE_PREFIX))
+    return scope + strlen (PHASE_PREFIX);
+  if (g_str_equal (scope, "privacy-review") || g_str_equal (scope, "deployment-plan"))
+    return scope;
+
+  return NULL;
+}
+
+static gboolean
+has_prefix (const char *id,
+            const char *prefix)
+{
+  gsize len;
+
+  if (prefix == NULL)
+    return TRUE;
+
+  len = strlen (prefix);
+  return strncmp (id, prefix, len) == 0 && id[len] == '.';
+}
+
+/* Counts the catalog's questions under @prefix (all when %NULL), in every
+ * phase: the privacy review asks some in Data Understanding, some in
+ * Deployment. */
+static void
+count_questions (PfCatalog  *catalog,
+                 PfDocument *document,
+                 const char *prefix,
+                 guint      *n_answered,
+                 guint      *n_questions)
+{
+  *n_answered = 0;
+  *n_questions = 0;
+
+  for (guint phase = 0; phase < PF_N_PHASES; phase++)
+    {
+      GPtrArray *steps = pf_catalog_get_steps (catalog, phase);
+
+      for (guint i = 0; i < steps->len; i++)
+        {
+          PfStep *step = g_ptr_array_index (steps, i);
+
+          for (guint j = 0; j < step->questions->len; j++)
+            {
+              const PfQuestion *question = g_ptr_array_index (step->questions, j);
+
+              if (!has_prefix (question->id, prefix))
+                continue;
+              (*n_questions)++;
+              if (pf_question_is_answered (document, question))
+                (*n_answered)++;
+            }
+        }
+    }
+}
+
+static void
+append_answered (GString    *text,
+                 PfCatalog  *catalog,
+                 PfDocument *document,
+                 const char *prefix)
+{
+  guint answered, total;
+
+  count_questions (catalog, document, prefix, &answered, &total);
+  /* Translators: e.g. "12 of 15 questions answered". */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u of %u question answered",
+                                             "%u of %u questions answered",
+                                             total),
+                          answered, total);
+}
+
+static void
+append_business_question (GString    *text,
+                          PfDocument *document)
+{
+  const char *question = pf_document_get_business_question (document);
+
+  g_string_append_c (text, '\n');
+  if (question[0] == '\0')
+    g_string_append (text, _("No business question recorded yet"));
+  else
+    /* Translators: %s is the project's business question. */
+    g_string_append_printf (text, _("Business question: “%s”"), question);
+}
+
+static guint
+count_records (PfDocument *document,
+               const char *register_id,
+               const char *field,
+               const char *value)
+{
+  JsonArray *records = pf_document_get_records (document, register_id);
+  guint n = 0;
+
+  for (guint i = 0; records != NULL && i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+      JsonNode *member;
+
+      if (field == NULL)
+        {
+          n++;
+          continue;
+        }
+
+      member = json_object_get_member (record, field);
+      if (member == NULL || !JSON_NODE_HOLDS_VALUE (member))
+        continue;
+      if (value == NULL)
+        n += json_node_get_value_type (member) == G_TYPE_BOOLEAN && json_node_get_boolean (member);
+      else
+        n += json_node_get_value_type (member) == G_TYPE_STRING && g_strcmp0 (json_node_get_string (member), value) == 0;
+    }
+
+  return n;
+}
+
+static void
+append_leakage_review (GString    *text,
+                       PfDocument *document)
+{
+  guint n = count_records (document, "features", NULL, NULL);
+  guint keep = count_records (document, "features", "verdict", "keep");
+  guint drop = count_records (document, "features", "verdict", "drop");
+  guint transform = count_records (document, "features", "verdict", "transform");
+  g_autofree char *features = NULL;
+
+  /* A record without a verdict has the default one: pending. */
+  features = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature", "%u features", n), n);
+  /* Translators: "12 features: 8 keep, 2 drop, 1 transform, 1 pending";
+   * keep, drop, transform and pending are the verdicts of the leakage review. */
+  g_string_append_printf (text, _("%s: %u keep, %u drop, %u transform, %u pending"),
+                          features, keep, drop, transform, n - keep - drop - transform);
+}
+
+static void
+append_data_sources (GString    *text,
+                     PfDocument *document)
+{
+  guint n = count_records (document, "data-sources", NULL, NULL);
+  guint personal = count_records (document, "data-sources", "personal-data", NULL);
+
+  g_string_append_c (text, '\n');
+  /* Translators: e.g. "3 data sources, 1 with personal data". */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u data source, %u with personal data",
+                                             "%u data sources, %u with personal data",
+                                             n),
+                          n, personal);
+}
+
+static void
+append_registers (GString    *text,
+                  PfDocument *document)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < pf_schema_get_n_registers (); i++)
+    n += count_records (document, pf_schema_get_register (i)->id, NULL, NULL);
+
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u record in the registers",
+                                             "%u records in the registers",
+                                             n),
+                          n);
+}
+
+/**
+ * pf_scope_describe_content:
+ *
+ * What a sign-off of @scope would cover now, in a few lines for the person
+ * about to sign: how many questions are answered, the business question,
+ * the verdicts of the features and so on.
+ *
+ * Returns: (transfer full): lines separated by "\n"
+ */
+char *
+pf_scope_describe_content (const char *scope,
+                           PfCatalog  *catalog,
+                           PfDocument *document)
+{
+  GString *text;
+
+  g_return_val_if_fail (scope != NULL, NULL);
+  g_return_val_if_fail (PF_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (PF_IS_DOCUMENT (document), NULL);
+
+  text = g_string_new (NULL);
+
+  if (g_str_equal (scope, "leakage-review"))
+    {
+      append_leakage_review (text, document);
+    }
+  else if (g_str_equal (scope, "project"))
+    {
+      guint answered, total;
+
+      count_questions (catalog, document, NULL, &answered, &total);
+      /* Translators: e.g. "80 of 120 questions answered in all six phases". */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u of %u question answered in all six phases",
+                                                 "%u of %u questions answered in all six phases",
+                                                 total),
+                              answered, total);
+      append_business_question (text, document);
+      append_registers (text, document);
+    }
+  else if (answer_prefix (scope) != NULL)
+    {
+      append_answered (text, catalog, document, answer_prefix (scope));
+      if (g_str_equal (scope, PHASE_PREFIX "business-understanding"))
+        append_business_question (text, document);
+      if (g_str_equal (scope, "privacy-review"))
+        append_data_sources (text, document);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static const char *
+register_noun (const char *register_id)
+{
+  static const struct {
+    const char *id;
+    const char *noun;
+  } nouns[] = {
+    { "team", N_("Team member") },
+    { "assumptions", N_("Assumption") },
+    { "stakeholders", N_("Stakeholder") },
+    { "risks", N_("Risk") },
+    { "data-sources", N_("Data source") },
+    { "features", N_("Feature") },
+    { "dataset-scans", N_("Dataset scan") },
+    { "ml-test-score", N_("ML test") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+    {
+      if (g_str_equal (nouns[i].id, register_id))
+        return _(nouns[i].noun);
+    }
+
+  return NULL;
+}
+
+/* How a record reads in a sentence: its first field that says something. */
+static const char *
+record_label (JsonObject *record)
+{
+  static const char * const fields[] = { "name", "title", "statement", "file-name" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *text = json_object_get_string_member_with_default (record, fields[i], NULL);
+
+      if (text != NULL && text[0] != '\0')
+        return text;
+    }
+
+  return NULL;
+}
+
+static char *
+describe_record_change (PfDocument *document,
+                        const char *object,
+                        const char *field)
+{
+  g_autofree char *register_id = NULL;
+  const char *record_id = strchr (object, '/');
+  const char *noun;
+  JsonObject *record;
+  const char *label;
+  g_autofree char *named = NULL;
+
+  register_id = g_strndup (object, record_id - object);
+  record_id++;
+  if ((noun = register_noun (register_id)) == NULL)
+    return NULL;
+
+  record = pf_document_get_record (document, register_id, record_id);
+  if (record == NULL)
+    /* Translators: e.g. "Feature feature-3 (removed)". */
+    return g_strdup_printf (_("%s %s (removed)"), noun, record_id);
+
+  label = record_label (record);
+  /* Translators: a record, e.g. "Feature “age”". */
+  named = label ? g_strdup_printf (_("%s “%s”"), noun, label) : g_strdup_printf ("%s %s", noun, record_id);
+  if (field == NULL || field[0] == '\0')
+    return g_steal_pointer (&named);
+
+  /* Translators: a record and which of its fields changed, e.g.
+   * "Feature “age”: verdict"; the field name is as in the project file. */
+  return g_strdup_printf (_("%s: %s"), named, field);
+}
+
+/**
+ * pf_scope_describe_change:
+ * @change: an "object field" string (or just "object") as
+ *   pf_document_get_sign_off_state() returns them
+ *
+ * Returns: (transfer full): what @change touched, in words: the text of
+ *   the question answered, the record and field, the business question
+ */
+char *
+pf_scope_describe_change (const char *change,
+                          PfCatalog  *catalog,
+                          PfDocument *document)
+{
+  g_autofree char *object = NULL;
+  const char *field;
+  const char *space;
+
+  g_return_val_if_fail (change != NULL, NULL);
+  g_return_val_if_fail (PF_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (PF_IS_DOCUMENT (document), NULL);
+
+  space = strchr (change, ' ');
+  object = space ? g_strndup (change, space - change) : g_strdup (change);
+  field = space ? space + 1 : "";
+
+  if (g_str_has_prefix (object, "answers/"))
+    {
+      const PfQuestion *question = pf_catalog_find_question (catalog, object + strlen ("answers/"));
+
+      /* Translators: %s is the text of a question of the catalog. */
+      return g_strdup_printf (_("The answer to “%s”"), question ? question->text : object + strlen ("answers/"));
+    }
+
+  if (g_str_equal (object, "business-question"))
+    return g_strdup (_("The business question"));
+
+  if (g_str_equal (object, "metadata"))
+    /* Translators: %s names a detail of the project, as in the file, e.g. "title". */
+    return g_strdup_printf (_("The project's %s"), field[0] ? field : _("details"));
+
+  if (strchr (object, '/') != NULL)
+    {
+      char *text = describe_record_change (document, object, field);
+
+      if (text != NULL)
+        return text;
+    }
+
+  return g_strdup (change);
+}
+
+/**
+ * pf_sign_off_format_time:
+ * @time: a record's time, ISO 8601 UTC
+ *
+ * Returns: (transfer full): @time in local time, to the minute; @time
+ *   itself when it is not a time
+ */
+char *
+pf_sign_off_format_time (const char *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  if (!(utc = g_date_time_new_from_iso8601 (time, NULL)))
+    return g_strdup (time);
+
+  local = g_date_time_to_local (utc);
+  /* Translators: the date and time of a sign-off, see g_date_time_format(). */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+}

@@ -1,0 +1,566 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "pf-application.h"
+#include "pf-scope.h"
+#include "pf-scope-describe.h"
+#include "pf-sign-off-dialog.h"
+#include "pf-window.h"
+#include "ui-test-util.h"
+
+/* Signing off a scope as a user does it: through the buttons, the dialog
+ * and the Sign-offs page, where a record goes stale when what it covers
+ * is edited, and can be withdrawn. */
+
+#define BU_SCOPE "phase:business-understanding"
+#define EDITED_QUESTION "business-understanding.success-criterion"
+
+static PfApplication *app;
+static char *tmp_dir;
+
+static PfWindow *
+active_window (void)
+{
+  return PF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+visible_page (PfWindow *window)
+{
+  GtkStack *stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), "page_stack"));
+
+  return gtk_stack_get_visible_child (stack);
+}
+
+static void
+spin_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return pf_window_get_document (data) != NULL;
+}
+
+static PfWindow *
+new_project_window (void)
+{
+  PfWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  window = active_window ();
+  ui_test_wait_until (ui_test_is_drawn, window);
+
+  return window;
+}
+
+static void
+destroy_window (PfWindow *window)
+{
+  gpointer pointer = window;
+
+  pf_document_set_modified (pf_window_get_document (window), FALSE);
+  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_wait_until (ui_test_is_null, &pointer);
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  gpointer pointer = dialog;
+
+  /* As a click on the button: the response, then the dialog goes away. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), &pointer);
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  ui_test_wait_until (ui_test_is_null, &pointer);
+  spin_idle ();
+}
+
+static void
+set_color_scheme (AdwColorScheme scheme)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  spin_idle ();
+}
+
+static void
+screenshot_light_and_dark (GtkWidget  *widget,
+                           const char *name)
+{
+  g_autofree char *dark = g_strconcat (name, "-dark", NULL);
+
+  set_color_scheme (ADW_COLOR_SCHEME_FORCE_LIGHT);
+  ui_test_wait_until (ui_test_is_drawn, widget);
+  ui_test_screenshot (widget, name);
+  set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
+  ui_test_screenshot (widget, dark);
+  set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static GtkWidget *
+find_scrolled_window (GtkWidget *root)
+{
+  if (GTK_IS_SCROLLED_WINDOW (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The gate and its Sign Off buttons are at the bottom of a phase: show
+ * its top. */
+static void
+scroll_to_gate (GtkWidget *page)
+{
+  GtkWidget *scrolled = find_scrolled_window (page);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  double x, y;
+
+  ui_test_wait_until (ui_test_is_drawn, page);
+  spin_idle ();
+  g_assert_true (gtk_widget_translate_coordinates (find_named (page, "gate"), gtk_widget_get_first_child (content),
+                                                   0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, y - 24);
+  spin_idle ();
+}
+
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static PfSignOffDialog *
+open_dialog_with (GtkWidget *button)
+{
+  PfSignOffDialog *dialog;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin_idle ();
+  dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
+  g_assert_nonnull (dialog);
+
+  return dialog;
+}
+
+static const char *
+state_of (PfWindow   *window,
+          const char *sign_off_id)
+{
+  GtkWidget *row = find_named (visible_page (window), sign_off_id);
+  GtkWidget *state;
+
+  g_assert_nonnull (row);
+  state = find_named (row, "state");
+  g_assert_nonnull (state);
+  return gtk_label_get_text (GTK_LABEL (state));
+}
+
+static const char *
+subtitle_of (PfWindow   *window,
+             const char *sign_off_id)
+{
+  GtkWidget *row = find_named (visible_page (window), sign_off_id);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    g_error ("“%s” does not contain “%s”", haystack, needle);
+}
+
+static JsonObject *
+last_record (PfDocument *document)
+{
+  JsonArray *sign_offs = pf_document_get_sign_offs (document);
+  guint n = json_array_get_length (sign_offs);
+
+  g_assert_cmpuint (n, >, 0);
+  return json_array_get_object_element (sign_offs, n - 1);
+}
+
+/* The names of the records listed on the Sign-offs page, in order. */
+static char *
+listed_records (PfWindow *window)
+{
+  GtkWidget *group = find_named (visible_page (window), "records");
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_assert_nonnull (group);
+  g_ptr_array_add (stack, group);
+  /* Depth first, in the order of the children. */
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+      g_autoptr(GPtrArray) children = g_ptr_array_new ();
+
+      if (ADW_IS_ACTION_ROW (widget))
+        {
+          if (names->len > 0)
+            g_string_append_c (names, ' ');
+          g_string_append (names, gtk_widget_get_name (widget));
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (children, child);
+      for (guint i = children->len; i > 0; i--)
+        g_ptr_array_add (stack, g_ptr_array_index (children, i - 1));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static const char *
+sign_offs_stack_page (PfWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (visible_page (window))));
+}
+
+static GtkWidget *
+find_sign_off_gate_row (GtkWidget *gate)
+{
+  if (GTK_IS_LIST_BOX_ROW (gate) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (gate)), "win.sign-off") == 0)
+    return gate;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gate); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sign_off_gate_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Sign off Business Understanding through its button, see the record
+ * current on the Sign-offs page, edit an answer of the phase, see it go
+ * stale and name the question; undo and redo follow; withdraw a record. */
+static void
+test_sign_off_goes_stale (void)
+{
+  PfWindow *window = new_project_window ();
+  PfDocument *document = pf_window_get_document (window);
+  PfCatalog *catalog = pf_application_get_catalog (app);
+  PfSignOffDialog *dialog;
+  AdwMessageDialog *withdraw;
+  GtkWidget *conditions;
+  GtkWidget *gate_row;
+  g_autofree char *expected_summary = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *order = NULL;
+  const char *question_text = pf_catalog_find_question (catalog, EDITED_QUESTION)->text;
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sign-off"));
+
+  /* The empty page says how to begin. */
+  pf_window_show_page (window, "sign-offs");
+  spin_idle ();
+  g_assert_cmpstr (sign_offs_stack_page (window), ==, "empty");
+  g_assert_true (gtk_widget_is_sensitive (find_named (visible_page (window), "sign-off-menu")));
+  screenshot_light_and_dark (GTK_WIDGET (window), "sign-offs-empty");
+
+  pf_window_show_page (window, "business-understanding");
+  spin_idle ();
+  dialog = open_dialog_with (find_named (visible_page (window), "sign-off-phase"));
+
+  /* Prefilled from Preferences; the summary says what is signed. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name"))), ==, "Grace Hopper");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "role"))), ==, "Sponsor");
+  g_assert_cmpstr (pf_sign_off_dialog_get_scope (dialog), ==, BU_SCOPE);
+  expected_summary = pf_scope_describe_content (BU_SCOPE, catalog, document);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "summary"))), ==, expected_summary);
+  assert_contains (expected_summary, "questions answered");
+  assert_contains (expected_summary, "No business question recorded yet");
+  sha256 = pf_scope_content_sha256 (BU_SCOPE, pf_document_get_root (document));
+  assert_contains (gtk_widget_get_tooltip_text (find_named (GTK_WIDGET (dialog), "sha256")), sha256);
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "already-signed")));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
+
+  /* No name, no sign-off: the button waits and a hint says why. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name")), "  ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "hint")));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name")), "Grace Hopper");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "hint")));
+
+  /* An approval with conditions needs them. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "meaning")), 2);
+  g_assert_cmpstr (pf_sign_off_dialog_get_meaning (dialog), ==, "approved-with-conditions");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
+  conditions = find_named (GTK_WIDGET (dialog), "conditions");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (conditions)), " \n ", -1);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (conditions)), "Only for the pilot region", -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
+  screenshot_light_and_dark (GTK_WIDGET (dialog), "sign-off-dialog");
+
+  /* Plain approval, then sign. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (conditions)), "", -1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "meaning")), 1);
+  g_assert_cmpstr (pf_sign_off_dialog_get_meaning (dialog), ==, "approved");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
+  respond (ADW_MESSAGE_DIALOG (dialog), "sign-off");
+
+  g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (document)), ==, 1);
+  g_assert_true (shows_text (GTK_WIDGET (window), "Signed off Business Understanding phase"));
+  g_assert_cmpstr (json_object_get_string_member (last_record (document), "id"), ==, "sign-off-1");
+  g_assert_cmpstr (json_object_get_string_member (last_record (document), "scope"), ==, BU_SCOPE);
+  g_assert_cmpstr (json_object_get_string_member (last_record (document), "meaning"), ==, "approved");
+  g_assert_cmpstr (json_object_get_string_member (last_record (document), "name"), ==, "Grace Hopper");
+  g_assert_cmpstr (json_object_get_string_member (last_record (document), "role"), ==, "Sponsor");
+
+  /* Listed, current. */
+  pf_window_show_page (window, "sign-offs");
+  spin_idle ();
+  g_assert_cmpstr (sign_offs_stack_page (window), ==, "records");
+  g_assert_cmpstr (state_of (window, "sign-off-1"), ==, "Current");
+  assert_contains (subtitle_of (window, "sign-off-1"), "Grace Hopper, Sponsor · approved");
+
+  /* An answer of the phase edited through its widget: stale, naming the question. */
+  pf_window_show_page (window, "business-understanding");
+  spin_idle ();
+  gtk_editable_set_text (GTK_EDITABLE (find_named (visible_page (window), EDITED_QUESTION)), "Top-decile lift ≥ 3");
+  pf_window_show_page (window, "sign-offs");
+  spin_idle ();
+  g_assert_cmpstr (state_of (window, "sign-off-1"), ==, "Stale");
+  assert_contains (subtitle_of (window, "sign-off-1"), "Changed since signing:");
+  assert_contains (subtitle_of (window, "sign-off-1"), question_text);
+
+  /* Undo and redo: the page follows. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  spin_idle ();
+  g_assert_cmpstr (state_of (window, "sign-off-1"), ==, "Current");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  spin_idle ();
+  g_assert_cmpstr (state_of (window, "sign-off-1"), ==, "Stale");
+
+  /* The gate of the phase lists the missing sign-off; activating it opens the dialog. */
+  pf_window_show_page (window, "business-understanding");
+  spin_idle ();
+  gate_row = find_sign_off_gate_row (find_named (visible_page (window), "gate"));
+  g_assert_nonnull (gate_row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (gate_row)));
+  g_signal_emit_by_name (gate_row, "activate");
+  spin_idle ();
+  dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (pf_sign_off_dialog_get_scope (dialog), ==, BU_SCOPE);
+  /* A stale sign-off by the same name is no reason to mention it. */
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "already-signed")));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "meaning")), 0);
+  respond (ADW_MESSAGE_DIALOG (dialog), "sign-off");
+  g_assert_cmpstr (json_object_get_string_member (last_record (document), "id"), ==, "sign-off-2");
+  g_assert_cmpstr (json_object_get_string_member (last_record (document), "meaning"), ==, "reviewed");
+
+  /* Again by the same name: the dialog says there is a current one. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sign-off", g_variant_new_string (BU_SCOPE));
+  spin_idle ();
+  dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "already-signed")));
+  assert_contains (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "already-signed"))),
+                   "Grace Hopper already has a current sign-off");
+  /* Someone else has none. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name")), "Ada Lovelace");
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "already-signed")));
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (document)), ==, 2);
+
+  /* The privacy review from the phase that asks its questions. */
+  pf_window_show_page (window, "data-understanding");
+  spin_idle ();
+  dialog = open_dialog_with (find_named (visible_page (window), "sign-off-privacy-review"));
+  g_assert_cmpstr (pf_sign_off_dialog_get_scope (dialog), ==, "privacy-review");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "role")), "Data protection officer");
+  respond (ADW_MESSAGE_DIALOG (dialog), "sign-off");
+  g_assert_cmpstr (json_object_get_string_member (last_record (document), "scope"), ==, "privacy-review");
+
+  /* Deployment asks the deployment plan's and the privacy review's
+   * questions; Modeling neither. */
+  pf_window_show_page (window, "deployment");
+  spin_idle ();
+  g_assert_nonnull (find_named (visible_page (window), "sign-off-deployment-plan"));
+  g_assert_nonnull (find_named (visible_page (window), "sign-off-privacy-review"));
+  pf_window_show_page (window, "modeling");
+  spin_idle ();
+  g_assert_null (find_named (visible_page (window), "sign-off-deployment-plan"));
+  g_assert_null (find_named (visible_page (window), "sign-off-privacy-review"));
+  pf_window_show_page (window, "business-understanding");
+  spin_idle ();
+  scroll_to_gate (visible_page (window));
+  screenshot_light_and_dark (GTK_WIDGET (window), "sign-off-phase-gate");
+
+  /* The whole project from the Overview. */
+  pf_window_show_page (window, "overview");
+  spin_idle ();
+  dialog = open_dialog_with (find_named (visible_page (window), "sign-off-project"));
+  g_assert_cmpstr (pf_sign_off_dialog_get_scope (dialog), ==, "project");
+  assert_contains (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "summary"))),
+                   "questions answered in all six phases");
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (document)), ==, 3);
+
+  /* Newest first. */
+  pf_window_show_page (window, "sign-offs");
+  spin_idle ();
+  order = listed_records (window);
+  g_assert_cmpstr (order, ==, "sign-off-3 sign-off-2 sign-off-1");
+
+  /* Withdraw: a comment is needed; the record stays and says who withdrew it. */
+  g_signal_emit_by_name (find_named (find_named (visible_page (window), "sign-off-2"), "withdraw"), "clicked");
+  spin_idle ();
+  withdraw = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (withdraw);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (withdraw), "name"))), ==, "Grace Hopper");
+  g_assert_false (adw_message_dialog_get_response_enabled (withdraw, "withdraw"));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (withdraw), "comment")), "Signed before the data audit");
+  g_assert_true (adw_message_dialog_get_response_enabled (withdraw, "withdraw"));
+  screenshot_light_and_dark (GTK_WIDGET (withdraw), "sign-off-withdraw-dialog");
+  /* The keyboard focus was on the record's button; it stays on the record. */
+  gtk_widget_grab_focus (find_named (find_named (visible_page (window), "sign-off-2"), "withdraw"));
+  respond (withdraw, "withdraw");
+  g_assert_true (gtk_widget_has_focus (find_named (visible_page (window), "sign-off-2")));
+  g_assert_cmpstr (json_object_get_string_member (last_record (document), "kind"), ==, "withdrawal");
+  g_assert_cmpstr (json_object_get_string_member (last_record (document), "withdraws"), ==, "sign-off-2");
+  g_assert_cmpstr (state_of (window, "sign-off-2"), ==, "Withdrawn");
+  assert_contains (subtitle_of (window, "sign-off-2"), "Withdrawn by Grace Hopper, Sponsor on ");
+  assert_contains (subtitle_of (window, "sign-off-2"), "Signed before the data audit");
+  g_assert_null (find_named (find_named (visible_page (window), "sign-off-2"), "withdraw"));
+  g_assert_cmpstr (state_of (window, "sign-off-3"), ==, "Current");
+  screenshot_light_and_dark (GTK_WIDGET (window), "sign-offs");
+
+  /* Filtered by scope. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (visible_page (window), "filter")), 1);
+  spin_idle ();
+  g_clear_pointer (&order, g_free);
+  order = listed_records (window);
+  g_assert_cmpstr (order, ==, "sign-off-2 sign-off-1");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (visible_page (window), "filter")), 7);
+  spin_idle ();
+  g_assert_null (find_named (visible_page (window), "sign-off-1"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (visible_page (window), "filter")), 0);
+  spin_idle ();
+
+  destroy_window (window);
+}
+
+/* Nothing is signed in a project this version may not change. */
+static void
+test_read_only (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "newer.preflight", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PfWindow *window;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"format\": \"preflight-project\", \"format-version\": 2,"
+                                      " \"metadata\": {\"title\": \"From the future\"}}\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = active_window ();
+  ui_test_wait_until (has_document, window);
+  g_assert_true (pf_document_get_read_only (pf_window_get_document (window)));
+
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sign-off"));
+  pf_window_show_page (window, "business-understanding");
+  spin_idle ();
+  g_assert_false (gtk_widget_is_sensitive (find_named (visible_page (window), "sign-off-phase")));
+  pf_window_show_page (window, "sign-offs");
+  spin_idle ();
+  g_assert_false (gtk_widget_is_sensitive (find_named (visible_page (window), "sign-off-menu")));
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  int ret;
+
+  ui_test_init (&argc, &argv);
+
+  tmp_dir = g_build_filename (g_get_user_cache_dir (), "projects", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (tmp_dir, 0700), ==, 0);
+
+  /* Who signs, from Preferences; windows at the size of the screenshots. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "user-name", "Grace Hopper");
+  g_settings_set_string (settings, "user-role", "Sponsor");
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+
+  app = pf_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/sign-offs/goes-stale", test_sign_off_goes_stale);
+  g_test_add_func ("/ui/sign-offs/read-only", test_read_only);
+
+  ret = g_test_run ();
+
+  g_object_unref (app);
+  g_free (tmp_dir);
+
+  return ret;
+}
