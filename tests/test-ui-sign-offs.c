@@ -15,7 +15,7 @@
  * is edited, and can be withdrawn. */
 
 #define BU_SCOPE "phase:business-understanding"
-#define EDITED_QUESTION "business-understanding.success-criterion"
+#define EDITED_QUESTION "business-understanding.technical-criterion"
 
 static PfApplication *app;
 static char *tmp_dir;
