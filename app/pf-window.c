@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "pf-audit-page.h"
 #include "pf-file-util.h"
 #include "pf-gate.h"
 #include "pf-pages.h"
@@ -35,6 +36,9 @@ create_page (PfWindow         *self,
       self->overview_page = PF_OVERVIEW_PAGE (page);
       return page;
     }
+
+  if (g_str_equal (pf_page_info_get_id (info), "audit-trail"))
+    return pf_audit_page_new ();
 
   if (g_str_equal (pf_page_info_get_id (info), "ml-test-score"))
     {

@@ -84,6 +84,8 @@ test_audit_list (void)
   item = item_at (list, 0);
   g_assert_cmpstr (pf_audit_item_get_action (item), ==, "add");
   g_assert_cmpstr (pf_audit_item_get_object (item), ==, "risks/risk-1");
+  /* A new record has nothing to name it by yet: its fields follow. */
+  g_assert_cmpstr (pf_audit_item_get_detail (item), ==, "");
 
   /* Typing amends the newest entry: it is replaced, not added. */
   g_assert_true (pf_document_set_string (document, "risks/risk-1", "title", "Dat", &error));

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pf-application.h"
+#include "pf-audit-list.h"
 #include "pf-window.h"
 #include "ui-test-util.h"
 
@@ -60,7 +61,7 @@ new_project_window (void)
   return window;
 }
 
-static G_GNUC_UNUSED PfWindow *
+static PfWindow *
 open_in_window (GFile *file)
 {
   PfWindow *window;
@@ -217,6 +218,266 @@ test_score_page (void)
   destroy_window (window);
 }
 
+static GListModel *
+shown_entries (GtkWidget *page)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (ui_test_find_widget (page, "column_view"))));
+}
+
+/* Chooses @label in the drop-down @id, as a click in its list does. */
+static void
+choose (GtkWidget  *page,
+        const char *id,
+        const char *label)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (ui_test_find_widget (page, id));
+  GListModel *labels = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (labels, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), label))
+        {
+          gtk_drop_down_set_selected (drop_down, i);
+          return;
+        }
+    }
+
+  g_error ("No “%s” in %s", label, id);
+}
+
+static guint
+count_entries (PfDocument *document,
+               const char *member,
+               const char *value)
+{
+  JsonArray *audit = pf_document_get_audit (document);
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (audit); i++)
+    n += g_strcmp0 (pf_audit_entry_get_string (pf_audit_get_entry (audit, i), member), value) == 0;
+
+  return n;
+}
+
+static PfAuditItem *
+shown_entry (GtkWidget *page,
+             guint      position)
+{
+  PfAuditItem *item = g_list_model_get_item (shown_entries (page), position);
+
+  g_object_unref (item);
+  return item;
+}
+
+static void
+test_audit_page (void)
+{
+  PfWindow *window = new_project_window ();
+  PfDocument *document = pf_window_get_document (window);
+  g_autofree char *risk = NULL;
+  g_autofree char *risk_object = NULL;
+  g_autofree char *count = NULL;
+  GtkWidget *page;
+  guint total, n_grace;
+
+  pf_document_set_actor (document, "Ada Lovelace");
+  g_assert_true (pf_document_set_string (document, "metadata", "title", "Churn", NULL));
+  risk = pf_document_add_record (document, "risks", NULL);
+  risk_object = g_strconcat ("risks/", risk, NULL);
+  g_assert_true (pf_document_set_string (document, risk_object, "title", "Data drift", NULL));
+  pf_document_set_actor (document, "Grace Hopper");
+  g_assert_true (pf_document_set_string (document, "metadata", "description", "Who leaves", NULL));
+  g_assert_true (pf_document_set_string (document, risk_object, "owner", "Grace", NULL));
+
+  page = show_page (window, "audit-trail");
+  g_assert_nonnull (page);
+  total = pf_document_get_audit_length (document);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, total);
+  count = g_strdup_printf ("%u of %u entries", total, total);
+  g_assert_cmpstr (label_text (page, "count_label"), ==, count);
+  g_clear_pointer (&count, g_free);
+
+  /* Newest first, every edit listed. */
+  g_assert_cmpstr (pf_audit_item_get_actor (shown_entry (page, 0)), ==, "Grace Hopper");
+  g_assert_cmpstr (pf_audit_item_get_field (shown_entry (page, 0)), ==, "owner");
+  g_assert_cmpint (pf_audit_item_get_seq (shown_entry (page, 0)), ==, total);
+  g_assert_cmpstr (pf_audit_item_get_object (shown_entry (page, 2)), ==, risk_object);
+  g_assert_cmpstr (pf_audit_item_get_detail (shown_entry (page, 2)), ==, "Data drift");
+
+  /* By actor. */
+  n_grace = count_entries (document, "actor", "Grace Hopper");
+  g_assert_cmpuint (n_grace, ==, 2);
+  choose (page, "actor_drop_down", "Grace Hopper");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, n_grace);
+  count = g_strdup_printf ("%u of %u entries", n_grace, total);
+  g_assert_cmpstr (label_text (page, "count_label"), ==, count);
+  g_clear_pointer (&count, g_free);
+
+  /* New entries appear live, filtered like the rest. */
+  g_assert_true (pf_document_set_string (document, risk_object, "mitigation", "Retrain monthly", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, n_grace + 1);
+  g_assert_cmpstr (pf_audit_item_get_field (shown_entry (page, 0)), ==, "mitigation");
+  pf_document_set_actor (document, "Linus");
+  g_assert_true (pf_document_set_string (document, "metadata", "title", "Churn 2", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, n_grace + 1);
+  total += 2;
+
+  /* By object, then by action as well: the filters narrow together. */
+  choose (page, "actor_drop_down", "All Actors");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, total);
+  choose (page, "object_drop_down", risk_object);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 4);
+  choose (page, "action_drop_down", "Added");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 1);
+  g_assert_cmpstr (pf_audit_item_get_action (shown_entry (page, 0)), ==, "add");
+  choose (page, "actor_drop_down", "Linus");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_find_widget (page, "list_stack"))), ==, "empty");
+  choose (page, "actor_drop_down", "All Actors");
+  choose (page, "action_drop_down", "All Actions");
+  choose (page, "object_drop_down", "All Objects");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, total);
+
+  /* The search looks at every column, whatever the case. */
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_widget (page, "search_entry")), "RETRAIN");
+  g_signal_emit_by_name (ui_test_find_widget (page, "search_entry"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_widget (page, "search_entry")), "");
+  g_signal_emit_by_name (ui_test_find_widget (page, "search_entry"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, total);
+
+  /* Undo is listed as well. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, total + 1);
+  g_assert_cmpstr (pf_audit_item_get_action (shown_entry (page, 0)), ==, "undo");
+
+  /* The chain's state, as on the Overview. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_test_find_widget (page, "chain_row"))), "Intact"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_test_find_widget (page, "head_row"))), ==,
+                   pf_document_get_audit_head (document));
+
+  destroy_window (window);
+}
+
+static void
+test_audit_page_broken_chain (void)
+{
+  static const char broken[] =
+    "{\"format\": \"preflight-project\", \"format-version\": 1,\n"
+    " \"audit\": [{\"seq\": 1, \"time\": \"2026-01-01T00:00:00.000Z\", \"actor\": \"A\", \"action\": \"set\","
+    " \"object\": \"metadata\", \"field\": \"title\", \"old\": null, \"new\": \"x\","
+    " \"prev\": \"0000000000000000000000000000000000000000000000000000000000000000\","
+    " \"hash\": \"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\"}]}\n";
+  g_autofree char *path = g_build_filename (tmp_dir, "broken-chain.preflight", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  PfWindow *window;
+  GtkWidget *page;
+
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  window = open_in_window (file);
+  ui_test_wait_until (ui_test_message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  page = show_page (window, "audit-trail");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_test_find_widget (page, "chain_row"))),
+                            "Broken at entry 1"));
+  /* The broken entry is still listed: nothing is repaired or hidden. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 1);
+  g_assert_cmpstr (pf_audit_item_get_actor (shown_entry (page, 0)), ==, "A");
+  screenshots (window, "audit-trail-broken");
+
+  destroy_window (window);
+}
+
+static gboolean
+document_is (gpointer data)
+{
+  PfWindow *window = data;
+  PfDocument *document = pf_window_get_document (window);
+
+  return document != NULL && pf_document_get_audit_length (document) > 10;
+}
+
+static void
+test_audit_page_sample (void)
+{
+  PfWindow *window = new_project_window ();
+  GtkWidget *page;
+
+  pf_window_open_resource (window, RESOURCE_BASE "/samples/churn.preflight");
+  ui_test_wait_until (document_is, window);
+  ui_test_wait_until (ui_test_is_drawn, window);
+  page = show_page (window, "audit-trail");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==,
+                    pf_document_get_audit_length (pf_window_get_document (window)));
+  screenshots (window, "audit-trail");
+
+  destroy_window (window);
+}
+
+/* 20,000 entries: shown, filtered and searched without rebuilding rows. */
+static void
+test_audit_page_large (void)
+{
+  g_autoptr(PfDocument) document = pf_document_new ();
+  PfWindow *window = new_project_window ();
+  GtkWidget *page;
+  gint64 start;
+  double load_ms, filter_ms, search_ms, clear_ms;
+  guint n;
+
+  pf_document_make_new_project (document);
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *object = g_strdup_printf ("features/feature-%u", i % 500);
+
+      pf_document_set_actor (document, i % 3 == 0 ? "Ada" : i % 3 == 1 ? "Grace" : "Linus");
+      pf_document_record_event (document, i % 2 ? "export" : "import", object, "report.pdf");
+    }
+  n = pf_document_get_audit_length (document);
+  g_assert_cmpuint (n, >=, 20000);
+  pf_window_set_document (window, document);
+
+  start = g_get_monotonic_time ();
+  page = show_page (window, "audit-trail");
+  ui_test_wait_until (ui_test_is_drawn, ui_test_find_widget (page, "column_view"));
+  load_ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, n);
+
+  start = g_get_monotonic_time ();
+  choose (page, "actor_drop_down", "Grace");
+  filter_ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, count_entries (document, "actor", "Grace"));
+
+  start = g_get_monotonic_time ();
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_widget (page, "search_entry")), "feature-42");
+  g_signal_emit_by_name (ui_test_find_widget (page, "search_entry"), "search-changed");
+  search_ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), >, 0);
+
+  start = g_get_monotonic_time ();
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_widget (page, "search_entry")), "");
+  g_signal_emit_by_name (ui_test_find_widget (page, "search_entry"), "search-changed");
+  choose (page, "actor_drop_down", "All Actors");
+  clear_ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, n);
+
+  g_test_message ("%u entries: shown in %.1f ms, filtered by actor in %.1f ms, "
+                  "searched in %.1f ms, filters cleared in %.1f ms",
+                  n, load_ms, filter_ms, search_ms, clear_ms);
+  /* Generous bounds: a slow machine passes, a widget per entry does not. */
+  g_assert_cmpfloat (load_ms, <, 3000);
+  g_assert_cmpfloat (filter_ms, <, 1000);
+  g_assert_cmpfloat (search_ms, <, 1000);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +502,10 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/pages/test-score", test_score_page);
+  g_test_add_func ("/ui/pages/audit", test_audit_page);
+  g_test_add_func ("/ui/pages/audit-broken-chain", test_audit_page_broken_chain);
+  g_test_add_func ("/ui/pages/audit-sample", test_audit_page_sample);
+  g_test_add_func ("/ui/pages/audit-large", test_audit_page_large);
 
   status = g_test_run ();
   g_clear_object (&app);

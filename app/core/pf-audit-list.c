@@ -133,7 +133,26 @@ pf_audit_item_get_field (PfAuditItem *self)
   return entry_string (self, "field");
 }
 
-/* A value on one line: strings as they are, anything else as JSON. */
+/* A record added, removed or signed reads as what names it: its fields
+ * are in the entries that follow. */
+static char *
+record_text (JsonObject *record)
+{
+  static const char * const names[] = { "name", "title", "statement", "question", "file-name" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *text = pf_audit_entry_get_string (record, names[i]);
+
+      if (text != NULL && text[0] != '\0')
+        return g_strdup (text);
+    }
+
+  return NULL;
+}
+
+/* A value on one line: strings as they are, records by name, anything
+ * else as JSON. */
 static char *
 value_text (JsonNode *node)
 {
@@ -144,6 +163,8 @@ value_text (JsonNode *node)
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     text = g_strdup (json_node_get_string (node));
+  else if (JSON_NODE_HOLDS_OBJECT (node) && json_object_has_member (json_node_get_object (node), "id"))
+    return record_text (json_node_get_object (node));
   else
     text = json_to_string (node, FALSE);
 

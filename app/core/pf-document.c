@@ -868,6 +868,9 @@ pf_document_new (void)
       json_object_set_array_member (registers, pf_schema_get_register (i)->id, json_array_new ());
   }
 
+  /* Nothing to verify: every entry of a new project is written here. */
+  self->audit_verified = TRUE;
+
   return self;
 }
 
