@@ -343,12 +343,18 @@ cell_query_tooltip_cb (GtkLabel   *label,
   return TRUE;
 }
 
+typedef struct
+{
+  PfAuditPage *page;    /* borrowed: the page outlives its columns */
+  Column       column;
+} ColumnData;
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
-               gpointer                  user_data)
+               ColumnData               *data)
 {
-  Column column = GPOINTER_TO_INT (user_data);
+  Column column = data->column;
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_SEQ ? 1 : 0);
@@ -369,9 +375,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
-              gpointer                  user_data)
+              ColumnData               *data)
 {
-  Column column = GPOINTER_TO_INT (user_data);
+  Column column = data->column;
   PfAuditItem *item = gtk_list_item_get_item (list_item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   g_autofree char *owned = NULL;
@@ -405,6 +411,24 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text);
+
+  /* From the first entry that does not hold on, the chain proves nothing. */
+  if (column == COLUMN_SEQ)
+    {
+      PfDocument *document = data->page->document;
+      guint broken_at = document ? pf_document_get_audit_broken_at (document, NULL) : 0;
+
+      if (broken_at > 0 && pf_audit_item_get_seq (item) >= broken_at)
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+          gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+        }
+      else
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+          gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+        }
+    }
 }
 
 static void
@@ -415,9 +439,13 @@ add_column (PfAuditPage *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
+  ColumnData *data = g_new0 (ColumnData, 1);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+  data->page = self;
+  data->column = column;
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell_cb), data,
+                         (GClosureNotify)(void (*) (void))g_free, 0);
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   if (fixed_width > 0)

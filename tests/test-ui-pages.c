@@ -112,6 +112,28 @@ screenshots (PfWindow   *window,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Whether Tab, pressed again and again from where the focus is, reaches
+ * @target or something inside it. */
+static gboolean
+tab_reaches (PfWindow  *window,
+             GtkWidget *target)
+{
+  for (guint i = 0; i < 600; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        continue;  /* past the last: the next Tab starts over */
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (g_getenv ("DEBUG_TAB"))
+        g_printerr ("%u %s %s\n", i, focus ? G_OBJECT_TYPE_NAME (focus) : "-", focus ? gtk_widget_get_name (focus) : "");
+      if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 set_level (GtkWidget  *page,
            const char *test_id,
@@ -213,6 +235,12 @@ test_score_page (void)
   g_assert_cmpstr (pf_document_get_string (document, "ml-test-score/data-1", "note"), ==,
                    "Checked by the schema job in CI");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (page, "data-1")), TRUE);
+  ui_test_wait_until (ui_test_is_drawn, note);
+
+  /* Every control is reached by Tab. */
+  g_assert_true (tab_reaches (window, find_named (page, "data-1:manual")));
+  g_assert_true (tab_reaches (window, note));
+  g_assert_true (tab_reaches (window, find_named (page, "monitoring-7:automated")));
 
   screenshots (window, "ml-test-score");
   destroy_window (window);
@@ -352,6 +380,14 @@ test_audit_page (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, total + 1);
   g_assert_cmpstr (pf_audit_item_get_action (shown_entry (page, 0)), ==, "undo");
+
+  /* The filters, the list and the copy button are reached by Tab. */
+  g_assert_true (tab_reaches (window, ui_test_find_widget (page, "copy_head_button")));
+  g_assert_true (tab_reaches (window, ui_test_find_widget (page, "search_entry")));
+  g_assert_true (tab_reaches (window, ui_test_find_widget (page, "actor_drop_down")));
+  g_assert_true (tab_reaches (window, ui_test_find_widget (page, "action_drop_down")));
+  g_assert_true (tab_reaches (window, ui_test_find_widget (page, "object_drop_down")));
+  g_assert_true (tab_reaches (window, ui_test_find_widget (page, "column_view")));
 
   /* The chain's state, as on the Overview. */
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_test_find_widget (page, "chain_row"))), "Intact"));
