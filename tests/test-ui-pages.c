@@ -98,6 +98,32 @@ show_page (PfWindow   *window,
   return gtk_stack_get_child_by_name (stack, page_id);
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *n_paints)
+{
+  (*n_paints)++;
+}
+
+static gboolean
+painted_twice (gpointer data)
+{
+  return *(guint *)data >= 2;
+}
+
+/* Waits until the window has drawn itself again, in its new style. */
+static void
+wait_for_repaint (PfWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint n_paints = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &n_paints);
+
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  ui_test_wait_until (painted_twice, &n_paints);
+  g_signal_handler_disconnect (clock, handler);
+}
+
 /* Light, then dark: the same window in both styles. */
 static void
 screenshots (PfWindow   *window,
@@ -106,10 +132,13 @@ screenshots (PfWindow   *window,
   AdwStyleManager *style = adw_style_manager_get_default ();
   g_autofree char *dark = g_strconcat (name, "-dark", NULL);
 
+  wait_for_repaint (window);
   ui_test_screenshot (GTK_WIDGET (window), name);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_repaint (window);
   ui_test_screenshot (GTK_WIDGET (window), dark);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  wait_for_repaint (window);
 }
 
 /* Whether Tab, pressed again and again from where the focus is, reaches
