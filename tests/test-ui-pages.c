@@ -3,6 +3,7 @@
 
 #include "pf-application.h"
 #include "pf-audit-list.h"
+#include "pf-pages.h"
 #include "pf-window.h"
 #include "ui-test-util.h"
 
@@ -485,6 +486,29 @@ test_audit_page_sample (void)
   destroy_window (window);
 }
 
+/* Every page of the sidebar with the sample project, light and dark, to
+ * judge the whole application at the size it is designed for. */
+static void
+test_every_page (void)
+{
+  PfWindow *window = new_project_window ();
+
+  pf_window_open_resource (window, RESOURCE_BASE "/samples/churn.preflight");
+  ui_test_wait_until (document_is, window);
+
+  for (guint i = 0; i < pf_pages_get_n_pages (); i++)
+    {
+      const char *id = pf_page_info_get_id (pf_pages_get_page (i));
+      g_autofree char *name = g_strconcat ("page-", id, NULL);
+
+      show_page (window, id);
+      g_assert_cmpstr (pf_window_get_visible_page (window), ==, id);
+      screenshots (window, name);
+    }
+
+  destroy_window (window);
+}
+
 /* 20,000 entries: shown, filtered and searched without rebuilding rows. */
 static void
 test_audit_page_large (void)
@@ -571,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/ui/pages/audit-broken-chain", test_audit_page_broken_chain);
   g_test_add_func ("/ui/pages/audit-sample", test_audit_page_sample);
   g_test_add_func ("/ui/pages/audit-large", test_audit_page_large);
+  g_test_add_func ("/ui/pages/every-page", test_every_page);
 
   status = g_test_run ();
   g_clear_object (&app);
