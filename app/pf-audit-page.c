@@ -148,6 +148,61 @@ choices_add (PfAuditPage *self,
   self->updating = FALSE;
 }
 
+typedef struct
+{
+  const char *value;
+  char       *key;
+} SortEntry;
+
+static int
+compare_sort_entries (gconstpointer a,
+                      gconstpointer b)
+{
+  return strcmp (((const SortEntry *)a)->key, ((const SortEntry *)b)->key);
+}
+
+/* Replaces the choices with the values of @seen, sorted once: faster than
+ * adding a trail's worth of values one by one. */
+static void
+choices_fill (PfAuditPage *self,
+              Choices     *choices,
+              const char  *all_label,
+              GHashTable  *seen)
+{
+  guint n = g_hash_table_size (seen);
+  g_autofree SortEntry *entries = g_new0 (SortEntry, MAX (n, 1));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+  guint i = 0;
+
+  choices_reset (self, choices, all_label);
+
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &value, NULL))
+    {
+      entries[i].value = value;
+      entries[i].key = g_utf8_collate_key (choices->label (value), -1);
+      i++;
+    }
+  qsort (entries, n, sizeof (SortEntry), compare_sort_entries);
+
+  for (i = 0; i < n; i++)
+    {
+      char *copy = g_strdup (entries[i].value);
+
+      g_ptr_array_add (choices->values, copy);
+      g_hash_table_add (choices->seen, copy);
+      g_ptr_array_add (labels, (gpointer)choices->label (copy));
+      g_free (entries[i].key);
+    }
+  g_ptr_array_add (labels, NULL);
+
+  self->updating = TRUE;
+  gtk_string_list_splice (choices->labels, 1, 0, (const char * const *)labels->pdata);
+  self->updating = FALSE;
+}
+
 static void
 add_item_choices (PfAuditPage *self,
                   PfAuditItem *item)
@@ -277,21 +332,34 @@ load_list (PfAuditPage *self)
   audit = pf_document_get_audit (self->document);
   n = json_array_get_length (audit);
 
-  choices_reset (self, &self->choices[CHOICES_ACTOR], _("All Actors"));
-  choices_reset (self, &self->choices[CHOICES_ACTION], _("All Actions"));
-  choices_reset (self, &self->choices[CHOICES_OBJECT], _("All Objects"));
-
   /* Straight from the entries: no item objects for the whole trail. */
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *entry = pf_audit_get_entry (audit, i);
+  {
+    static const char * const members[N_CHOICES] = { "actor", "action", "object" };
+    const char *all_labels[N_CHOICES] = { _("All Actors"), _("All Actions"), _("All Objects") };
+    GHashTable *seen[N_CHOICES];
 
-      if (entry == NULL)
-        continue;
-      choices_add (self, &self->choices[CHOICES_ACTOR], pf_audit_entry_get_string (entry, "actor"));
-      choices_add (self, &self->choices[CHOICES_ACTION], pf_audit_entry_get_string (entry, "action"));
-      choices_add (self, &self->choices[CHOICES_OBJECT], pf_audit_entry_get_string (entry, "object"));
-    }
+    for (guint c = 0; c < N_CHOICES; c++)
+      seen[c] = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < n; i++)
+      {
+        JsonObject *entry = pf_audit_get_entry (audit, i);
+
+        for (guint c = 0; entry != NULL && c < N_CHOICES; c++)
+          {
+            const char *value = pf_audit_entry_get_string (entry, members[c]);
+
+            if (value != NULL && value[0] != '\0')
+              g_hash_table_add (seen[c], (gpointer)value);
+          }
+      }
+
+    for (guint c = 0; c < N_CHOICES; c++)
+      {
+        choices_fill (self, &self->choices[c], all_labels[c], seen[c]);
+        g_hash_table_unref (seen[c]);
+      }
+  }
 
   g_signal_connect_object (self->list, "items-changed",
                            G_CALLBACK (list_items_changed_cb), self,
