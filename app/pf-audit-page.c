@@ -644,6 +644,9 @@ pf_audit_page_init (PfAuditPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Typing anywhere on the page searches. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
   drop_downs[CHOICES_ACTOR] = self->actor_drop_down;
   drop_downs[CHOICES_ACTION] = self->action_drop_down;
   drop_downs[CHOICES_OBJECT] = self->object_drop_down;

@@ -145,6 +145,7 @@ update_score (PfTestScorePage *self)
   GPtrArray *sections = pf_catalog_get_test_sections (self->catalog);
   JsonArray *records = self->document ? pf_document_get_records (self->document, REGISTER_ID) : NULL;
   g_autofree char *final = NULL;
+  gboolean all_equal = TRUE;
   PfTestScore score;
   PfTestBand band;
 
@@ -156,6 +157,10 @@ update_score (PfTestScorePage *self)
   gtk_label_set_text (self->band_label, pf_test_band_get_title (band));
   gtk_label_set_text (self->band_description_label, pf_test_band_get_description (band));
 
+  /* When every section scores the same, none is singled out. */
+  for (guint i = 1; i < score.n_sections; i++)
+    all_equal = all_equal && score.section_scores[i] == score.section_scores[0];
+
   for (guint i = 0; i < score.n_sections && i < self->section_rows->len; i++)
     {
       PfTestSection *section = g_ptr_array_index (sections, i);
@@ -163,7 +168,7 @@ update_score (PfTestScorePage *self)
       g_autofree char *value = format_score (score.section_scores[i]);
       g_autofree char *accessible = NULL;
       /* The weakest section sets the final score: say so where it stands. */
-      gboolean decides = score.n_sections > 1 && score.section_scores[i] == score.final_score;
+      gboolean decides = !all_equal && score.section_scores[i] == score.final_score;
 
       gtk_label_set_text (g_ptr_array_index (self->section_values, i), value);
       gtk_level_bar_set_max_value (g_ptr_array_index (self->section_bars, i), MAX (section->tests->len, 1));

@@ -198,6 +198,15 @@ section_value (GtkWidget  *page,
 }
 
 static const char *
+section_note (GtkWidget  *page,
+              const char *name)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (page, name)));
+
+  return subtitle ? subtitle : "";
+}
+
+static const char *
 label_text (GtkWidget  *page,
             const char *id)
 {
@@ -217,6 +226,8 @@ test_score_page (void)
   g_assert_cmpstr (label_text (page, "score_label"), ==, "0");
   g_assert_cmpstr (label_text (page, "band_label"), ==, "Research Project");
   g_assert_true (level_shown (page, "data-1", "none"));
+  /* All sections tie: none is singled out as the weakest. */
+  g_assert_cmpstr (section_note (page, "section-model"), ==, "");
 
   /* One automated test: its section scores, the final score stays at the
    * weakest section's. */
@@ -225,6 +236,8 @@ test_score_page (void)
   g_assert_cmpstr (section_value (page, "data"), ==, "1");
   g_assert_cmpstr (section_value (page, "model"), ==, "0");
   g_assert_cmpstr (label_text (page, "score_label"), ==, "0");
+  g_assert_cmpstr (section_note (page, "section-data"), ==, "");
+  g_assert_cmpstr (section_note (page, "section-model"), ==, "Lowest: sets the final score");
 
   /* Every test done by hand: 3.5 everywhere but the data section. */
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
