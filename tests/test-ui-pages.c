@@ -499,6 +499,32 @@ test_audit_page_sample (void)
   destroy_window (window);
 }
 
+/* A project from a newer version is shown, not changed. */
+static void
+test_score_page_read_only (void)
+{
+  static const char newer[] =
+    "{\"format\": \"preflight-project\", \"format-version\": 99,\n"
+    " \"registers\": {\"ml-test-score\": [{\"id\": \"data-1\", \"level\": \"automated\", \"note\": \"CI\"}]}}\n";
+  g_autofree char *path = g_build_filename (tmp_dir, "newer.preflight", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PfWindow *window;
+  GtkWidget *page;
+
+  g_assert_true (g_file_set_contents (path, newer, -1, NULL));
+  window = open_in_window (file);
+  g_assert_true (pf_document_get_read_only (pf_window_get_document (window)));
+
+  page = show_page (window, "ml-test-score");
+  g_assert_true (level_shown (page, "data-1", "automated"));
+  g_assert_cmpstr (section_value (page, "data"), ==, "1");
+  g_assert_false (gtk_widget_get_sensitive (find_named (page, "data-1:manual")));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_named (find_named (page, "data-1"), "note"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (find_named (page, "data-1"), "note"))), ==, "CI");
+
+  destroy_window (window);
+}
+
 /* Every page of the sidebar with the sample project, light and dark, to
  * judge the whole application at the size it is designed for. */
 static void
@@ -604,6 +630,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/pages/test-score", test_score_page);
+  g_test_add_func ("/ui/pages/test-score-read-only", test_score_page_read_only);
   g_test_add_func ("/ui/pages/audit", test_audit_page);
   g_test_add_func ("/ui/pages/audit-broken-chain", test_audit_page_broken_chain);
   g_test_add_func ("/ui/pages/audit-sample", test_audit_page_sample);
