@@ -280,12 +280,14 @@ test_score_page (void)
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (page, "data-1")), TRUE);
   ui_test_wait_until (ui_test_is_drawn, note);
 
+
+  screenshots (window, "ml-test-score");
+
   /* Every control is reached by Tab. */
   g_assert_true (tab_reaches (window, find_named (page, "data-1:manual")));
   g_assert_true (tab_reaches (window, note));
   g_assert_true (tab_reaches (window, find_named (page, "monitoring-7:automated")));
 
-  screenshots (window, "ml-test-score");
   destroy_window (window);
 }
 
