@@ -155,8 +155,6 @@ tab_reaches (PfWindow  *window,
       if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
         continue;  /* past the last: the next Tab starts over */
       focus = gtk_root_get_focus (GTK_ROOT (window));
-      if (g_getenv ("DEBUG_TAB"))
-        g_printerr ("%u %s %s\n", i, focus ? G_OBJECT_TYPE_NAME (focus) : "-", focus ? gtk_widget_get_name (focus) : "");
       if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
         return TRUE;
     }
