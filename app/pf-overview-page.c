@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-audit-chain-group.h"
 #include "pf-overview-page.h"
 
 struct _PfOverviewPage
@@ -12,15 +13,11 @@ struct _PfOverviewPage
   /* Template widgets */
   AdwEntryRow    *title_row;
   AdwEntryRow    *description_row;
-  AdwActionRow   *chain_row;
-  GtkImage       *chain_icon;
-  AdwActionRow   *head_row;
-  GtkButton      *copy_head_button;
+  PfAuditChainGroup *audit_group;
 
   /* Owned references */
   PfDocument     *document;
   gulong          changed_handler;
-  gulong          verified_handler;
 
   /* Set while the page itself writes into the rows. */
   guint           updating : 1;
@@ -50,48 +47,6 @@ set_row_text (PfOverviewPage *self,
 }
 
 static void
-update_audit_rows (PfOverviewPage *self)
-{
-  const char *problem = NULL;
-  guint broken_at = pf_document_get_audit_broken_at (self->document, &problem);
-  guint n = pf_document_get_audit_length (self->document);
-  const char *head = pf_document_get_audit_head (self->document);
-  g_autofree char *subtitle = NULL;
-
-  if (!pf_document_get_audit_verified (self->document))
-    {
-      subtitle = g_strdup (_("Checking…"));
-      gtk_image_set_from_icon_name (self->chain_icon, "content-loading-symbolic");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->chain_icon), "error");
-    }
-  else if (broken_at > 0)
-    {
-      /* Translators: %u is an entry number, %s what is wrong with it. */
-      subtitle = g_strdup_printf (_("Broken at entry %u: %s"), broken_at, problem);
-      gtk_image_set_from_icon_name (self->chain_icon, "dialog-warning-symbolic");
-      gtk_widget_add_css_class (GTK_WIDGET (self->chain_icon), "error");
-    }
-  else
-    {
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Intact, %u entry", "Intact, %u entries", n), n);
-      gtk_image_set_from_icon_name (self->chain_icon, "emblem-ok-symbolic");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->chain_icon), "error");
-    }
-
-  adw_action_row_set_subtitle (self->chain_row, subtitle);
-  adw_action_row_set_subtitle (self->head_row, head ? head : _("No entries yet"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->copy_head_button), head != NULL);
-}
-
-static void
-document_audit_verified_cb (PfOverviewPage *self,
-                            GParamSpec     *pspec,
-                            PfDocument     *document)
-{
-  update_audit_rows (self);
-}
-
-static void
 document_changed_cb (PfOverviewPage *self,
                      const char     *object,
                      const char     *field,
@@ -104,8 +59,6 @@ document_changed_cb (PfOverviewPage *self,
       else if (g_strcmp0 (field, "description") == 0)
         set_row_text (self, self->description_row, pf_document_get_string (document, "metadata", "description"));
     }
-
-  update_audit_rows (self);
 }
 
 static void
@@ -141,21 +94,11 @@ description_row_changed_cb (PfOverviewPage *self,
 }
 
 static void
-copy_head_button_clicked_cb (PfOverviewPage *self)
-{
-  const char *head = pf_document_get_audit_head (self->document);
-
-  if (head != NULL)
-    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), head);
-}
-
-static void
 pf_overview_page_dispose (GObject *object)
 {
   PfOverviewPage *self = (PfOverviewPage *)object;
 
   g_clear_signal_handler (&self->changed_handler, self->document);
-  g_clear_signal_handler (&self->verified_handler, self->document);
   g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_OVERVIEW_PAGE);
@@ -218,16 +161,14 @@ pf_overview_page_class_init (PfOverviewPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PF_TYPE_AUDIT_CHAIN_GROUP);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/pf-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PfOverviewPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, PfOverviewPage, description_row);
-  gtk_widget_class_bind_template_child (widget_class, PfOverviewPage, chain_row);
-  gtk_widget_class_bind_template_child (widget_class, PfOverviewPage, chain_icon);
-  gtk_widget_class_bind_template_child (widget_class, PfOverviewPage, head_row);
-  gtk_widget_class_bind_template_child (widget_class, PfOverviewPage, copy_head_button);
+  gtk_widget_class_bind_template_child (widget_class, PfOverviewPage, audit_group);
   gtk_widget_class_bind_template_callback (widget_class, title_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, description_row_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, copy_head_button_clicked_cb);
 }
 
 static void
@@ -263,7 +204,6 @@ pf_overview_page_set_document (PfOverviewPage *self,
     return;
 
   g_clear_signal_handler (&self->changed_handler, self->document);
-  g_clear_signal_handler (&self->verified_handler, self->document);
   g_set_object (&self->document, document);
 
   if (document != NULL)
@@ -271,13 +211,11 @@ pf_overview_page_set_document (PfOverviewPage *self,
       self->changed_handler = g_signal_connect_object (document, "changed",
                                                        G_CALLBACK (document_changed_cb), self,
                                                        G_CONNECT_SWAPPED);
-      self->verified_handler = g_signal_connect_object (document, "notify::audit-verified",
-                                                        G_CALLBACK (document_audit_verified_cb), self,
-                                                        G_CONNECT_SWAPPED);
       set_row_text (self, self->title_row, pf_document_get_string (document, "metadata", "title"));
       set_row_text (self, self->description_row, pf_document_get_string (document, "metadata", "description"));
-      update_audit_rows (self);
     }
+
+  pf_audit_chain_group_set_document (self->audit_group, document);
 
   editable = document != NULL && !pf_document_get_read_only (document);
   gtk_editable_set_editable (GTK_EDITABLE (self->title_row), editable);

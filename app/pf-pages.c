@@ -49,6 +49,10 @@ static const PfPageInfo pages[] = {
     N_("Features & Leakage"),
     N_("Every feature, when it becomes known relative to the prediction point and a "
        "reviewer's verdict, so that no leaked information reaches the model.") },
+  { "ml-test-score", "emblem-default-symbolic", PF_PAGE_SECTION_REGISTERS, -1,
+    N_("ML Test Score"),
+    N_("The 28 tests of the ML Test Score rubric, each done by hand, automated or not at all, "
+       "and how ready for production they show the system to be.") },
   { "sign-offs", "document-edit-symbolic", PF_PAGE_SECTION_REGISTERS, -1,
     N_("Sign-offs"),
     N_("Who reviewed and approved what, and whether the content changed after it was signed.") },

@@ -4,11 +4,13 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "pf-audit-page.h"
 #include "pf-file-util.h"
 #include "pf-gate.h"
 #include "pf-pages.h"
 #include "pf-phase.h"
 #include "pf-sign-offs-page.h"
+#include "pf-test-score-page.h"
 #include "pf-window-private.h"
 
 
@@ -34,6 +36,16 @@ create_page (PfWindow         *self,
       page = pf_overview_page_new ();
       self->overview_page = PF_OVERVIEW_PAGE (page);
       return page;
+    }
+
+  if (g_str_equal (pf_page_info_get_id (info), "audit-trail"))
+    return pf_audit_page_new ();
+
+  if (g_str_equal (pf_page_info_get_id (info), "ml-test-score"))
+    {
+      PfApplication *app = PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      return pf_test_score_page_new (pf_application_get_catalog (app));
     }
 
   if (pf_phase_from_id (pf_page_info_get_id (info), &phase))

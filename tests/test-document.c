@@ -612,6 +612,69 @@ test_document_newer_version_read_only (void)
   g_assert_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_READ_ONLY);
 }
 
+/* Registers whose records are named by the catalog (one per ML test) add
+ * a record under a given id: checked, audited and undoable like any other. */
+static void
+test_document_add_record_with_id (void)
+{
+  g_autoptr(PfDocument) document = pf_document_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *audit;
+  JsonObject *record;
+  JsonObject *entry;
+  guint n_audit;
+
+  pf_document_make_new_project (document);
+  pf_document_set_actor (document, "Ada");
+  n_audit = pf_document_get_audit_length (document);
+  /* A new project's trail is all its own: intact, with nothing to check. */
+  g_assert_true (pf_document_get_audit_verified (document));
+
+  g_assert_true (pf_document_add_record_with_id (document, "ml-test-score", "data-1", &error));
+  g_assert_no_error (error);
+  record = pf_document_get_record (document, "ml-test-score", "data-1");
+  g_assert_nonnull (record);
+  g_assert_cmpstr (json_object_get_string_member (record, "level"), ==, "none");
+  g_assert_cmpstr (json_object_get_string_member (record, "note"), ==, "");
+
+  audit = pf_document_get_audit (document);
+  g_assert_cmpuint (json_array_get_length (audit), ==, n_audit + 1);
+  entry = pf_audit_get_entry (audit, n_audit);
+  g_assert_cmpstr (pf_audit_entry_get_string (entry, "action"), ==, "add");
+  g_assert_cmpstr (pf_audit_entry_get_string (entry, "object"), ==, "ml-test-score/data-1");
+  g_assert_cmpstr (pf_audit_entry_get_string (entry, "actor"), ==, "Ada");
+
+  /* The level is schema-checked like any field. */
+  g_assert_true (pf_document_set_string (document, "ml-test-score/data-1", "level", "automated", &error));
+  g_assert_no_error (error);
+  g_assert_false (pf_document_set_string (document, "ml-test-score/data-1", "level", "sometimes", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Taken, empty or path-like ids and unknown registers are refused. */
+  g_assert_false (pf_document_add_record_with_id (document, "ml-test-score", "data-1", &error));
+  g_assert_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (pf_document_add_record_with_id (document, "ml-test-score", "", &error));
+  g_assert_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (pf_document_add_record_with_id (document, "ml-test-score", "a/b", &error));
+  g_assert_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (pf_document_add_record_with_id (document, "no-such-register", "x", &error));
+  g_assert_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (json_array_get_length (pf_document_get_records (document, "ml-test-score")), ==, 1);
+
+  /* Undo takes the level back, then the record. */
+  g_assert_true (pf_document_undo (document));
+  g_assert_cmpstr (pf_document_get_string (document, "ml-test-score/data-1", "level"), ==, "none");
+  g_assert_true (pf_document_undo (document));
+  g_assert_null (pf_document_get_record (document, "ml-test-score", "data-1"));
+  g_assert_true (pf_document_redo (document));
+  g_assert_nonnull (pf_document_get_record (document, "ml-test-score", "data-1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/document/damaged-audit-entry", test_document_damaged_audit_entry);
   g_test_add_func ("/document/bad-files-untouched", test_document_bad_files_untouched);
   g_test_add_func ("/document/newer-version-read-only", test_document_newer_version_read_only);
+  g_test_add_func ("/document/add-record-with-id", test_document_add_record_with_id);
 
   return g_test_run ();
 }

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pf-audit-chain-group.h"
+#include "pf-audit-page.h"
 #include "pf-catalog.h"
 #include "pf-overview-page.h"
 #include "pf-phase-page.h"
 #include "pf-preferences-window.h"
+#include "pf-test-score-page.h"
 #include "pf-welcome-page.h"
 #include "pf-window.h"
 #include "ui-test-util.h"
@@ -80,6 +83,31 @@ test_phase_pages (void)
     }
 }
 
+static void
+test_test_score_page (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/catalog/crisp-dm.catalog", 0, NULL);
+  g_autoptr(PfCatalog) catalog = pf_catalog_new_from_bytes (bytes, TRUE, NULL);
+  g_autoptr(PfDocument) document = pf_document_new ();
+  GtkWidget *page = g_object_ref_sink (pf_test_score_page_new (catalog));
+
+  pf_test_score_page_set_document (PF_TEST_SCORE_PAGE (page), document);
+  g_assert_finalize_object (page);
+}
+
+static void
+test_audit_pages (void)
+{
+  g_autoptr(PfDocument) document = pf_document_new ();
+  GtkWidget *page = g_object_ref_sink (pf_audit_page_new ());
+  GtkWidget *group = g_object_ref_sink (pf_audit_chain_group_new ());
+
+  pf_audit_page_set_document (PF_AUDIT_PAGE (page), document);
+  pf_audit_chain_group_set_document (PF_AUDIT_CHAIN_GROUP (group), document);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (group);
+}
+
 /* The built-in catalog is in the application's resources and reads. */
 static void
 test_builtin_catalog (void)
@@ -107,6 +135,8 @@ main (int   argc,
   g_test_add_func ("/ui/templates/builtin-catalog", test_builtin_catalog);
   g_test_add_func ("/ui/templates/overview-page", test_overview_page);
   g_test_add_func ("/ui/templates/phase-pages", test_phase_pages);
+  g_test_add_func ("/ui/templates/test-score-page", test_test_score_page);
+  g_test_add_func ("/ui/templates/audit-pages", test_audit_pages);
 
   return g_test_run ();
 }

@@ -868,6 +868,9 @@ pf_document_new (void)
       json_object_set_array_member (registers, pf_schema_get_register (i)->id, json_array_new ());
   }
 
+  /* Nothing to verify: every entry of a new project is written here. */
+  self->audit_verified = TRUE;
+
   return self;
 }
 
@@ -1773,6 +1776,67 @@ pf_document_add_record (PfDocument  *self,
   pf_document_commit (self, edit);
 
   return id;
+}
+
+/**
+ * pf_document_add_record_with_id:
+ *
+ * Appends a record with default values and the id @record_id to
+ * @register_id, for registers whose records are named by something else,
+ * like the ML Test Score's one record per test of the catalog.
+ *
+ * Returns: %FALSE with PF_DOCUMENT_ERROR_REFUSED when the id is taken or
+ *   cannot name a record
+ */
+gboolean
+pf_document_add_record_with_id (PfDocument  *self,
+                                const char  *register_id,
+                                const char  *record_id,
+                                GError     **error)
+{
+  const PfRegister *reg;
+  JsonArray *records;
+  Edit *edit;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (register_id != NULL, FALSE);
+  g_return_val_if_fail (record_id != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  if (!(reg = pf_schema_find_register (register_id)))
+    {
+      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_NOT_FOUND,
+                   _("There is no register “%s”"), register_id);
+      return FALSE;
+    }
+
+  /* A slash would make the record's object path ambiguous. */
+  if (record_id[0] == '\0' || strchr (record_id, '/') != NULL || !g_utf8_validate (record_id, -1, NULL))
+    {
+      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED,
+                   _("“%s” cannot be the id of a record"), record_id);
+      return FALSE;
+    }
+
+  records = register_array (self, reg->id, TRUE);
+  if (find_record_index (records, record_id) >= 0)
+    {
+      g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED,
+                   _("There is already a record “%s” in “%s”"), record_id, reg->id);
+      return FALSE;
+    }
+
+  edit = g_new0 (Edit, 1);
+  edit->kind = EDIT_INSERT;
+  edit->object = g_strdup (reg->id);
+  edit->new_value = json_node_init_object (json_node_alloc (), pf_register_new_record (reg, record_id));
+  json_object_unref (json_node_get_object (edit->new_value));
+  edit->index = json_array_get_length (records);
+  pf_document_commit (self, edit);
+
+  return TRUE;
 }
 
 gboolean

@@ -115,6 +115,10 @@ JsonObject     *pf_document_get_record           (PfDocument           *self,
 char           *pf_document_add_record           (PfDocument           *self,
                                                   const char           *register_id,
                                                   GError              **error);
+gboolean        pf_document_add_record_with_id   (PfDocument           *self,
+                                                  const char           *register_id,
+                                                  const char           *record_id,
+                                                  GError              **error);
 gboolean        pf_document_remove_record        (PfDocument           *self,
                                                   const char           *register_id,
                                                   const char           *record_id,
