@@ -387,6 +387,7 @@ static const struct {
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export-report", { "<Control>e", NULL } },
+  { "win.find", { "<Control>f", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.close", { "<Control>w", NULL } },

@@ -536,11 +536,10 @@ blocker_row_activated_cb (AdwActionRow *row,
                           PfPhasePage  *self)
 {
   const char *question = g_object_get_data (G_OBJECT (row), "question");
-  QuestionView *view = question ? g_hash_table_lookup (self->views, question) : NULL;
 
   /* Takes the user to the question that blocks. */
-  if (view != NULL)
-    gtk_widget_grab_focus (view->input);
+  if (question != NULL)
+    pf_phase_page_focus_question (self, question);
 }
 
 /* The gate at the bottom of the page: what still blocks the phase. */
@@ -833,4 +832,28 @@ pf_phase_page_set_document (PfPhasePage *self,
     pf_business_question_group_set_document (self->question_group, document);
 
   update_gate (self);
+}
+
+/**
+ * pf_phase_page_focus_question:
+ *
+ * Moves the keyboard focus to the input of @question_id, which scrolls it
+ * into view.
+ *
+ * Returns: whether the page shows that question
+ */
+gboolean
+pf_phase_page_focus_question (PfPhasePage *self,
+                              const char  *question_id)
+{
+  QuestionView *view;
+
+  g_return_val_if_fail (PF_IS_PHASE_PAGE (self), FALSE);
+  g_return_val_if_fail (question_id != NULL, FALSE);
+
+  if (!(view = g_hash_table_lookup (self->views, question_id)))
+    return FALSE;
+
+  gtk_widget_grab_focus (view->input);
+  return TRUE;
 }

@@ -422,6 +422,34 @@ show_page_action (GSimpleAction *action,
 }
 
 static void
+show_question_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  PfWindow *self = user_data;
+
+  if (!pf_window_show_question (self, g_variant_get_string (param, NULL)))
+    g_printerr ("No question “%s”\n", g_variant_get_string (param, NULL));
+}
+
+static void
+find_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  PfWindow *self = user_data;
+
+  if (self->document == NULL)
+    return;
+
+  /* On a narrow window the find bar is on the content side. Navigating
+   * moves the focus: only then. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  pf_find_bar_open (self->find_bar);
+}
+
+static void
 step_page (PfWindow *self,
            int       delta)
 {
@@ -472,7 +500,7 @@ close_action (GSimpleAction *action,
 void
 _pf_window_update_actions (PfWindow *self)
 {
-  static const char * const project_actions[] = { "show-page", "next-page", "previous-page" };
+  static const char * const project_actions[] = { "show-page", "show-question", "find", "next-page", "previous-page" };
   gboolean has_document = self->document != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (project_actions); i++)
@@ -487,6 +515,8 @@ _pf_window_update_actions (PfWindow *self)
 
 static const GActionEntry win_actions[] = {
   { "show-page", show_page_action, "s" },
+  { "show-question", show_question_action, "s" },
+  { "find", find_action },
   { "next-page", next_page_action },
   { "previous-page", previous_page_action },
   { "close", close_action },
@@ -577,6 +607,7 @@ pf_window_class_init (PfWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PF_TYPE_WELCOME_PAGE);
+  g_type_ensure (PF_TYPE_FIND_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/pf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PfWindow, toast_overlay);
@@ -591,6 +622,7 @@ pf_window_class_init (PfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, PfWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PfWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, find_bar);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_button_clicked_cb);
@@ -686,6 +718,9 @@ pf_window_set_document (PfWindow   *self,
       if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "document") != NULL)
         g_object_set (page, "document", document, NULL);
     }
+  pf_find_bar_set_project (self->find_bar,
+                           pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))),
+                           document);
   _pf_window_update_title (self);
   _pf_window_update_actions (self);
 
@@ -807,6 +842,33 @@ pf_window_show_page (PfWindow   *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   return TRUE;
+}
+
+/**
+ * pf_window_show_question:
+ *
+ * Shows the phase page that asks @question_id and focuses its input.
+ *
+ * Returns: whether the catalog in use has that question
+ */
+gboolean
+pf_window_show_question (PfWindow   *self,
+                         const char *question_id)
+{
+  PfCatalog *catalog;
+  const PfQuestion *question;
+
+  g_return_val_if_fail (PF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (question_id != NULL, FALSE);
+
+  catalog = pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  if (self->document == NULL ||
+      (question = pf_catalog_find_question (catalog, question_id)) == NULL ||
+      self->phase_pages[question->phase] == NULL)
+    return FALSE;
+
+  pf_window_show_page (self, pf_phase_get_id (question->phase));
+  return pf_phase_page_focus_question (self->phase_pages[question->phase], question_id);
 }
 
 void

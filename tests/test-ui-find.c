@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pf-application.h"
+#include "pf-search.h"
+#include "pf-window.h"
+#include "ui-test-util.h"
+
+/* Ctrl+F as a user meets it: type, go through the results by keyboard,
+ * open one, close with Escape. */
+
+static PfApplication *app;
+static char *tmp_dir;
+
+static PfWindow *
+active_window (void)
+{
+  return PF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static PfWindow *
+new_project_window (void)
+{
+  PfWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  window = active_window ();
+  ui_test_wait_until (ui_test_is_drawn, window);
+
+  return window;
+}
+
+static void
+destroy_window (PfWindow *window)
+{
+  gpointer pointer = window;
+
+  pf_document_set_modified (pf_window_get_document (window), FALSE);
+  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_wait_until (ui_test_is_null, &pointer);
+}
+
+static void
+spin_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *searched_text;
+
+static gboolean
+searched (gpointer data)
+{
+  return g_strcmp0 (searched_text, data) == 0;
+}
+
+static void
+search_changed_cb (GtkEditable *entry)
+{
+  g_free (searched_text);
+  searched_text = g_strdup (gtk_editable_get_text (entry));
+}
+
+static gboolean
+revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (data);
+}
+
+static gboolean
+concealed (gpointer data)
+{
+  return !gtk_revealer_get_child_revealed (data);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A key as the user presses it in the entry: through its key controllers. */
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
+static PfSearchResult *
+result_at (GtkListBox *list,
+           int         index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_nonnull (row);
+  return g_object_get_data (G_OBJECT (row), "result");
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+type_query (PfWindow   *window,
+            GtkWidget  *entry,
+            GtkWidget  *revealer,
+            const char *text)
+{
+  /* The search runs after a short pause in typing. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  ui_test_wait_until (searched, (gpointer)text);
+  ui_test_wait_until (revealed, revealer);
+}
+
+static void
+set_string (PfDocument *document,
+            const char *object,
+            const char *field,
+            const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pf_document_set_string (document, object, field, value, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_find (void)
+{
+  PfWindow *window = new_project_window ();
+  PfDocument *document = pf_window_get_document (window);
+  GtkWidget *find_bar = ui_test_find_widget (GTK_WIDGET (window), "find_bar");
+  GtkWidget *entry = ui_test_find_widget (find_bar, "entry");
+  GtkWidget *revealer = ui_test_find_widget (find_bar, "results_revealer");
+  GtkListBox *list = GTK_LIST_BOX (ui_test_find_widget (find_bar, "results_list"));
+  GtkWidget *status = ui_test_find_widget (find_bar, "status_label");
+  GtkSearchBar *search_bar = GTK_SEARCH_BAR (ui_test_find_widget (find_bar, "search_bar"));
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accels = NULL;
+  g_autofree char *feature = NULL;
+  g_autofree char *object = NULL;
+  GtkWidget *sidebar_row;
+  PfSearchResult *result;
+  guint n_rows;
+
+  g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed_cb), NULL);
+
+  /* Ctrl+F, in the shortcuts window too. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.find");
+  g_assert_cmpstr (accels[0], ==, "<Control>f");
+
+  feature = pf_document_add_record (document, "features", &error);
+  g_assert_no_error (error);
+  object = g_strconcat ("features/", feature, NULL);
+  set_string (document, object, "name", "days_since_last_login");
+  set_string (document, object, "rationale", "Known at the prediction point: no leakage of the cancellation.");
+  /* More questions and records than a search lists. */
+  pf_document_begin_group (document);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *id = pf_document_add_record (document, "stakeholders", &error);
+      g_autofree char *path = g_strdup_printf ("stakeholders/%s", id);
+      g_autofree char *name = g_strdup_printf ("Stakeholder %u", i);
+
+      g_assert_no_error (error);
+      set_string (document, path, "name", name);
+    }
+  pf_document_end_group (document);
+
+  /* The focus is in the sidebar when the user presses Ctrl+F. */
+  sidebar_row = find_named (GTK_WIDGET (window), "overview");
+  gtk_widget_grab_focus (sidebar_row);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "find", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar));
+  g_assert_true (has_focus_within (entry));
+
+  /* A register entry is listed, found in a field that is not its name,
+   * whatever the case and accents. */
+  type_query (window, entry, revealer, "LÉAKAGE OF");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  result = result_at (list, 0);
+  g_assert_cmpint (result->kind, ==, PF_SEARCH_RESULT_RECORD);
+  g_assert_cmpstr (result->register_id, ==, "features");
+  g_assert_cmpstr (result->record_id, ==, feature);
+  g_assert_cmpstr (result->title, ==, "days_since_last_login");
+  g_assert_false (gtk_widget_get_visible (status));
+
+  /* Escape closes and gives the focus back. */
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+  g_assert_true (gtk_widget_has_focus (sidebar_row));
+  ui_test_wait_until (concealed, revealer);
+
+  /* Nothing found says so. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "find", NULL);
+  type_query (window, entry, revealer, "no such text anywhere");
+  g_assert_cmpuint (count_rows (list), ==, 0);
+  g_assert_true (gtk_widget_get_visible (status));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "No results");
+
+  /* Many results: the first ones, and a note to refine the search. */
+  type_query (window, entry, revealer, "e");
+  g_assert_cmpuint (count_rows (list), ==, PF_SEARCH_DEFAULT_LIMIT);
+  g_assert_true (gtk_widget_get_visible (status));
+
+  /* Down and Up move through the results, the focus stays in the entry;
+   * Enter opens the selected question on its page and focuses its input. */
+  type_query (window, entry, revealer, "data");
+  n_rows = count_rows (list);
+  g_assert_cmpuint (n_rows, >=, 3);
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
+  press_key (entry, GDK_KEY_Down);
+  press_key (entry, GDK_KEY_Down);
+  press_key (entry, GDK_KEY_Up);
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 1));
+  g_assert_true (has_focus_within (entry));
+  spin_idle ();
+  ui_test_screenshot (GTK_WIDGET (window), "find");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  spin_idle ();
+  ui_test_screenshot (GTK_WIDGET (window), "find-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  result = result_at (list, 1);
+  g_assert_cmpint (result->kind, ==, PF_SEARCH_RESULT_QUESTION);
+  {
+    g_autofree char *question = g_strdup (result->question_id);
+    g_autofree char *page = g_strdup (result->page_id);
+
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+    g_assert_cmpstr (pf_window_get_visible_page (window), ==, page);
+    g_assert_true (has_focus_within (find_named (GTK_WIDGET (window), question)));
+  }
+
+  /* A question in another phase, typed and opened with Enter at once. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "first findings and hypotheses");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (pf_window_get_visible_page (window), ==, "data-understanding");
+  g_assert_true (has_focus_within (find_named (GTK_WIDGET (window), "data-understanding.findings")));
+
+  /* A register entry opens its register. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "find", NULL);
+  type_query (window, entry, revealer, "days_since");
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (pf_window_get_visible_page (window), ==, "features");
+
+  /* A question the catalog does not have is not shown. */
+  g_assert_false (pf_window_show_question (window, "business-understanding.no-such-question"));
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  int ret;
+
+  ui_test_init (&argc, &argv);
+
+  /* Inside this run's own folders, removed at exit. */
+  tmp_dir = g_build_filename (g_get_user_cache_dir (), "catalogs", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (tmp_dir, 0700), ==, 0);
+
+  /* The size of the screenshots. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+
+  app = pf_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/find/find", test_find);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  g_clear_pointer (&tmp_dir, g_free);
+  g_clear_pointer (&searched_text, g_free);
+
+  return ret;
+}
