@@ -116,13 +116,15 @@ update_results (PfFindBar *self)
   gboolean more = FALSE;
 
   self->pending = FALSE;
-  clear_results (self);
 
+  /* The rows stay while the panel slides away. */
   if (self->search == NULL || trimmed[0] == '\0')
     {
       gtk_revealer_set_reveal_child (self->results_revealer, FALSE);
       return;
     }
+
+  clear_results (self);
 
   results = pf_search_query (self->search, text, PF_SEARCH_DEFAULT_LIMIT, &more);
   for (guint i = 0; i < results->len; i++)
@@ -218,7 +220,6 @@ activate_result (PfFindBar      *self,
       g_assert_not_reached ();
     }
 
-  /* Last: closing frees the results. */
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
@@ -270,13 +271,19 @@ search_mode_changed_cb (PfFindBar *self)
     return;
 
   gtk_revealer_set_reveal_child (self->results_revealer, FALSE);
-  clear_results (self);
 
   /* Back to where the user was before Ctrl+F. */
   focus = g_weak_ref_get (&self->return_focus);
   g_weak_ref_set (&self->return_focus, NULL);
   if (focus != NULL && gtk_widget_get_root (focus) == gtk_widget_get_root (GTK_WIDGET (self)))
     gtk_widget_grab_focus (focus);
+}
+
+static void
+results_revealer_child_revealed_cb (PfFindBar *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->results_revealer))
+    clear_results (self);
 }
 
 static gboolean
@@ -368,6 +375,7 @@ pf_find_bar_class_init (PfFindBarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, results_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, results_revealer_child_revealed_cb);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "pf-application.h"
+#include "pf-preferences-window.h"
 #include "pf-search.h"
 #include "pf-window.h"
 #include "ui-test-util.h"
@@ -50,6 +51,21 @@ spin_idle (void)
     ;
 }
 
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *)data;
+}
+
+/* Until the animations a style change starts have run. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+
+  ui_test_wait_until (time_passed, &until);
+}
+
 static char *searched_text;
 
 static gboolean
@@ -75,6 +91,12 @@ static gboolean
 concealed (gpointer data)
 {
   return !gtk_revealer_get_child_revealed (data);
+}
+
+static gboolean
+has_no_height (gpointer data)
+{
+  return gtk_widget_get_height (data) == 0;
 }
 
 static GtkWidget *
@@ -294,6 +316,194 @@ test_find (void)
   destroy_window (window);
 }
 
+static const char custom_catalog[] =
+  "<catalog id=\"org.example.team\" version=\"2\"><title>Team Catalog</title>\n"
+  "<phase id=\"business-understanding\"><step id=\"goal\"><title>The Goal</title>\n"
+  "<question id=\"business-understanding.colour\" type=\"text\" required=\"true\">"
+  "<text>Which colour does the sponsor like?</text><why>So that the slides please.</why></question>\n"
+  "</step><gate><requires question=\"business-understanding.colour\"/></gate></phase>\n"
+  "<phase id=\"data-understanding\"><step id=\"b\"><title>B</title></step><gate/></phase>\n"
+  "<phase id=\"data-preparation\"><step id=\"c\"><title>C</title></step><gate/></phase>\n"
+  "<phase id=\"modeling\"><step id=\"d\"><title>D</title></step><gate/></phase>\n"
+  "<phase id=\"evaluation\"><step id=\"e\"><title>E</title></step><gate/></phase>\n"
+  "<phase id=\"deployment\"><step id=\"f\"><title>F</title></step><gate/></phase>\n"
+  "</catalog>\n";
+
+static GFile *
+write_file (const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+progress_of (PfWindow   *window,
+             const char *page)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (window), page);
+
+  return g_strdup (gtk_label_get_text (GTK_LABEL (find_named (row, "progress"))));
+}
+
+static void
+respond_and_wait (AdwMessageDialog *dialog)
+{
+  gpointer pointer = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &pointer);
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  ui_test_wait_until (ui_test_is_null, &pointer);
+}
+
+/* A catalog of one's own: its questions on the phase pages of the open
+ * window, the answers to the others kept; a broken one explained and not
+ * used; back to the built-in one. */
+static void
+test_custom_catalog (void)
+{
+  g_autoptr(GFile) file = write_file ("team.catalog", custom_catalog);
+  g_autoptr(GFile) broken = write_file ("broken.catalog",
+                                        "<catalog id=\"org.example.broken\" version=\"1\">\n"
+                                        "  <title>Broken</titel>\n</catalog>\n");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(JsonNode) value = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *setting = NULL;
+  g_autofree char *progress = NULL;
+  PfWindow *window = new_project_window ();
+  PfDocument *document = pf_window_get_document (window);
+  PfCatalog *builtin = pf_application_get_catalog (app);
+  PfPreferencesWindow *preferences;
+  AdwMessageDialog *dialog;
+  GtkWidget *find_bar = ui_test_find_widget (GTK_WIDGET (window), "find_bar");
+  GtkWidget *entry = ui_test_find_widget (find_bar, "entry");
+  GtkWidget *revealer = ui_test_find_widget (find_bar, "results_revealer");
+  GtkListBox *list = GTK_LIST_BOX (ui_test_find_widget (find_bar, "results_list"));
+
+  g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed_cb), NULL);
+  json_node_set_string (value, "Fewer cancellations");
+  g_assert_true (pf_document_set_answer (document, "business-understanding.objective", value, &error));
+  g_assert_no_error (error);
+  pf_window_show_page (window, "business-understanding");
+  g_assert_nonnull (find_named (GTK_WIDGET (window), "business-understanding.objective"));
+
+  /* Loaded: the open window shows its questions at once, on the same page,
+   * and the sidebar counts its required questions. */
+  g_assert_true (pf_application_load_catalog (app, file, &error));
+  g_assert_no_error (error);
+  spin_idle ();
+  g_assert_cmpstr (pf_catalog_get_id (pf_application_get_catalog (app)), ==, "org.example.team");
+  g_assert_cmpstr (pf_window_get_visible_page (window), ==, "business-understanding");
+  g_assert_nonnull (find_named (GTK_WIDGET (window), "business-understanding.colour"));
+  g_assert_null (find_named (GTK_WIDGET (window), "business-understanding.objective"));
+  progress = progress_of (window, "business-understanding");
+  g_assert_cmpstr (progress, ==, "0/1");
+  setting = g_settings_get_string (settings, "catalog-file");
+  g_assert_true (g_str_has_suffix (setting, "team.catalog"));
+  g_clear_pointer (&setting, g_free);
+
+  /* The answer to a question it does not ask stays in the project. */
+  g_assert_nonnull (pf_document_get_value (document, "answers/business-understanding.objective", "value"));
+
+  /* Ctrl+F finds its questions. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "find", NULL);
+  type_query (window, entry, revealer, "sponsor like");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_cmpstr (result_at (list, 0)->question_id, ==, "business-understanding.colour");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (has_focus_within (find_named (GTK_WIDGET (window), "business-understanding.colour")));
+  ui_test_wait_until (concealed, revealer);
+  ui_test_wait_until (has_no_height, find_bar);
+  ui_test_screenshot (GTK_WIDGET (window), "custom-catalog");
+
+  /* The preferences show the catalog in use and where it comes from. */
+  preferences = pf_preferences_window_new (settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (preferences), 640, 700);
+  gtk_window_present (GTK_WINDOW (preferences));
+  ui_test_wait_until (ui_test_is_drawn, preferences);
+  {
+    GtkWidget *row = ui_test_find_widget (GTK_WIDGET (preferences), "catalog_row");
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Team Catalog, from “team.catalog”");
+    g_assert_true (gtk_widget_get_sensitive (ui_test_find_widget (GTK_WIDGET (preferences), "builtin_button")));
+  }
+  spin_idle ();
+  ui_test_screenshot (GTK_WIDGET (preferences), "preferences-catalog");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  settle ();
+  ui_test_screenshot (GTK_WIDGET (preferences), "preferences-catalog-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* A broken file: a dialog names the file, the line and the problem, and
+   * the catalog in use stays. */
+  g_assert_false (pf_application_load_catalog_or_explain (app, broken, GTK_WINDOW (preferences)));
+  ui_test_wait_until (ui_test_message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Load “broken.catalog”");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "broken.catalog: Line 2, column "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“titel”"));
+  ui_test_wait_until (ui_test_is_drawn, dialog);
+  ui_test_screenshot (GTK_WIDGET (dialog), "catalog-broken");
+  respond_and_wait (dialog);
+  g_assert_cmpstr (pf_catalog_get_id (pf_application_get_catalog (app)), ==, "org.example.team");
+  g_assert_nonnull (find_named (GTK_WIDGET (window), "business-understanding.colour"));
+  setting = g_settings_get_string (settings, "catalog-file");
+  g_assert_true (g_str_has_suffix (setting, "team.catalog"));
+  g_clear_pointer (&setting, g_free);
+
+  /* Back to the built-in catalog, from the preferences. */
+  g_signal_emit_by_name (ui_test_find_widget (GTK_WIDGET (preferences), "builtin_button"), "clicked");
+  spin_idle ();
+  g_assert_cmpstr (pf_catalog_get_id (pf_application_get_catalog (app)), ==, PF_CATALOG_BUILTIN_ID);
+  g_assert_false (pf_application_get_catalog (app) == builtin);
+  g_assert_null (pf_application_get_catalog_file (app));
+  g_assert_nonnull (find_named (GTK_WIDGET (window), "business-understanding.objective"));
+  setting = g_settings_get_string (settings, "catalog-file");
+  g_assert_cmpstr (setting, ==, "");
+  g_assert_false (gtk_widget_get_sensitive (ui_test_find_widget (GTK_WIDGET (preferences), "builtin_button")));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  destroy_window (window);
+}
+
+/* A configured catalog that no longer loads: the built-in one, and the
+ * user is told once, when a project opens. */
+static void
+test_catalog_fallback (void)
+{
+  g_autoptr(GFile) broken = write_file ("gone-bad.catalog", "<catalog id=\"x\" version=\"1\"><phase>");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(PfApplication) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_file_get_uri (broken);
+  g_autofree char *problem = NULL;
+
+  g_settings_set_string (settings, "catalog-file", uri);
+
+  /* A fresh start of the application. */
+  second = pf_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (second), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pf_catalog_get_id (pf_application_get_catalog (second)), ==, PF_CATALOG_BUILTIN_ID);
+  g_assert_null (pf_application_get_catalog_file (second));
+  problem = pf_application_take_catalog_problem (second);
+  g_assert_nonnull (problem);
+  g_assert_true (g_str_has_prefix (problem, "gone-bad.catalog: Line 1, column "));
+  g_assert_null (pf_application_take_catalog_problem (second));
+
+  g_settings_set_string (settings, "catalog-file", "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +528,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/find/find", test_find);
+  g_test_add_func ("/ui/find/custom-catalog", test_custom_catalog);
+  g_test_add_func ("/ui/find/catalog-fallback", test_catalog_fallback);
 
   ret = g_test_run ();
 
