@@ -277,10 +277,10 @@ test_find (void)
   press_key (entry, GDK_KEY_Up);
   g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 1));
   g_assert_true (has_focus_within (entry));
-  spin_idle ();
+  settle ();
   ui_test_screenshot (GTK_WIDGET (window), "find");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  spin_idle ();
+  settle ();
   ui_test_screenshot (GTK_WIDGET (window), "find-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
@@ -294,6 +294,9 @@ test_find (void)
     g_assert_false (gtk_search_bar_get_search_mode (search_bar));
     g_assert_cmpstr (pf_window_get_visible_page (window), ==, page);
     g_assert_true (has_focus_within (find_named (GTK_WIDGET (window), question)));
+    ui_test_wait_until (has_no_height, find_bar);
+    settle ();
+    ui_test_screenshot (GTK_WIDGET (window), "find-opened");
   }
 
   /* A question in another phase, typed and opened with Enter at once. */
