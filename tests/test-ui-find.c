@@ -489,7 +489,9 @@ test_catalog_fallback (void)
   g_autoptr(PfApplication) second = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = g_file_get_uri (broken);
-  g_autofree char *problem = NULL;
+  g_autoptr(PfDocument) document = NULL;
+  AdwMessageDialog *dialog;
+  PfWindow *window;
 
   g_settings_set_string (settings, "catalog-file", uri);
 
@@ -499,10 +501,23 @@ test_catalog_fallback (void)
   g_assert_no_error (error);
   g_assert_cmpstr (pf_catalog_get_id (pf_application_get_catalog (second)), ==, PF_CATALOG_BUILTIN_ID);
   g_assert_null (pf_application_get_catalog_file (second));
-  problem = pf_application_take_catalog_problem (second);
-  g_assert_nonnull (problem);
-  g_assert_true (g_str_has_prefix (problem, "gone-bad.catalog: Line 1, column "));
+
+  /* Told when the first project opens, in a dialog that does not stop it
+   * from opening; the next project does not tell again. */
+  window = pf_window_new (second);
+  document = pf_document_new ();
+  pf_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (ui_test_message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Load the Question Catalog");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "gone-bad.catalog: Line 1, column "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "built-in catalog"));
+  g_assert_true (pf_window_get_document (window) == document);
+  g_assert_nonnull (find_named (GTK_WIDGET (window), "business-understanding.objective"));
+  respond_and_wait (dialog);
   g_assert_null (pf_application_take_catalog_problem (second));
+  destroy_window (window);
 
   g_settings_set_string (settings, "catalog-file", "");
 }
