@@ -28,6 +28,8 @@ struct _PfFindBar
   PfSearch          *search;
   GWeakRef           return_focus;
 
+  /* The first rows of the list show results, the others are hidden. */
+  guint              n_results;
   /* Typed, but not searched yet: the entry waits for a pause. */
   guint              pending : 1;
 };
@@ -42,22 +44,19 @@ page_icon_name (const char *page_id)
   return index >= 0 ? pf_page_info_get_icon_name (pf_pages_get_page (index)) : "edit-find-symbolic";
 }
 
+/* Rows are made once and filled again for each search: making a row is
+ * what costs, in GTK 4.8 most of a millisecond; filling one is cheap. */
 static GtkWidget *
-create_result_row (PfSearchResult *result)
+create_result_row (void)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (page_icon_name (result->page_id));
-  GtkWidget *title = gtk_label_new (result->title);
-  GtkWidget *location = gtk_label_new (result->location);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *location = gtk_label_new (NULL);
   GtkWidget *snippet = gtk_label_new (NULL);
-  g_autofree char *before = g_markup_escape_text (result->snippet, result->match_start);
-  g_autofree char *match = g_markup_escape_text (result->snippet + result->match_start, result->match_length);
-  g_autofree char *after = g_markup_escape_text (result->snippet + result->match_start + result->match_length, -1);
-  g_autofree char *markup = g_strdup_printf ("%s<b>%s</b>%s", before, match, after);
-  g_autofree char *accessible = NULL;
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_set_margin_top (icon, 2);
@@ -75,7 +74,6 @@ create_result_row (PfSearchResult *result)
   gtk_box_append (GTK_BOX (title_box), location);
   gtk_box_append (GTK_BOX (text_box), title_box);
 
-  gtk_label_set_markup (GTK_LABEL (snippet), markup);
   gtk_label_set_xalign (GTK_LABEL (snippet), 0);
   gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (snippet), TRUE);
@@ -86,25 +84,60 @@ create_result_row (PfSearchResult *result)
   gtk_box_append (GTK_BOX (box), text_box);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
-
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  /* Translators: a search result read by the screen reader: its title,
-   * where it is (a phase or register) and the text that matched. */
-  accessible = g_strdup_printf (_("%s, in %s: %s"), result->title, result->location, result->snippet);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_widget_set_tooltip_text (row, result->title);
-  g_object_set_data_full (G_OBJECT (row), "result", result, (GDestroyNotify)pf_search_result_free);
+
+  g_object_set_data (G_OBJECT (row), "icon", icon);
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "location", location);
+  g_object_set_data (G_OBJECT (row), "snippet", snippet);
 
   return row;
 }
 
+/* Takes @result. */
+static void
+fill_result_row (GtkWidget      *row,
+                 PfSearchResult *result)
+{
+  g_autofree char *before = g_markup_escape_text (result->snippet, result->match_start);
+  g_autofree char *match = g_markup_escape_text (result->snippet + result->match_start, result->match_length);
+  g_autofree char *after = g_markup_escape_text (result->snippet + result->match_start + result->match_length, -1);
+  g_autofree char *markup = g_strdup_printf ("%s<b>%s</b>%s", before, match, after);
+  g_autofree char *accessible = NULL;
+
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"), page_icon_name (result->page_id));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), result->title);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "location"), result->location);
+  gtk_label_set_markup (g_object_get_data (G_OBJECT (row), "snippet"), markup);
+  gtk_widget_set_tooltip_text (row, result->title);
+
+  /* Translators: a search result read by the screen reader: its title,
+   * where it is (a phase or register) and the text that matched. */
+  accessible = g_strdup_printf (_("%s, in %s: %s"), result->title, result->location, result->snippet);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  g_object_set_data_full (G_OBJECT (row), "result", result, (GDestroyNotify)pf_search_result_free);
+  gtk_widget_set_visible (row, TRUE);
+}
+
+static PfSearchResult *
+result_of_row (GtkListBoxRow *row)
+{
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "result") : NULL;
+}
+
+/* The rows stay for the next search, hidden. */
 static void
 clear_results (PfFindBar *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))))
-    gtk_list_box_remove (self->results_list, child);
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->results_list, i)); i++)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+      g_object_set_data (G_OBJECT (row), "result", NULL);
+    }
+  self->n_results = 0;
 }
 
 static void
@@ -113,6 +146,7 @@ update_results (PfFindBar *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autoptr(GPtrArray) results = NULL;
+  GtkListBoxRow *row;
   gboolean more = FALSE;
 
   self->pending = FALSE;
@@ -124,11 +158,22 @@ update_results (PfFindBar *self)
       return;
     }
 
-  clear_results (self);
-
-  results = pf_search_query (self->search, text, PF_SEARCH_DEFAULT_LIMIT, &more);
+  results = pf_search_query (self->search, text, PF_FIND_BAR_MAX_RESULTS, &more);
   for (guint i = 0; i < results->len; i++)
-    gtk_list_box_append (self->results_list, create_result_row (g_ptr_array_index (results, i)));
+    {
+      if (!(row = gtk_list_box_get_row_at_index (self->results_list, i)))
+        {
+          row = GTK_LIST_BOX_ROW (create_result_row ());
+          gtk_list_box_append (self->results_list, GTK_WIDGET (row));
+        }
+      fill_result_row (GTK_WIDGET (row), g_ptr_array_index (results, i));
+    }
+  for (guint i = results->len; (row = gtk_list_box_get_row_at_index (self->results_list, i)); i++)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+      g_object_set_data (G_OBJECT (row), "result", NULL);
+    }
+  self->n_results = results->len;
   /* The rows own the results now. */
   g_ptr_array_set_free_func (results, NULL);
 
@@ -180,10 +225,11 @@ move_selection (PfFindBar *self,
   if (!gtk_revealer_get_reveal_child (self->results_revealer))
     return FALSE;
 
-  index = MAX (index, 0);
-  if ((next = gtk_list_box_get_row_at_index (self->results_list, index)) == NULL)
+  if (self->n_results == 0)
     return TRUE;
 
+  index = CLAMP (index, 0, (int)self->n_results - 1);
+  next = gtk_list_box_get_row_at_index (self->results_list, index);
   gtk_list_box_select_row (self->results_list, next);
   scroll_to_row (self, next);
 
@@ -238,15 +284,14 @@ entry_changed_cb (PfFindBar *self)
 static void
 entry_activate_cb (PfFindBar *self)
 {
-  GtkListBoxRow *row;
+  PfSearchResult *result;
 
   /* Enter right after typing: the results of what is typed, not of the
    * text before the pause. */
   if (self->pending)
     update_results (self);
-  row = gtk_list_box_get_selected_row (self->results_list);
-  if (row != NULL)
-    activate_result (self, g_object_get_data (G_OBJECT (row), "result"));
+  if ((result = result_of_row (gtk_list_box_get_selected_row (self->results_list))))
+    activate_result (self, result);
 }
 
 static void
@@ -259,7 +304,10 @@ static void
 results_list_row_activated_cb (PfFindBar     *self,
                                GtkListBoxRow *row)
 {
-  activate_result (self, g_object_get_data (G_OBJECT (row), "result"));
+  PfSearchResult *result = result_of_row (row);
+
+  if (result != NULL)
+    activate_result (self, result);
 }
 
 static void

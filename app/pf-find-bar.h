@@ -5,8 +5,12 @@
 
 #include "pf-catalog.h"
 #include "pf-document.h"
+#include "pf-search.h"
 
 G_BEGIN_DECLS
+
+/* The results listed; more are reported, for a narrower search. */
+#define PF_FIND_BAR_MAX_RESULTS PF_SEARCH_DEFAULT_LIMIT
 
 #define PF_TYPE_FIND_BAR (pf_find_bar_get_type ())
 
