@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pf-catalog.h"
+#include "pf-find-bar.h"
 #include "pf-overview-page.h"
 #include "pf-phase-page.h"
 #include "pf-preferences-window.h"
@@ -80,6 +81,19 @@ test_phase_pages (void)
     }
 }
 
+static void
+test_find_bar (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/catalog/crisp-dm.catalog", 0, NULL);
+  g_autoptr(PfCatalog) catalog = pf_catalog_new_from_bytes (bytes, TRUE, NULL);
+  g_autoptr(PfDocument) document = pf_document_new ();
+  GtkWidget *bar = g_object_ref_sink (g_object_new (PF_TYPE_FIND_BAR, NULL));
+
+  pf_find_bar_set_project (PF_FIND_BAR (bar), catalog, document);
+  g_assert_false (pf_find_bar_is_open (PF_FIND_BAR (bar)));
+  g_assert_finalize_object (bar);
+}
+
 /* The built-in catalog is in the application's resources and reads. */
 static void
 test_builtin_catalog (void)
@@ -107,6 +121,7 @@ main (int   argc,
   g_test_add_func ("/ui/templates/builtin-catalog", test_builtin_catalog);
   g_test_add_func ("/ui/templates/overview-page", test_overview_page);
   g_test_add_func ("/ui/templates/phase-pages", test_phase_pages);
+  g_test_add_func ("/ui/templates/find-bar", test_find_bar);
 
   return g_test_run ();
 }
