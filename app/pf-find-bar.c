@@ -236,6 +236,15 @@ move_selection (PfFindBar *self,
   return TRUE;
 }
 
+static gboolean
+focus_is_within (PfFindBar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+}
+
 static void
 activate_result (PfFindBar      *self,
                  PfSearchResult *result)
@@ -264,6 +273,18 @@ activate_result (PfFindBar      *self,
 
     default:
       g_assert_not_reached ();
+    }
+
+  /* A page shown without a question to focus: its first control takes the
+   * focus, rather than nothing once the bar hides. */
+  if (focus_is_within (self))
+    {
+      GtkWidget *overlay = gtk_widget_get_parent (widget);
+      GtkWidget *content = GTK_IS_OVERLAY (overlay) ? gtk_overlay_get_child (GTK_OVERLAY (overlay)) : NULL;
+      GtkWidget *page = GTK_IS_STACK (content) ? gtk_stack_get_visible_child (GTK_STACK (content)) : content;
+
+      if (page != NULL)
+        gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
     }
 
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);

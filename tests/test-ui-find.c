@@ -353,6 +353,19 @@ test_find (void)
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)));
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   g_assert_cmpstr (pf_window_get_visible_page (window), ==, "features");
+  g_assert_false (has_focus_within (find_bar));
+
+  /* The business question opens its page, the focus in the page. */
+  g_assert_true (pf_document_change_business_question (document, "Which subscribers cancel next quarter?",
+                                                       "Recall of 0.6", NULL, &error));
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "find", NULL);
+  type_query (window, entry, revealer, "subscribers cancel");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_cmpint (result_at (list, 0)->kind, ==, PF_SEARCH_RESULT_BUSINESS_QUESTION);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (pf_window_get_visible_page (window), ==, "business-understanding");
+  g_assert_true (has_focus_within (GTK_WIDGET (gtk_stack_get_visible_child (GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), "page_stack"))))));
 
   /* A question the catalog does not have is not shown. */
   g_assert_false (pf_window_show_question (window, "business-understanding.no-such-question"));
