@@ -19,11 +19,21 @@ struct _PfApplication
   /* Owned references */
   GSettings      *settings;
   PfCatalog      *catalog;
+  GFile          *catalog_file;     /* NULL: the built-in catalog */
+  char           *catalog_problem;  /* why the configured catalog is not used */
 
   guint           drafts_offered : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PfApplication, pf_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry main_options[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -290,6 +300,24 @@ open_action (GSimpleAction *action,
 }
 
 static void
+load_catalog_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  PfApplication *self = user_data;
+
+  pf_application_choose_catalog (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+use_builtin_catalog_action (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  pf_application_load_catalog (user_data, NULL, NULL);
+}
+
+static void
 open_uri_action (GSimpleAction *action,
                  GVariant      *param,
                  gpointer       user_data)
@@ -372,6 +400,8 @@ static const GActionEntry app_actions[] = {
   { "open-uri", open_uri_action, "s" },
   { "open-sample", open_sample_action },
   { "preferences", preferences_action },
+  { "load-catalog", load_catalog_action },
+  { "use-builtin-catalog", use_builtin_catalog_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -387,6 +417,7 @@ static const struct {
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export-report", { "<Control>e", NULL } },
+  { "win.find", { "<Control>f", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.close", { "<Control>w", NULL } },
@@ -457,8 +488,29 @@ pf_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->catalog_file);
+  g_clear_pointer (&self->catalog_problem, g_free);
 
   G_OBJECT_CLASS (pf_application_parent_class)->finalize (object);
+}
+
+static void
+pf_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PfApplication *self = PF_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, pf_application_get_catalog (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -468,11 +520,25 @@ pf_application_class_init (PfApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = pf_application_finalize;
+  object_class->get_property = pf_application_get_property;
 
   app_class->handle_local_options = pf_application_handle_local_options;
   app_class->startup = pf_application_startup;
   app_class->activate = pf_application_activate;
   app_class->open = pf_application_open;
+
+  /**
+   * PfApplication:catalog:
+   *
+   * The question catalog in use; windows rebuild their phase pages when
+   * it changes.
+   */
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         PF_TYPE_CATALOG,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -497,10 +563,28 @@ pf_application_new (GApplicationFlags flags)
                        NULL);
 }
 
+static PfCatalog *
+load_builtin_catalog (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PfCatalog *catalog = NULL;
+
+  /* Built in and tested: failing here is a broken build. */
+  bytes = g_resources_lookup_data (RESOURCE_BASE "/catalog/crisp-dm.catalog", 0, &error);
+  if (bytes == NULL || !(catalog = pf_catalog_new_from_bytes (bytes, TRUE, &error)))
+    g_error ("The built-in catalog cannot be read: %s", error->message);
+
+  return catalog;
+}
+
 /**
  * pf_application_get_catalog:
  *
- * The built-in catalog, read from the resources on first use.
+ * The catalog in use: the one chosen in the preferences, read on first
+ * use, or the built-in one. A chosen catalog that no longer loads gives
+ * way to the built-in one, and pf_application_take_catalog_problem() says
+ * why.
  *
  * Returns: (transfer none): the catalog
  */
@@ -511,16 +595,209 @@ pf_application_get_catalog (PfApplication *self)
 
   if (self->catalog == NULL)
     {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autofree char *location = self->settings ? g_settings_get_string (self->settings, "catalog-file") : NULL;
 
-      /* Built in and tested: failing here is a broken build. */
-      bytes = g_resources_lookup_data (RESOURCE_BASE "/catalog/crisp-dm.catalog", 0, &error);
-      if (bytes == NULL || !(self->catalog = pf_catalog_new_from_bytes (bytes, TRUE, &error)))
-        g_error ("The built-in catalog cannot be read: %s", error->message);
+      if (location != NULL && location[0] != '\0')
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (location);
+          g_autoptr(GError) error = NULL;
+
+          if ((self->catalog = pf_catalog_new_from_file (file, &error)))
+            self->catalog_file = g_steal_pointer (&file);
+          else
+            {
+              g_printerr ("%s\n", error->message);
+              g_free (self->catalog_problem);
+              /* Translators: %s says which file and what is wrong with it. */
+              self->catalog_problem = g_strdup_printf (_("%s\n\nPreflight uses its built-in catalog instead. "
+                                                         "Choose another catalog in the preferences."),
+                                                       error->message);
+            }
+        }
+
+      if (self->catalog == NULL)
+        self->catalog = load_builtin_catalog ();
     }
 
   return self->catalog;
+}
+
+/**
+ * pf_application_get_catalog_file:
+ *
+ * Returns: (transfer none) (nullable): the file of the catalog in use, or
+ *   %NULL for the built-in one
+ */
+GFile *
+pf_application_get_catalog_file (PfApplication *self)
+{
+  g_return_val_if_fail (PF_IS_APPLICATION (self), NULL);
+
+  pf_application_get_catalog (self);
+  return self->catalog_file;
+}
+
+/**
+ * pf_application_take_catalog_problem:
+ *
+ * Why the catalog chosen in the preferences could not be loaded at
+ * start-up, once: the next call returns %NULL.
+ *
+ * Returns: (transfer full) (nullable): the message, for the user
+ */
+char *
+pf_application_take_catalog_problem (PfApplication *self)
+{
+  g_return_val_if_fail (PF_IS_APPLICATION (self), NULL);
+
+  pf_application_get_catalog (self);
+  return g_steal_pointer (&self->catalog_problem);
+}
+
+/**
+ * pf_application_load_catalog:
+ * @file: (nullable): a catalog file, or %NULL for the built-in catalog
+ *
+ * Reads @file and, if it is a catalog, uses it from now on and remembers
+ * it in the settings. Every open window shows its questions.
+ *
+ * Returns: whether @file is in use; if not, the catalog in use stays
+ */
+gboolean
+pf_application_load_catalog (PfApplication  *self,
+                             GFile          *file,
+                             GError        **error)
+{
+  g_autoptr(PfCatalog) catalog = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (PF_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (!file || G_IS_FILE (file), FALSE);
+
+  if (file != NULL)
+    {
+      if (!(catalog = pf_catalog_new_from_file (file, error)))
+        return FALSE;
+      uri = g_file_get_uri (file);
+    }
+  else
+    catalog = load_builtin_catalog ();
+
+  g_set_object (&self->catalog, catalog);
+  g_set_object (&self->catalog_file, file);
+  g_clear_pointer (&self->catalog_problem, g_free);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "catalog-file", uri ? uri : "");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+
+  return TRUE;
+}
+
+/**
+ * pf_application_load_catalog_or_explain:
+ * @parent: the window a failure is reported on
+ *
+ * As pf_application_load_catalog(), but a file that is not a catalog is
+ * reported in a dialog that names the file, the line and the problem.
+ */
+gboolean
+pf_application_load_catalog_or_explain (PfApplication *self,
+                                        GFile         *file,
+                                        GtkWindow     *parent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (PF_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), FALSE);
+
+  if (pf_application_load_catalog (self, file, &error))
+    return TRUE;
+
+  name = g_file_get_basename (file);
+  g_printerr ("%s\n", error->message);
+  /* Translators: %s is a file name. */
+  heading = g_strdup_printf (_("Could Not Load “%s”"), name);
+  /* Translators: the first %s says what is wrong with the file, the second
+   * is the title of the catalog still in use. */
+  body = g_strdup_printf (_("%s\n\nThe questions stay those of “%s”."),
+                          error->message, pf_catalog_get_title (pf_application_get_catalog (self)));
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return FALSE;
+}
+
+typedef struct
+{
+  PfApplication *self;
+  GtkWindow     *parent;
+} ChooseCatalog;
+
+static void
+choose_catalog_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            ChooseCatalog   *data)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        pf_application_load_catalog_or_explain (data->self, file, data->parent);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (data->self);
+  g_clear_object (&data->parent);
+  g_free (data);
+}
+
+/**
+ * pf_application_choose_catalog:
+ * @parent: (nullable): the window the file chooser belongs to
+ *
+ * Asks for a catalog file and loads it.
+ */
+void
+pf_application_choose_catalog (PfApplication *self,
+                               GtkWindow     *parent)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) catalogs = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  ChooseCatalog *data;
+
+  g_return_if_fail (PF_IS_APPLICATION (self));
+  g_return_if_fail (!parent || GTK_IS_WINDOW (parent));
+
+  dialog = gtk_file_chooser_native_new (_("Load Question Catalog"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Load"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  gtk_file_filter_set_name (catalogs, _("Question Catalogs"));
+  gtk_file_filter_add_suffix (catalogs, "catalog");
+  gtk_file_filter_add_mime_type (catalogs, "application/xml");
+  gtk_file_filter_add_mime_type (catalogs, "text/xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), catalogs);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  data = g_new0 (ChooseCatalog, 1);
+  data->self = g_object_ref (self);
+  data->parent = parent ? g_object_ref (parent) : NULL;
+  g_signal_connect (dialog, "response", G_CALLBACK (choose_catalog_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /**

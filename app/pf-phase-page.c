@@ -43,6 +43,8 @@ struct _PfPhasePage
   GHashTable          *views;     /* question id -> QuestionView */
   gulong               changed_handler;
   guint                gate_source;
+  guint                scroll_tick;
+  char                *scroll_to;  /* a question id */
 
   PfPhase              phase;
   /* Set while the page writes the document's values into its widgets. */
@@ -536,11 +538,10 @@ blocker_row_activated_cb (AdwActionRow *row,
                           PfPhasePage  *self)
 {
   const char *question = g_object_get_data (G_OBJECT (row), "question");
-  QuestionView *view = question ? g_hash_table_lookup (self->views, question) : NULL;
 
   /* Takes the user to the question that blocks. */
-  if (view != NULL)
-    gtk_widget_grab_focus (view->input);
+  if (question != NULL)
+    pf_phase_page_focus_question (self, question);
   else if (self->question_group != NULL && g_object_get_data (G_OBJECT (row), "business-question"))
     pf_business_question_group_focus (self->question_group);
 }
@@ -815,6 +816,10 @@ pf_phase_page_dispose (GObject *object)
 
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_handle_id (&self->gate_source, g_source_remove);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  g_clear_pointer (&self->scroll_to, g_free);
   g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_PHASE_PAGE);
@@ -908,4 +913,73 @@ pf_phase_page_set_document (PfPhasePage *self,
     pf_business_question_group_set_document (self->question_group, document);
 
   update_gate (self);
+}
+
+/* Brings the row of the question to scroll to into view, once the page
+ * has its size: right after the page is switched to, it may not. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  PfPhasePage *self = PF_PHASE_PAGE (widget);
+  QuestionView *view = self->scroll_to ? g_hash_table_lookup (self->views, self->scroll_to) : NULL;
+  GtkWidget *row, *scroller;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page_size;
+
+  if (view == NULL)
+    goto done;
+
+  if (!gtk_widget_get_mapped (view->input) || gtk_widget_get_width (view->input) == 0)
+    return G_SOURCE_CONTINUE;
+
+  row = gtk_widget_get_ancestor (view->input, GTK_TYPE_LIST_BOX_ROW);
+  scroller = gtk_widget_get_ancestor (view->input, GTK_TYPE_SCROLLED_WINDOW);
+  if (row == NULL || scroller == NULL ||
+      !gtk_widget_compute_bounds (row, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)), &bounds))
+    goto done;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  /* Only when out of view, then with some of what comes before it. */
+  if (bounds.origin.y < value || bounds.origin.y + bounds.size.height > value + page_size)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - MIN (96.0, page_size / 4));
+
+done:
+  g_clear_pointer (&self->scroll_to, g_free);
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * pf_phase_page_focus_question:
+ *
+ * Moves the keyboard focus to the input of @question_id, which scrolls it
+ * into view.
+ *
+ * Returns: whether the page shows that question
+ */
+gboolean
+pf_phase_page_focus_question (PfPhasePage *self,
+                              const char  *question_id)
+{
+  QuestionView *view;
+
+  g_return_val_if_fail (PF_IS_PHASE_PAGE (self), FALSE);
+  g_return_val_if_fail (question_id != NULL, FALSE);
+
+  if (!(view = g_hash_table_lookup (self->views, question_id)))
+    return FALSE;
+
+  gtk_widget_grab_focus (view->input);
+
+  g_free (self->scroll_to);
+  self->scroll_to = g_strdup (question_id);
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+
+  return TRUE;
 }

@@ -16,5 +16,7 @@ GtkWidget  *pf_phase_page_new          (PfCatalog      *catalog,
                                         PfPhase         phase);
 void        pf_phase_page_set_document (PfPhasePage    *self,
                                         PfDocument     *document);
+gboolean    pf_phase_page_focus_question (PfPhasePage  *self,
+                                        const char     *question_id);
 
 G_END_DECLS

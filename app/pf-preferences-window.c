@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-application.h"
 #include "pf-preferences-window.h"
 
 struct _PfPreferencesWindow
@@ -15,6 +16,8 @@ struct _PfPreferencesWindow
   AdwEntryRow          *role_row;
   AdwComboRow          *style_row;
   GtkSpinButton        *autosave_spin;
+  AdwActionRow         *catalog_row;
+  GtkButton            *builtin_button;
 
   /* Owned references */
   GSettings            *settings;
@@ -66,6 +69,65 @@ selected_to_color_scheme (const GValue       *value,
   return g_variant_new_string (color_schemes[selected]);
 }
 
+static PfApplication *
+get_application (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return PF_IS_APPLICATION (app) ? PF_APPLICATION (app) : NULL;
+}
+
+/* The catalog in use: its title and where it comes from. */
+static void
+update_catalog_row (PfPreferencesWindow *self)
+{
+  PfApplication *app = get_application ();
+  PfCatalog *catalog;
+  GFile *file;
+  g_autofree char *subtitle = NULL;
+
+  if (app == NULL)
+    return;
+
+  catalog = pf_application_get_catalog (app);
+  file = pf_application_get_catalog_file (app);
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* Translators: a catalog's title and its file name. */
+      subtitle = g_strdup_printf (_("%s, from “%s”"), pf_catalog_get_title (catalog), name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->catalog_row), g_file_peek_path (file));
+    }
+  else
+    {
+      /* Translators: a catalog's title. */
+      subtitle = g_strdup_printf (_("%s (built in)"), pf_catalog_get_title (catalog));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->catalog_row), NULL);
+    }
+
+  adw_action_row_set_subtitle (self->catalog_row, subtitle);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->builtin_button), file != NULL);
+}
+
+static void
+choose_button_clicked_cb (PfPreferencesWindow *self)
+{
+  PfApplication *app = get_application ();
+
+  if (app != NULL)
+    pf_application_choose_catalog (app, GTK_WINDOW (self));
+}
+
+static void
+builtin_button_clicked_cb (PfPreferencesWindow *self)
+{
+  PfApplication *app = get_application ();
+
+  if (app != NULL)
+    pf_application_load_catalog (app, NULL, NULL);
+}
+
 static void
 pf_preferences_window_constructed (GObject *object)
 {
@@ -96,6 +158,12 @@ pf_preferences_window_constructed (GObject *object)
                                 color_scheme_to_selected,
                                 selected_to_color_scheme,
                                 NULL, NULL);
+
+  if (get_application () != NULL)
+    g_signal_connect_object (get_application (), "notify::catalog",
+                             G_CALLBACK (update_catalog_row), self,
+                             G_CONNECT_SWAPPED);
+  update_catalog_row (self);
 }
 
 static void
@@ -159,6 +227,10 @@ pf_preferences_window_class_init (PfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfPreferencesWindow, role_row);
   gtk_widget_class_bind_template_child (widget_class, PfPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, PfPreferencesWindow, autosave_spin);
+  gtk_widget_class_bind_template_child (widget_class, PfPreferencesWindow, catalog_row);
+  gtk_widget_class_bind_template_child (widget_class, PfPreferencesWindow, builtin_button);
+  gtk_widget_class_bind_template_callback (widget_class, choose_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, builtin_button_clicked_cb);
 }
 
 static void

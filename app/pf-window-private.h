@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pf-find-bar.h"
 #include "pf-overview-page.h"
 #include "pf-phase-page.h"
 #include "pf-welcome-page.h"
@@ -29,6 +30,7 @@ struct _PfWindow
   AdwWindowTitle       *page_title;
   GtkButton            *back_button;
   GtkStack             *page_stack;
+  PfFindBar            *find_bar;
 
   /* Borrowed references */
   PfOverviewPage       *overview_page;

@@ -155,6 +155,96 @@ pf_window_ensure_pages (PfWindow *self)
   gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
 }
 
+/* The catalog the project was made with, when it is not the one in use:
+ * said once, without stopping the user. Answers to questions the catalog
+ * in use does not have stay in the file. */
+static void
+note_catalog_mismatch (PfWindow *self)
+{
+  PfCatalog *catalog = pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  JsonNode *node;
+  JsonObject *made_with;
+  const char *id;
+  gint64 version;
+  g_autofree char *message = NULL;
+
+  if (self->document == NULL || pf_document_get_file (self->document) == NULL ||
+      !(node = pf_document_get_value (self->document, "metadata", "catalog")) ||
+      !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+
+  made_with = json_node_get_object (node);
+  id = json_object_get_string_member_with_default (made_with, "id", "");
+  version = json_object_get_int_member_with_default (made_with, "version", 0);
+  if (g_str_equal (id, pf_catalog_get_id (catalog)) && version == pf_catalog_get_version (catalog))
+    return;
+
+  /* Translators: the first %s is a catalog id, then its version; the last
+   * %s is the title of the catalog in use. */
+  message = g_strdup_printf (_("This project was made with the catalog %s, version %" G_GINT64_FORMAT "; "
+                               "the questions shown are those of “%s”"),
+                             id, version, pf_catalog_get_title (catalog));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+report_catalog_problem (PfWindow *self)
+{
+  g_autofree char *problem = NULL;
+
+  problem = pf_application_take_catalog_problem (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  if (problem != NULL)
+    pf_window_show_error (self, _("Could Not Load the Question Catalog"), problem);
+}
+
+/* Another catalog: the six phase pages again, in their places, with the
+ * same page shown. */
+static void
+application_catalog_changed_cb (PfWindow      *self,
+                                GParamSpec    *pspec,
+                                PfApplication *app)
+{
+  g_autofree char *visible = NULL;
+  GtkStackTransitionType transition;
+  guint n_pages = pf_pages_get_n_pages ();
+  int first_phase = pf_pages_find (pf_phase_get_id (0));
+
+  if (self->document == NULL || gtk_widget_get_first_child (GTK_WIDGET (self->page_stack)) == NULL)
+    return;
+
+  visible = g_strdup (gtk_stack_get_visible_child_name (self->page_stack));
+  transition = gtk_stack_get_transition_type (self->page_stack);
+  gtk_stack_set_transition_type (self->page_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+
+  /* GtkStack only appends: the pages after the first phase go and come
+   * back in order, the phase pages new, the others as they are. */
+  for (guint i = first_phase; i < n_pages; i++)
+    {
+      const PfPageInfo *info = pf_pages_get_page (i);
+      GtkWidget *old = gtk_stack_get_child_by_name (self->page_stack, pf_page_info_get_id (info));
+      g_autoptr(GtkWidget) page = NULL;
+      PfPhase phase;
+
+      if (pf_phase_from_id (pf_page_info_get_id (info), &phase))
+        {
+          page = g_object_ref_sink (create_page (self, info));
+          pf_phase_page_set_document (PF_PHASE_PAGE (page), self->document);
+        }
+      else
+        page = g_object_ref (old);
+
+      gtk_stack_remove (self->page_stack, old);
+      gtk_stack_add_titled (self->page_stack, page, pf_page_info_get_id (info), pf_page_info_get_title (info));
+    }
+
+  gtk_stack_set_visible_child_name (self->page_stack, visible);
+  gtk_stack_set_transition_type (self->page_stack, transition);
+
+  pf_find_bar_set_project (self->find_bar, pf_application_get_catalog (app), self->document);
+  _pf_window_update_progress (self);
+  note_catalog_mismatch (self);
+}
+
 static gboolean
 update_progress_idle_cb (gpointer user_data)
 {
@@ -438,6 +528,34 @@ show_page_action (GSimpleAction *action,
 }
 
 static void
+show_question_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  PfWindow *self = user_data;
+
+  if (!pf_window_show_question (self, g_variant_get_string (param, NULL)))
+    g_printerr ("No question “%s”\n", g_variant_get_string (param, NULL));
+}
+
+static void
+find_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  PfWindow *self = user_data;
+
+  if (self->document == NULL)
+    return;
+
+  /* On a narrow window the find bar is on the content side. Navigating
+   * moves the focus: only then. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  pf_find_bar_open (self->find_bar);
+}
+
+static void
 step_page (PfWindow *self,
            int       delta)
 {
@@ -488,7 +606,7 @@ close_action (GSimpleAction *action,
 void
 _pf_window_update_actions (PfWindow *self)
 {
-  static const char * const project_actions[] = { "show-page", "next-page", "previous-page" };
+  static const char * const project_actions[] = { "show-page", "show-question", "find", "next-page", "previous-page" };
   gboolean has_document = self->document != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (project_actions); i++)
@@ -504,6 +622,8 @@ _pf_window_update_actions (PfWindow *self)
 
 static const GActionEntry win_actions[] = {
   { "show-page", show_page_action, "s" },
+  { "show-question", show_question_action, "s" },
+  { "find", find_action },
   { "next-page", next_page_action },
   { "previous-page", previous_page_action },
   { "close", close_action },
@@ -594,6 +714,7 @@ pf_window_class_init (PfWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PF_TYPE_WELCOME_PAGE);
+  g_type_ensure (PF_TYPE_FIND_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/pf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PfWindow, toast_overlay);
@@ -608,6 +729,7 @@ pf_window_class_init (PfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, PfWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PfWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, PfWindow, find_bar);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_button_clicked_cb);
@@ -658,11 +780,18 @@ pf_window_init (PfWindow *self)
 PfWindow *
 pf_window_new (PfApplication *application)
 {
+  PfWindow *self;
+
   g_return_val_if_fail (PF_IS_APPLICATION (application), NULL);
 
-  return g_object_new (PF_TYPE_WINDOW,
+  self = g_object_new (PF_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  g_signal_connect_object (application, "notify::catalog",
+                           G_CALLBACK (application_catalog_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return self;
 }
 
 PfDocument *
@@ -704,6 +833,9 @@ pf_window_set_document (PfWindow   *self,
       if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "document") != NULL)
         g_object_set (page, "document", document, NULL);
     }
+  pf_find_bar_set_project (self->find_bar,
+                           pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))),
+                           document);
   _pf_window_update_title (self);
   _pf_window_update_actions (self);
 
@@ -714,6 +846,9 @@ pf_window_set_document (PfWindow   *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+
+  report_catalog_problem (self);
+  note_catalog_mismatch (self);
 }
 
 /**
@@ -825,6 +960,33 @@ pf_window_show_page (PfWindow   *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   return TRUE;
+}
+
+/**
+ * pf_window_show_question:
+ *
+ * Shows the phase page that asks @question_id and focuses its input.
+ *
+ * Returns: whether the catalog in use has that question
+ */
+gboolean
+pf_window_show_question (PfWindow   *self,
+                         const char *question_id)
+{
+  PfCatalog *catalog;
+  const PfQuestion *question;
+
+  g_return_val_if_fail (PF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (question_id != NULL, FALSE);
+
+  catalog = pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  if (self->document == NULL ||
+      (question = pf_catalog_find_question (catalog, question_id)) == NULL ||
+      self->phase_pages[question->phase] == NULL)
+    return FALSE;
+
+  pf_window_show_page (self, pf_phase_get_id (question->phase));
+  return pf_phase_page_focus_question (self->phase_pages[question->phase], question_id);
 }
 
 void

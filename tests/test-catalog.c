@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "pf-catalog.h"
 
 static PfCatalog *
@@ -144,10 +146,11 @@ static void
 test_catalog_bad (void)
 {
   static const BadCatalog cases[] = {
-    { "", PF_CATALOG_ERROR_SYNTAX, "empty" },
+    { "", PF_CATALOG_ERROR_SYNTAX, "Line 1, column 1: Document was empty" },
     { "<other/>", PF_CATALOG_ERROR_INVALID, "“other” is not expected" },
-    { "<catalog id=\"x\" version=\"1\">", PF_CATALOG_ERROR_SYNTAX, "" },
-    { "<catalog id=\"x\" version=\"1\"><title>T</title></katalog>", PF_CATALOG_ERROR_SYNTAX, "" },
+    { "<catalog id=\"x\" version=\"1\">", PF_CATALOG_ERROR_SYNTAX, "Line 1, column 29: Document ended unexpectedly" },
+    { "<catalog id=\"x\" version=\"1\"><title>T</title></katalog>", PF_CATALOG_ERROR_SYNTAX, "Line 1, column 54: Element “katalog” was closed" },
+    { "<catalog id=\"x\" version=\"1\">\n  <title>&nbsp;</title></catalog>", PF_CATALOG_ERROR_SYNTAX, "Line 2, column" },
     { "<catalog version=\"1\"/>", PF_CATALOG_ERROR_INVALID, "Line 1, column" },
     { "<catalog id=\"x\" version=\"zero\"/>", PF_CATALOG_ERROR_INVALID, "version" },
     { "<catalog id=\"x\" version=\"1\"><phase id=\"modeling\"/></catalog>", PF_CATALOG_ERROR_INVALID, "CRISP-DM order" },
@@ -234,6 +237,44 @@ test_catalog_damaged (void)
   g_rand_free (rand);
 }
 
+/* A broken file: the message names the file, the line and column, and
+ * the problem. */
+static void
+test_catalog_file_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("preflight-catalog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "team.catalog", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "missing.catalog", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GError) error = NULL;
+  PfCatalog *catalog;
+
+  g_assert_true (g_file_set_contents (path, "<catalog id=\"x\" version=\"1\">\n  <title>T</titel>\n</catalog>\n", -1, NULL));
+  catalog = pf_catalog_new_from_file (file, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, PF_CATALOG_ERROR, PF_CATALOG_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "team.catalog: Line 2, column "));
+  g_assert_nonnull (strstr (error->message, "“titel”"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, "<catalog id=\"x\" version=\"1\">\n  <banana/>\n</catalog>\n", -1, NULL));
+  catalog = pf_catalog_new_from_file (file, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, PF_CATALOG_ERROR, PF_CATALOG_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "team.catalog: Line 2, column "));
+  g_assert_nonnull (strstr (error->message, "“banana”"));
+  g_clear_error (&error);
+
+  catalog = pf_catalog_new_from_file (missing, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "missing.catalog"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +285,7 @@ main (int   argc,
   g_test_add_func ("/catalog/bad", test_catalog_bad);
   g_test_add_func ("/catalog/builtin", test_catalog_builtin);
   g_test_add_func ("/catalog/damaged", test_catalog_damaged);
+  g_test_add_func ("/catalog/file-errors", test_catalog_file_errors);
 
   return g_test_run ();
 }

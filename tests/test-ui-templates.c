@@ -4,6 +4,7 @@
 #include "pf-audit-chain-group.h"
 #include "pf-audit-page.h"
 #include "pf-catalog.h"
+#include "pf-find-bar.h"
 #include "pf-overview-page.h"
 #include "pf-phase-page.h"
 #include "pf-preferences-window.h"
@@ -108,6 +109,19 @@ test_audit_pages (void)
   g_assert_finalize_object (group);
 }
 
+static void
+test_find_bar (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/catalog/crisp-dm.catalog", 0, NULL);
+  g_autoptr(PfCatalog) catalog = pf_catalog_new_from_bytes (bytes, TRUE, NULL);
+  g_autoptr(PfDocument) document = pf_document_new ();
+  GtkWidget *bar = g_object_ref_sink (g_object_new (PF_TYPE_FIND_BAR, NULL));
+
+  pf_find_bar_set_project (PF_FIND_BAR (bar), catalog, document);
+  g_assert_false (pf_find_bar_is_open (PF_FIND_BAR (bar)));
+  g_assert_finalize_object (bar);
+}
+
 /* The built-in catalog is in the application's resources and reads. */
 static void
 test_builtin_catalog (void)
@@ -137,6 +151,7 @@ main (int   argc,
   g_test_add_func ("/ui/templates/phase-pages", test_phase_pages);
   g_test_add_func ("/ui/templates/test-score-page", test_test_score_page);
   g_test_add_func ("/ui/templates/audit-pages", test_audit_pages);
+  g_test_add_func ("/ui/templates/find-bar", test_find_bar);
 
   return g_test_run ();
 }

@@ -642,22 +642,29 @@ pf_catalog_new_from_bytes (GBytes   *bytes,
   ok = g_markup_parse_context_parse (context, data, size, error) &&
        g_markup_parse_context_end_parse (context, error);
 
+  /* A syntax error reads like the catalog's own ones: "Line 3, column 7:
+   * the problem", whatever GMarkup put before the problem. */
+  if (!ok && error != NULL && *error != NULL && (*error)->domain == G_MARKUP_ERROR)
+    {
+      const char *problem = strstr ((*error)->message, ": ");
+      g_autofree char *message = NULL;
+      int line, column;
+
+      g_markup_parse_context_get_position (context, &line, &column);
+      problem = problem != NULL ? problem + 2 : (*error)->message;
+      /* Translators: the last %s says what is wrong, e.g. "Element “b” was closed". */
+      message = g_strdup_printf (_("Line %u, column %u: %s"), (guint)line, (guint)MAX (column, 1), problem);
+      g_clear_error (error);
+      g_set_error_literal (error, PF_CATALOG_ERROR, PF_CATALOG_ERROR_SYNTAX, message);
+    }
+
   /* Whatever the reader held when it stopped belongs to the catalog, but
    * the id of a choice that was not finished. */
   g_free (reader.choice_id);
   g_markup_parse_context_free (context);
 
   if (!ok)
-    {
-      if (error != NULL && *error != NULL && (*error)->domain == G_MARKUP_ERROR)
-        {
-          g_autofree char *message = g_strdup ((*error)->message);
-
-          g_clear_error (error);
-          g_set_error_literal (error, PF_CATALOG_ERROR, PF_CATALOG_ERROR_SYNTAX, message);
-        }
-      return NULL;
-    }
+    return NULL;
 
   if (!check_catalog (self, error))
     return NULL;
@@ -670,13 +677,25 @@ pf_catalog_new_from_file (GFile   *file,
                           GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  PfCatalog *catalog;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  /* The message of a file that cannot be read names it already. */
   if (!(bytes = g_file_load_bytes (file, NULL, NULL, error)))
     return NULL;
 
-  return pf_catalog_new_from_bytes (bytes, FALSE, error);
+  if (!(catalog = pf_catalog_new_from_bytes (bytes, FALSE, &local_error)))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* Translators: %s is a file name, before the line, column and problem. */
+      g_prefix_error (&local_error, _("%s: "), name);
+      g_propagate_error (error, local_error);
+    }
+
+  return catalog;
 }
 
 const char *
