@@ -248,7 +248,10 @@ new_action (GSimpleAction *action,
   PfApplication *self = user_data;
   g_autoptr(PfDocument) document = pf_document_new ();
   PfWindow *window = pf_application_get_free_window (self);
+  PfCatalog *catalog = pf_application_get_catalog (self);
 
+  /* A new project follows the catalog in use. */
+  pf_document_set_catalog (document, pf_catalog_get_id (catalog), pf_catalog_get_version (catalog));
   pf_window_set_document (window, document);
   gtk_window_present (GTK_WINDOW (window));
 }

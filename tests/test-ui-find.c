@@ -523,6 +523,22 @@ test_custom_catalog (void)
     destroy_window (other);
   }
 
+  /* A new project follows the catalog in use, and records which. */
+  {
+    PfWindow *other;
+    JsonNode *made_with;
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+    other = active_window ();
+    g_assert_false (other == window);
+    ui_test_wait_until (has_document, other);
+    made_with = pf_document_get_value (pf_window_get_document (other), "metadata", "catalog");
+    g_assert_nonnull (made_with);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (made_with), "id"), ==, "org.example.team");
+    g_assert_false (pf_document_get_modified (pf_window_get_document (other)));
+    destroy_window (other);
+  }
+
   /* The preferences show the catalog in use and where it comes from. */
   preferences = pf_preferences_window_new (settings);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));

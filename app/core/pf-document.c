@@ -822,6 +822,32 @@ pf_document_init (PfDocument *self)
 }
 
 /**
+ * pf_document_set_catalog:
+ *
+ * Names the catalog a new project follows in its metadata. Meant for a
+ * project just made with pf_document_new(), before anyone edits it: it is
+ * no edit of the user's, so it is neither recorded nor undoable and
+ * leaves the project unmodified.
+ */
+void
+pf_document_set_catalog (PfDocument *self,
+                         const char *catalog_id,
+                         guint       catalog_version)
+{
+  JsonObject *metadata;
+  JsonObject *catalog;
+
+  g_return_if_fail (PF_IS_DOCUMENT (self));
+  g_return_if_fail (catalog_id != NULL);
+
+  metadata = json_object_get_object_member (json_node_get_object (self->root), "metadata");
+  catalog = json_object_new ();
+  json_object_set_string_member (catalog, "id", catalog_id);
+  json_object_set_int_member (catalog, "version", catalog_version);
+  json_object_set_object_member (metadata, "catalog", catalog);
+}
+
+/**
  * pf_document_new:
  *
  * Creates an empty, untitled project that has never been saved.

@@ -68,6 +68,9 @@ const char     *pf_document_get_etag             (PfDocument           *self);
 void            pf_document_set_etag             (PfDocument           *self,
                                                   const char           *etag);
 void            pf_document_make_new_project     (PfDocument           *self);
+void            pf_document_set_catalog          (PfDocument           *self,
+                                                  const char           *catalog_id,
+                                                  guint                 catalog_version);
 const char     *pf_document_get_id               (PfDocument           *self);
 const char     *pf_document_get_title            (PfDocument           *self);
 char           *pf_document_dup_display_name     (PfDocument           *self);
