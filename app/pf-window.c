@@ -8,6 +8,8 @@
 #include "pf-gate.h"
 #include "pf-pages.h"
 #include "pf-phase.h"
+#include "pf-register-page.h"
+#include "pf-schema.h"
 #include "pf-window-private.h"
 
 
@@ -43,6 +45,11 @@ create_page (PfWindow         *self,
       self->phase_pages[phase] = PF_PHASE_PAGE (page);
       return page;
     }
+
+  /* The registers that have a page of their own: one editor, driven by
+   * the schema. */
+  if (pf_schema_find_register (pf_page_info_get_id (info)) != NULL)
+    return pf_register_page_new (pf_page_info_get_id (info));
 
   /* The content of each page arrives with the catalog and the registers;
    * until then a page says what it will hold and why. */
@@ -421,6 +428,22 @@ show_page_action (GSimpleAction *action,
     g_printerr ("No page “%s”\n", g_variant_get_string (param, NULL));
 }
 
+/* (register id, record id): shows the record in its register's page, for
+ * search results and links from other pages. */
+static void
+show_record_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PfWindow *self = user_data;
+  const char *register_id;
+  const char *record_id;
+
+  g_variant_get (param, "(&s&s)", &register_id, &record_id);
+  if (!pf_window_show_record (self, register_id, record_id))
+    g_printerr ("No record “%s” in “%s”\n", record_id, register_id);
+}
+
 static void
 step_page (PfWindow *self,
            int       delta)
@@ -472,7 +495,7 @@ close_action (GSimpleAction *action,
 void
 _pf_window_update_actions (PfWindow *self)
 {
-  static const char * const project_actions[] = { "show-page", "next-page", "previous-page" };
+  static const char * const project_actions[] = { "show-page", "show-record", "next-page", "previous-page" };
   gboolean has_document = self->document != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (project_actions); i++)
@@ -487,6 +510,7 @@ _pf_window_update_actions (PfWindow *self)
 
 static const GActionEntry win_actions[] = {
   { "show-page", show_page_action, "s" },
+  { "show-record", show_record_action, "(ss)" },
   { "next-page", next_page_action },
   { "previous-page", previous_page_action },
   { "close", close_action },
@@ -807,6 +831,34 @@ pf_window_show_page (PfWindow   *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   return TRUE;
+}
+
+/**
+ * pf_window_show_record:
+ *
+ * Shows the page of @register_id with @record_id selected and scrolled into
+ * view. The same as the action "win.show-record" with ("features", "feature-3").
+ *
+ * Returns: whether there is such a register page and record
+ */
+gboolean
+pf_window_show_record (PfWindow   *self,
+                       const char *register_id,
+                       const char *record_id)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (PF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (register_id != NULL, FALSE);
+  g_return_val_if_fail (record_id != NULL, FALSE);
+
+  if (self->document == NULL ||
+      !(page = gtk_stack_get_child_by_name (self->page_stack, register_id)) ||
+      !PF_IS_REGISTER_PAGE (page) ||
+      !pf_window_show_page (self, register_id))
+    return FALSE;
+
+  return pf_register_page_select_record (PF_REGISTER_PAGE (page), record_id);
 }
 
 void

@@ -26,6 +26,9 @@ void        pf_window_open_resource     (PfWindow      *self,
 const char *pf_window_get_visible_page  (PfWindow      *self);
 gboolean    pf_window_show_page         (PfWindow      *self,
                                          const char    *page_id);
+gboolean    pf_window_show_record       (PfWindow      *self,
+                                         const char    *register_id,
+                                         const char    *record_id);
 void        pf_window_show_error        (PfWindow      *self,
                                          const char    *heading,
                                          const char    *body);
