@@ -758,6 +758,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       widget = gtk_editable_label_new ("");
       gtk_editable_set_width_chars (GTK_EDITABLE (widget), 4);
       g_signal_connect (widget, "notify::editing", G_CALLBACK (editable_label_editing_cb), column);
+      /* Text wider than its column ends in an ellipsis, not mid-letter. */
+      for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (widget));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (GTK_IS_LABEL (child))
+            gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+        }
       controllers = gtk_widget_observe_controllers (widget);
       for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
         {
@@ -831,6 +839,41 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (widget), "handler", NULL);
 }
 
+/* Narrow enough that every column of the widest register fits beside the
+ * sidebar at 1280 pixels; the texts of several lines take what is left. */
+static int
+column_width (const PfField *field)
+{
+  static const struct { const char *name; int width; } widths[] = {
+    { "name", 140 },
+    { "title", 220 },
+    { "statement", 260 },
+    { "cause", 170 },
+    { "known-at", 140 },
+    { "available-in-production", 110 },
+    { "personal-data", 110 },
+    { "sponsor", 80 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      if (g_str_equal (widths[i].name, field->name))
+        return widths[i].width;
+    }
+
+  switch (field->type)
+    {
+    case PF_FIELD_TEXT:
+      return 160;
+    case PF_FIELD_BOOLEAN:
+      return 90;
+    case PF_FIELD_ENUM:
+      return 105;
+    default:
+      return 115;
+    }
+}
+
 static void
 add_column (PfRegisterPage *self,
             const PfField  *field,
@@ -873,14 +916,9 @@ add_column (PfRegisterPage *self,
 
   if (field == NULL)
     gtk_column_view_column_set_fixed_width (view_column, 36);
-  else if (field->type == PF_FIELD_TEXT)
-    gtk_column_view_column_set_expand (view_column, TRUE);
-  else if (field->type == PF_FIELD_ENUM)
-    gtk_column_view_column_set_fixed_width (view_column, g_str_equal (field->name, "cause") ? 210 : 150);
-  else if (field->type == PF_FIELD_BOOLEAN)
-    gtk_column_view_column_set_fixed_width (view_column, 110);
   else
-    gtk_column_view_column_set_fixed_width (view_column, 150);
+    gtk_column_view_column_set_fixed_width (view_column, column_width (field));
+  gtk_column_view_column_set_expand (view_column, field != NULL && field->type == PF_FIELD_TEXT);
 
   gtk_column_view_append_column (self->column_view, view_column);
   g_object_unref (view_column);
@@ -1256,7 +1294,10 @@ build_toolbar (PfRegisterPage *self)
 
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_name (GTK_WIDGET (self->search_entry), "filter");
-  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 240, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 160, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->search_entry), GTK_ALIGN_START);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 28);
   g_object_set (self->search_entry, "placeholder-text", _("Filter"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filter entries"),
@@ -1270,7 +1311,7 @@ build_toolbar (PfRegisterPage *self)
         _("All Verdicts"), _("Pending"), _("Keep"), _("Drop"), _("Transform"), NULL
       };
       GtkWidget *menu_button;
-      GtkWidget *sign_off;
+      GtkWidget *import;
       g_autoptr(GMenu) menu = g_menu_new ();
 
       self->verdict_filter = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (labels));
@@ -1282,20 +1323,6 @@ build_toolbar (PfRegisterPage *self)
       g_signal_connect_swapped (self->verdict_filter, "notify::selected",
                                 G_CALLBACK (verdict_filter_changed_cb), self);
       gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->verdict_filter));
-
-      self->count_label = GTK_LABEL (gtk_label_new (NULL));
-      gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
-      gtk_label_set_xalign (self->count_label, 0);
-      gtk_widget_set_margin_start (GTK_WIDGET (self->count_label), 6);
-      gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
-      gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->count_label));
-
-      sign_off = gtk_button_new_with_mnemonic (_("_Sign Off Leakage Review…"));
-      gtk_widget_set_name (sign_off, "sign-off-leakage-review");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (sign_off), "win.sign-off");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (sign_off), "s", "leakage-review");
-      gtk_box_append (GTK_BOX (toolbar), sign_off);
 
       for (guint i = 0; i < G_N_ELEMENTS (verdict_values); i++)
         {
@@ -1309,31 +1336,23 @@ build_toolbar (PfRegisterPage *self)
       gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (menu_button), TRUE);
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
       gtk_widget_set_tooltip_text (menu_button, _("Set the verdict of every selected feature"));
+      gtk_widget_set_margin_start (menu_button, 6);
       gtk_box_append (GTK_BOX (toolbar), menu_button);
 
-      {
-        GtkWidget *import = button_new ("document-open-symbolic", _("_Import…"), "register.import");
-
-        gtk_widget_set_name (import, "import");
-        gtk_widget_set_tooltip_text (import, _("Feature names from a CSV header or a data dictionary "
-                                               "(name, description); or drop a CSV file on the page"));
-        gtk_box_append (GTK_BOX (toolbar), import);
-      }
-    }
-  else
-    {
-      self->count_label = GTK_LABEL (gtk_label_new (NULL));
-      gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
-      gtk_label_set_xalign (self->count_label, 0);
-      gtk_widget_set_margin_start (GTK_WIDGET (self->count_label), 6);
-      gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
-      gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->count_label));
+      import = button_new ("document-open-symbolic", _("_Import…"), "register.import");
+      gtk_widget_set_name (import, "import");
+      gtk_widget_set_tooltip_text (import, _("Feature names from a CSV header or a data dictionary "
+                                             "(name, description); or drop a CSV file on the page"));
+      gtk_box_append (GTK_BOX (toolbar), import);
     }
 
-  self->remove_button = button_new ("user-trash-symbolic", _("_Remove"), "register.remove");
+  self->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button), "register.remove");
   gtk_widget_set_name (self->remove_button, "remove");
   gtk_widget_set_tooltip_text (self->remove_button, _("Remove the selected entries (Delete)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the selected entries"),
+                                  -1);
   gtk_box_append (GTK_BOX (toolbar), self->remove_button);
 
   add = button_new ("list-add-symbolic", _("_Add"), "register.add");
@@ -1343,6 +1362,31 @@ build_toolbar (PfRegisterPage *self)
   gtk_box_append (GTK_BOX (toolbar), add);
 
   return toolbar;
+}
+
+/* The number of entries, and for the features the sign-off of the review. */
+static GtkWidget *
+build_footer (PfRegisterPage *self)
+{
+  GtkWidget *footer = gtk_action_bar_new ();
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->count_label), "count");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (footer), GTK_WIDGET (self->count_label));
+
+  if (is_features (self))
+    {
+      GtkWidget *sign_off = gtk_button_new_with_mnemonic (_("_Sign Off Leakage Review…"));
+
+      gtk_widget_set_name (sign_off, "sign-off-leakage-review");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (sign_off), "win.sign-off");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (sign_off), "s", "leakage-review");
+      gtk_action_bar_pack_end (GTK_ACTION_BAR (footer), sign_off);
+    }
+
+  return footer;
 }
 
 static void
@@ -1370,6 +1414,7 @@ pf_register_page_constructed (GObject *object)
   gtk_widget_add_css_class (description, "dim-label");
   gtk_widget_add_css_class (description, "pf-register-description");
   gtk_box_append (GTK_BOX (box), description);
+  gtk_widget_add_css_class (box, "pf-register-page");
 
   gtk_box_append (GTK_BOX (box), build_toolbar (self));
 
@@ -1414,6 +1459,7 @@ pf_register_page_constructed (GObject *object)
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  gtk_box_append (GTK_BOX (box), build_footer (self));
 
   adw_bin_set_child (ADW_BIN (self), box);
 
