@@ -614,14 +614,11 @@ update_cell (GtkWidget *widget)
   else if (column->field->type == PF_FIELD_ENUM)
     {
       const char *value = item_get_string (item, column->field->name);
-      guint position = GTK_INVALID_LIST_POSITION;
+      GtkLabel *label = g_object_get_data (G_OBJECT (widget), "label");
+      GSimpleAction *action = g_object_get_data (G_OBJECT (widget), "action");
 
-      for (guint i = 0; i < column->choices->len; i++)
-        {
-          if (g_str_equal (g_ptr_array_index (column->choices, i), value))
-            position = i;
-        }
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), position);
+      gtk_label_set_text (label, value_label (value));
+      g_simple_action_set_state (action, g_variant_new_string (value));
     }
   else if (column->field->type == PF_FIELD_BOOLEAN)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), item_get_boolean (item, column->field->name));
@@ -669,20 +666,93 @@ editable_label_editing_cb (GtkEditableLabel *label,
   update_cell (GTK_WIDGET (label));
 }
 
-static void
-drop_down_selected_cb (GtkDropDown *drop_down,
-                       GParamSpec  *pspec,
-                       Column      *column)
+static gboolean
+unparent_idle_cb (GtkWidget *widget)
 {
-  PfRegisterItem *item = g_object_get_data (G_OBJECT (drop_down), "item");
-  guint selected = gtk_drop_down_get_selected (drop_down);
+  if (gtk_widget_get_parent (widget) != NULL)
+    gtk_widget_unparent (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* A choice cell is a button that opens a menu of the values only when
+ * clicked: a GtkDropDown per cell builds its popover up front, and with
+ * three per row that made scrolling 5,000 features slow. */
+static void
+choose_change_state_cb (GSimpleAction *action,
+                        GVariant      *value,
+                        GtkWidget     *button)
+{
+  Column *column = g_object_get_data (G_OBJECT (button), "column");
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (button), "item");
   g_autoptr(JsonNode) node = NULL;
 
-  if (item == NULL || column->page->updating || selected >= column->choices->len)
+  if (item == NULL || column->page->updating ||
+      !g_ptr_array_find_with_equal_func (column->choices, g_variant_get_string (value, NULL), g_str_equal, NULL))
     return;
 
-  node = json_node_init_string (json_node_alloc (), g_ptr_array_index (column->choices, selected));
+  node = json_node_init_string (json_node_alloc (), g_variant_get_string (value, NULL));
   set_field (column->page, item, column->field->name, node);
+  update_cell (button);
+}
+
+static void
+choice_popover_closed_cb (GtkPopover *popover)
+{
+  /* After the menu item's action, which runs once the popover is closed. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, (GSourceFunc)unparent_idle_cb, g_object_ref (popover), g_object_unref);
+}
+
+static void
+choice_clicked_cb (GtkButton *button,
+                   Column    *column)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *popover;
+
+  for (guint i = 0; i < column->choices->len; i++)
+    {
+      const char *value = g_ptr_array_index (column->choices, i);
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (value_label (value), NULL);
+
+      g_menu_item_set_action_and_target_value (menu_item, "cell.choose", g_variant_new_string (value));
+      g_menu_append_item (menu, menu_item);
+    }
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (button));
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  g_signal_connect (popover, "closed", G_CALLBACK (choice_popover_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static GtkWidget *
+choice_cell_new (Column *column)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new_stateful ("choose", G_VARIANT_TYPE_STRING,
+                                                                  g_variant_new_string (""));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "pf-choice");
+
+  g_signal_connect (action, "change-state", G_CALLBACK (choose_change_state_cb), button);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (button, "cell", G_ACTION_GROUP (group));
+  g_signal_connect (button, "clicked", G_CALLBACK (choice_clicked_cb), column);
+
+  g_object_set_data (G_OBJECT (button), "label", label);
+  g_object_set_data (G_OBJECT (button), "action", action);
+
+  return button;
 }
 
 static void
@@ -737,13 +807,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
   else if (column->field->type == PF_FIELD_ENUM)
     {
-      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-      for (guint i = 0; i < column->choices->len; i++)
-        gtk_string_list_append (labels, value_label (g_ptr_array_index (column->choices, i)));
-      widget = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
-      gtk_widget_add_css_class (widget, "flat");
-      g_signal_connect (widget, "notify::selected", G_CALLBACK (drop_down_selected_cb), column);
+      widget = choice_cell_new (column);
     }
   else if (column->field->type == PF_FIELD_BOOLEAN)
     {
