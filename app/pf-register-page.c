@@ -456,8 +456,8 @@ update_actions (PfRegisterPage *self)
                                  writable && has_selection && is_features (self));
 }
 
-/* See editable_label_focus_leave_cb(): the focus leaves a cell before the
- * cell can go away, never while it is being destroyed. */
+/* A cell being edited commits when the focus leaves it: let that happen
+ * before its row goes away rather than while it is destroyed. */
 static gboolean
 release_focus (PfRegisterPage *self)
 {
@@ -622,12 +622,11 @@ update_cell (GtkWidget *widget)
     }
   else if (column->field->type == PF_FIELD_BOOLEAN)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), item_get_boolean (item, column->field->name));
-  else if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+  else if (g_object_get_data (G_OBJECT (widget), "entry") == NULL)
     {
       const char *text = item_get_string (item, column->field->name);
 
-      gtk_editable_set_text (GTK_EDITABLE (widget), text);
-      gtk_widget_set_tooltip_text (widget, text[0] != '\0' ? text : NULL);
+      gtk_label_set_text (g_object_get_data (G_OBJECT (widget), "label"), text);
     }
 
   self->updating = FALSE;
@@ -645,25 +644,204 @@ item_changed_cb (PfRegisterItem *item,
     update_cell (widget);
 }
 
+/* A text cell is a label that turns into a one-line entry while it is
+ * edited: Enter, F2 or a click starts, Enter or leaving the cell keeps
+ * the text, Escape drops it. (GtkEditableLabel keeps an entry in every
+ * cell and lays it out on every frame, which made scrolling 5,000
+ * features slow; GTK 4.8's also crashes when its cell is destroyed
+ * within 100 ms after losing the focus.) */
 static void
-editable_label_editing_cb (GtkEditableLabel *label,
-                           GParamSpec       *pspec,
-                           Column           *column)
+text_cell_stop (GtkWidget *cell,
+                gboolean   commit)
 {
-  PfRegisterItem *item = g_object_get_data (G_OBJECT (label), "item");
-  const char *text;
-  g_autoptr(JsonNode) node = NULL;
+  Column *column = g_object_get_data (G_OBJECT (cell), "column");
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  g_autoptr(GtkWidget) entry = g_object_steal_data (G_OBJECT (cell), "entry");
+  g_autofree char *text = NULL;
+  gboolean had_focus;
 
-  if (item == NULL || gtk_editable_label_get_editing (label))
+  if (entry == NULL)
     return;
 
-  text = gtk_editable_get_text (GTK_EDITABLE (label));
-  if (g_str_equal (text, item_get_string (item, column->field->name)))
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  had_focus = gtk_widget_has_focus (entry);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (cell), "label"), TRUE);
+  gtk_widget_unparent (entry);
+  gtk_widget_remove_css_class (cell, "editing");
+  if (had_focus)
+    gtk_widget_grab_focus (cell);
+
+  if (commit && item != NULL && !g_str_equal (text, item_get_string (item, column->field->name)))
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+
+      set_field (column->page, item, column->field->name, node);
+    }
+  update_cell (cell);
+}
+
+static void
+text_cell_entry_activate_cb (GtkText   *entry,
+                             GtkWidget *cell)
+{
+  text_cell_stop (cell, TRUE);
+}
+
+static gboolean
+text_cell_entry_key_pressed_cb (GtkEventControllerKey *controller,
+                                guint                  keyval,
+                                guint                  keycode,
+                                GdkModifierType        state,
+                                GtkWidget             *cell)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+
+  text_cell_stop (cell, FALSE);
+  return TRUE;
+}
+
+static gboolean
+text_cell_left_cb (gpointer user_data)
+{
+  GtkWidget *cell = user_data;
+  GtkWidget *entry = g_object_get_data (G_OBJECT (cell), "entry");
+
+  /* Not for a cell being taken down, nor when the focus came back. */
+  if (entry != NULL && gtk_widget_get_root (cell) != NULL && !gtk_widget_has_focus (entry))
+    text_cell_stop (cell, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+text_cell_entry_leave_cb (GtkEventControllerFocus *controller,
+                          GtkWidget               *cell)
+{
+  /* Not in the middle of GTK moving the focus. */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, text_cell_left_cb, g_object_ref (cell), g_object_unref);
+}
+
+static void
+text_cell_start (GtkWidget *cell)
+{
+  Column *column = g_object_get_data (G_OBJECT (cell), "column");
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  GtkWidget *entry;
+  GtkEventController *controller;
+
+  if (item == NULL || g_object_get_data (G_OBJECT (cell), "entry") != NULL ||
+      column->page->document == NULL || pf_document_get_read_only (column->page->document))
     return;
 
-  node = json_node_init_string (json_node_alloc (), text);
-  set_field (column->page, item, column->field->name, node);
-  update_cell (GTK_WIDGET (label));
+  entry = gtk_text_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), item_get_string (item, column->field->name));
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, field_title (column->field),
+                                  -1);
+  g_signal_connect (entry, "activate", G_CALLBACK (text_cell_entry_activate_cb), cell);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (text_cell_entry_key_pressed_cb), cell);
+  gtk_widget_add_controller (entry, controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (text_cell_entry_leave_cb), cell);
+  gtk_widget_add_controller (entry, controller);
+
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (cell), "label"), FALSE);
+  gtk_widget_set_parent (entry, cell);
+  gtk_widget_add_css_class (cell, "editing");
+  g_object_set_data_full (G_OBJECT (cell), "entry", g_object_ref (entry), g_object_unref);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
+static void
+text_cell_edit_cb (GSimpleAction *action,
+                   GVariant      *param,
+                   GtkWidget     *cell)
+{
+  text_cell_start (cell);
+}
+
+static void
+text_cell_stop_cb (GSimpleAction *action,
+                   GVariant      *param,
+                   GtkWidget     *cell)
+{
+  text_cell_stop (cell, g_variant_get_boolean (param));
+}
+
+static void
+text_cell_released_cb (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       GtkWidget       *cell)
+{
+  text_cell_start (cell);
+}
+
+/* The whole text of a cell too narrow for it. Asked for on hover rather
+ * than set on each bind: setting a tooltip makes GTK look for the widget
+ * under the pointer, which cost more than the rest of a scrolled frame. */
+static gboolean
+text_cell_query_tooltip_cb (GtkWidget  *cell,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_mode,
+                            GtkTooltip *tooltip)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (cell), "label");
+
+  if (g_object_get_data (G_OBJECT (cell), "entry") != NULL ||
+      !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
+static GtkWidget *
+text_cell_new (void)
+{
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) edit = g_simple_action_new ("edit", NULL);
+  g_autoptr(GSimpleAction) stop = g_simple_action_new ("stop", G_VARIANT_TYPE_BOOLEAN);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  gtk_widget_add_css_class (cell, "pf-text-cell");
+  gtk_widget_set_focusable (cell, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (cell), label);
+  g_object_set_data (G_OBJECT (cell), "label", label);
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (text_cell_query_tooltip_cb), NULL);
+
+  g_signal_connect (edit, "activate", G_CALLBACK (text_cell_edit_cb), cell);
+  g_signal_connect (stop, "activate", G_CALLBACK (text_cell_stop_cb), cell);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (edit));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (stop));
+  gtk_widget_insert_action_group (cell, "cell", G_ACTION_GROUP (group));
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
+                                                   gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0),
+                                                                                gtk_keyval_trigger_new (GDK_KEY_F2, 0))),
+                      gtk_named_action_new ("cell.edit")));
+  gtk_widget_add_controller (cell, controller);
+
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect (gesture, "released", G_CALLBACK (text_cell_released_cb), cell);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (gesture));
+
+  return cell;
 }
 
 static gboolean
@@ -769,22 +947,6 @@ check_button_toggled_cb (GtkCheckButton *button,
   set_field (column->page, item, column->field->name, node);
 }
 
-/* GTK 4.8's GtkEditableLabel stops editing 100 ms after it loses the
- * focus, from a timeout that holds its focus controller without a
- * reference (later GTK removes it on dispose). A cell destroyed in
- * between, say its row removed or the window closed right after typing,
- * would crash it: when a cell goes away, so does its timeout. Only the
- * pointer is compared; the controller may be gone already. */
-static void
-editable_label_disposed_cb (gpointer  gtk_controller,
-                            GObject  *where_the_label_was)
-{
-  GSource *source;
-
-  while ((source = g_main_context_find_source_by_user_data (NULL, gtk_controller)))
-    g_source_destroy (source);
-}
-
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -817,27 +979,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      g_autoptr(GListModel) controllers = NULL;
-
-      widget = gtk_editable_label_new ("");
-      gtk_editable_set_width_chars (GTK_EDITABLE (widget), 4);
-      g_signal_connect (widget, "notify::editing", G_CALLBACK (editable_label_editing_cb), column);
-      /* Text wider than its column ends in an ellipsis, not mid-letter. */
-      for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (widget));
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          if (GTK_IS_LABEL (child))
-            gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-        }
-      controllers = gtk_widget_observe_controllers (widget);
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GObject) candidate = g_list_model_get_item (controllers, i);
-
-          if (GTK_IS_EVENT_CONTROLLER_FOCUS (candidate))
-            g_object_weak_ref (G_OBJECT (widget), editable_label_disposed_cb, candidate);
-        }
+      widget = text_cell_new ();
     }
 
   if (column->field != NULL)
@@ -855,10 +997,7 @@ start_editing_cb (gpointer user_data)
   GtkWidget *widget = user_data;
 
   if (gtk_widget_get_mapped (widget))
-    {
-      gtk_widget_grab_focus (widget);
-      gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (widget));
-    }
+    text_cell_start (widget);
   return G_SOURCE_REMOVE;
 }
 
@@ -894,8 +1033,9 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "handler"));
 
   /* A cell scrolled away mid-edit keeps what was typed. */
-  if (item != NULL && GTK_IS_EDITABLE_LABEL (widget) && gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
-    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (widget), TRUE);
+  if (item != NULL && column->field != NULL &&
+      (column->field->type == PF_FIELD_STRING || column->field->type == PF_FIELD_TEXT))
+    text_cell_stop (widget, TRUE);
 
   if (item != NULL && handler != 0)
     g_signal_handler_disconnect (item, handler);
@@ -913,7 +1053,7 @@ column_width (const PfField *field)
     { "title", 220 },
     { "statement", 260 },
     { "cause", 170 },
-    { "known-at", 140 },
+    { "known-at", 160 },
     { "available-in-production", 110 },
     { "personal-data", 110 },
     { "sponsor", 80 },
@@ -932,7 +1072,7 @@ column_width (const PfField *field)
     case PF_FIELD_BOOLEAN:
       return 90;
     case PF_FIELD_ENUM:
-      return 105;
+      return 115;
     default:
       return 115;
     }

@@ -14,6 +14,9 @@
  *           count, median, 95th percentile and maximum in ms; and the
  *           interval between frames.
  *
+ * PF_BENCH_STEP=0.1 scrolls a tenth of a page per frame instead, to tell
+ * the cost of painting from that of binding new rows.
+ *
  * Needs a display: run it with
  *   cd build && xvfb-run -a meson test --benchmark scroll-features -v
  * Fails when the median frame exceeds PF_BENCH_FRAME_BUDGET_MS (default
@@ -41,6 +44,7 @@ typedef struct
   gint64         last_paint;
   gint64         shown_at;
   double         load_ms;
+  double         step;     /* pages per frame */
   gboolean       pending;
   gboolean       loaded;
   gboolean       done;
@@ -133,7 +137,7 @@ tick_cb (GtkWidget     *widget,
 
   bench->frame_start = g_get_monotonic_time ();
   bench->pending = TRUE;
-  gtk_adjustment_set_value (bench->adjustment, MIN (value + page, bottom));
+  gtk_adjustment_set_value (bench->adjustment, MIN (value + page * bench->step, bottom));
   return G_SOURCE_CONTINUE;
 }
 
@@ -252,6 +256,7 @@ main (int   argc,
   page = find_page (GTK_WIDGET (window), "features");
   g_assert (PF_IS_REGISTER_PAGE (page));
 
+  bench.step = g_getenv ("PF_BENCH_STEP") ? g_ascii_strtod (g_getenv ("PF_BENCH_STEP"), NULL) : 1.0;
   bench.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (pf_register_page_get_column_view (PF_REGISTER_PAGE (page))));
@@ -273,7 +278,7 @@ main (int   argc,
   printf ("build project:  %.1f ms (through the PfDocument API; not the page's cost)\n", build_ms);
   printf ("attach project: %.1f ms (pf_window_set_document, all pages)\n", attach_ms);
   printf ("load page:      %.1f ms (show the Features page to its first painted frame)\n", bench.load_ms);
-  printf ("scroll:         %u frames, one page each, to %.0f px\n", bench.frame_ms->len,
+  printf ("scroll:         %u frames, %.2g page each, to %.0f px\n", bench.frame_ms->len, bench.step,
           gtk_adjustment_get_value (bench.adjustment));
   printf ("time per frame: median %.2f ms, p95 %.2f ms, max %.2f ms (update to end of paint)\n",
           median, percentile (bench.frame_ms, 0.95), percentile (bench.frame_ms, 1.0));
