@@ -609,6 +609,10 @@ update_cell (GtkWidget *widget)
 
   self->updating = TRUE;
 
+  /* A project opened read-only is shown, not changed. */
+  if (column->field != NULL && (column->field->type == PF_FIELD_ENUM || column->field->type == PF_FIELD_BOOLEAN))
+    gtk_widget_set_sensitive (widget, self->document != NULL && !pf_document_get_read_only (self->document));
+
   if (column->field == NULL)
     gtk_widget_set_visible (widget, item_is_leaking (item));
   else if (column->field->type == PF_FIELD_ENUM)
@@ -626,7 +630,24 @@ update_cell (GtkWidget *widget)
     {
       const char *text = item_get_string (item, column->field->name);
 
-      gtk_label_set_text (g_object_get_data (G_OBJECT (widget), "label"), text);
+      if (strpbrk (text, "\r\n") == NULL)
+        gtk_label_set_text (g_object_get_data (G_OBJECT (widget), "label"), text);
+      else
+        {
+          /* A text of several lines, on the one line of a row. */
+          g_auto(GStrv) lines = g_strsplit_set (text, "\r\n", -1);
+          g_autoptr(GString) joined = g_string_new (NULL);
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              if (lines[i][0] == '\0')
+                continue;
+              if (joined->len > 0)
+                g_string_append (joined, " ");
+              g_string_append (joined, lines[i]);
+            }
+          gtk_label_set_text (g_object_get_data (G_OBJECT (widget), "label"), joined->str);
+        }
     }
 
   self->updating = FALSE;
@@ -792,12 +813,16 @@ text_cell_query_tooltip_cb (GtkWidget  *cell,
                             GtkTooltip *tooltip)
 {
   GtkLabel *label = g_object_get_data (G_OBJECT (cell), "label");
+  Column *column = g_object_get_data (G_OBJECT (cell), "column");
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (cell), "item");
 
   if (g_object_get_data (G_OBJECT (cell), "entry") != NULL ||
       !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  if (item == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, item_get_string (item, column->field->name));
   return TRUE;
 }
 

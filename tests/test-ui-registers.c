@@ -480,6 +480,9 @@ test_features (void)
   g_assert_cmpstr (record_field (window, "features", "feature-1", "name"), ==, "tenure");
   g_assert_cmpstr (record_field (window, "features", "feature-2", "description"), ==,
                    "Calls to care\r\nin the last 90 days");
+  /* On one line in the table. */
+  g_assert_cmpstr (cell_text (wait_for_cell (page, "feature-2", "description", GTK_TYPE_BOX)), ==,
+                   "Calls to care in the last 90 days");
 
   /* Importing it again adds nothing; the import was one undo step. */
   pf_register_page_import_file (page, dictionary);
@@ -544,6 +547,23 @@ test_features (void)
     g_assert_cmpstr (record_field (window, "features", "feature-3", "verdict"), ==, "keep");
     g_assert_true (gtk_widget_get_visible (flag));
     g_assert_nonnull (gtk_widget_get_tooltip_text (flag));
+  }
+
+  /* A click on a choice opens a menu of the values, the current one marked. */
+  {
+    GtkWidget *cell = wait_for_cell (page, "feature-3", "verdict", GTK_TYPE_BUTTON);
+    GtkWidget *popover = NULL;
+
+    g_signal_emit_by_name (cell, "clicked");
+    for (GtkWidget *child = gtk_widget_get_first_child (cell); child; child = gtk_widget_get_next_sibling (child))
+      {
+        if (GTK_IS_POPOVER_MENU (child))
+          popover = child;
+      }
+    g_assert_nonnull (popover);
+    ui_test_wait_until (ui_test_is_drawn, popover);
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    spin ();
   }
 
   destroy_window (window);
