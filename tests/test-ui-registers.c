@@ -617,6 +617,44 @@ test_show_record (void)
   destroy_window (window);
 }
 
+static void
+test_read_only (void)
+{
+  static const char newer[] =
+    "{\"format\": \"preflight-project\", \"format-version\": 99,\n"
+    " \"metadata\": {\"id\": \"0b6f4c3e-1d2a-4e5f-8a9b-7c6d5e4f3a2b\", \"title\": \"Newer\"},\n"
+    " \"registers\": {\"features\": [{\"id\": \"feature-1\", \"name\": \"tenure\", \"description\": \"\",\n"
+    "   \"source\": \"\", \"known-at\": \"before\", \"target-consequence\": \"no\", \"verdict\": \"keep\",\n"
+    "   \"reviewer\": \"\", \"rationale\": \"\"}]}}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (newer, sizeof newer - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfDocument) document = pf_document_new_from_bytes (bytes, &error);
+  PfWindow *window = pf_window_new (app);
+  PfRegisterPage *page;
+  GtkWidget *cell;
+
+  g_assert_no_error (error);
+  g_assert_true (pf_document_get_read_only (document));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  pf_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (ui_test_is_drawn, window);
+
+  /* Shown, but nothing offers to change it. */
+  page = show_register (window, "features");
+  wait_for_rows (page, 1);
+  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (page), "add", GTK_TYPE_BUTTON)));
+  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (page), "import", GTK_TYPE_BUTTON)));
+  cell = wait_for_cell (page, "feature-1", "verdict", GTK_TYPE_BUTTON);
+  g_assert_false (gtk_widget_get_sensitive (cell));
+  cell = wait_for_cell (page, "feature-1", "name", GTK_TYPE_BOX);
+  gtk_widget_activate_action (cell, "cell.edit", NULL);
+  g_assert_null (cell_entry (cell));
+  g_assert_cmpstr (cell_text (cell), ==, "tenure");
+
+  destroy_window (window);
+}
+
 /* A few realistic records per register, for the screenshots. */
 static void
 fill (PfDocument *document,
@@ -752,6 +790,7 @@ main (int   argc,
     }
   g_test_add_func ("/ui/registers/features", test_features);
   g_test_add_func ("/ui/registers/show-record", test_show_record);
+  g_test_add_func ("/ui/registers/read-only", test_read_only);
   g_test_add_func ("/ui/registers/screenshots", test_screenshots);
 
   ret = g_test_run ();
