@@ -331,8 +331,10 @@ pf_feature_import_apply (PfDocument  *document,
           break;
         }
       new_object = g_strconcat ("features/", id, NULL);
+      /* A new record's description is empty: no need to look first. */
       ok = pf_document_set_string (document, new_object, "name", feature->name, error) &&
-           set_if_empty (document, new_object, "description", feature->description, error);
+           (feature->description[0] == '\0' ||
+            pf_document_set_string (document, new_object, "description", feature->description, error));
       g_hash_table_insert (existing, g_strdup (feature->name), g_steal_pointer (&new_object));
       added++;
     }
