@@ -692,7 +692,10 @@ text_cell_stop (GtkWidget *cell,
   if (had_focus)
     gtk_widget_grab_focus (cell);
 
-  if (commit && item != NULL && !g_str_equal (text, item_get_string (item, column->field->name)))
+  /* A record removed meanwhile (by an undo, say) takes the typing with it. */
+  if (commit && item != NULL && !g_str_equal (text, item_get_string (item, column->field->name)) &&
+      column->page->document != NULL &&
+      pf_document_get_record (column->page->document, column->page->reg->id, item->id) != NULL)
     {
       g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
 

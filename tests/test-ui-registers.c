@@ -617,6 +617,35 @@ test_show_record (void)
   destroy_window (window);
 }
 
+static gboolean
+is_editing (gpointer cell)
+{
+  spin ();
+  return cell_entry (cell) != NULL;
+}
+
+static void
+test_add_starts_editing (void)
+{
+  PfWindow *window = new_window ();
+  PfRegisterPage *page = show_register (window, "risks");
+  g_autofree char *id = add_through_button (window, page, "risks");
+  GtkWidget *cell = wait_for_cell (page, id, "title", GTK_TYPE_BOX);
+
+  /* A new entry opens its first text for typing. */
+  ui_test_wait_until (is_editing, cell);
+  gtk_editable_set_text (GTK_EDITABLE (cell_entry (cell)), "Half-typed");
+
+  /* Undoing the addition meanwhile drops the typing, without an error. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  wait_for_rows (page, 0);
+  spin ();
+  g_assert_cmpuint (n_records (window, "risks"), ==, 0);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  destroy_window (window);
+}
+
 static void
 test_read_only (void)
 {
@@ -791,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/ui/registers/features", test_features);
   g_test_add_func ("/ui/registers/show-record", test_show_record);
   g_test_add_func ("/ui/registers/read-only", test_read_only);
+  g_test_add_func ("/ui/registers/add-starts-editing", test_add_starts_editing);
   g_test_add_func ("/ui/registers/screenshots", test_screenshots);
 
   ret = g_test_run ();
