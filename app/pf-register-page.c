@@ -1078,9 +1078,9 @@ column_width (const PfField *field)
 {
   static const struct { const char *name; int width; } widths[] = {
     { "name", 140 },
-    { "title", 220 },
+    { "title", 200 },
     { "statement", 260 },
-    { "cause", 170 },
+    { "cause", 190 },
     { "known-at", 160 },
     { "available-in-production", 110 },
     { "personal-data", 110 },
