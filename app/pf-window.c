@@ -11,6 +11,8 @@
 #include "pf-phase.h"
 #include "pf-sign-offs-page.h"
 #include "pf-test-score-page.h"
+#include "pf-register-page.h"
+#include "pf-schema.h"
 #include "pf-window-private.h"
 
 
@@ -59,6 +61,10 @@ create_page (PfWindow         *self,
 
   if (g_str_equal (pf_page_info_get_id (info), "sign-offs"))
     return pf_sign_offs_page_new (pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
+  /* The registers that have a page of their own: one editor, driven by
+   * the schema. */
+  if (pf_schema_find_register (pf_page_info_get_id (info)) != NULL)
+    return pf_register_page_new (pf_page_info_get_id (info));
 
   /* The content of each page arrives with the catalog and the registers;
    * until then a page says what it will hold and why. */
@@ -527,6 +533,22 @@ show_page_action (GSimpleAction *action,
     g_printerr ("No page “%s”\n", g_variant_get_string (param, NULL));
 }
 
+/* (register id, record id): shows the record in its register's page, for
+ * search results and links from other pages. */
+static void
+show_record_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PfWindow *self = user_data;
+  const char *register_id;
+  const char *record_id;
+
+  g_variant_get (param, "(&s&s)", &register_id, &record_id);
+  if (!pf_window_show_record (self, register_id, record_id))
+    g_printerr ("No record “%s” in “%s”\n", record_id, register_id);
+}
+
 static void
 show_question_action (GSimpleAction *action,
                       GVariant      *param,
@@ -606,7 +628,7 @@ close_action (GSimpleAction *action,
 void
 _pf_window_update_actions (PfWindow *self)
 {
-  static const char * const project_actions[] = { "show-page", "show-question", "find", "next-page", "previous-page" };
+  static const char * const project_actions[] = { "show-page", "show-question", "show-record", "find", "next-page", "previous-page" };
   gboolean has_document = self->document != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (project_actions); i++)
@@ -624,6 +646,7 @@ static const GActionEntry win_actions[] = {
   { "show-page", show_page_action, "s" },
   { "show-question", show_question_action, "s" },
   { "find", find_action },
+  { "show-record", show_record_action, "(ss)" },
   { "next-page", next_page_action },
   { "previous-page", previous_page_action },
   { "close", close_action },
@@ -987,6 +1010,34 @@ pf_window_show_question (PfWindow   *self,
 
   pf_window_show_page (self, pf_phase_get_id (question->phase));
   return pf_phase_page_focus_question (self->phase_pages[question->phase], question_id);
+}
+
+/**
+ * pf_window_show_record:
+ *
+ * Shows the page of @register_id with @record_id selected and scrolled into
+ * view. The same as the action "win.show-record" with ("features", "feature-3").
+ *
+ * Returns: whether there is such a register page and record
+ */
+gboolean
+pf_window_show_record (PfWindow   *self,
+                       const char *register_id,
+                       const char *record_id)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (PF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (register_id != NULL, FALSE);
+  g_return_val_if_fail (record_id != NULL, FALSE);
+
+  if (self->document == NULL ||
+      !(page = gtk_stack_get_child_by_name (self->page_stack, register_id)) ||
+      !PF_IS_REGISTER_PAGE (page) ||
+      !pf_window_show_page (self, register_id))
+    return FALSE;
+
+  return pf_register_page_select_record (PF_REGISTER_PAGE (page), record_id);
 }
 
 void

@@ -28,6 +28,9 @@ gboolean    pf_window_show_page         (PfWindow      *self,
                                          const char    *page_id);
 gboolean    pf_window_show_question     (PfWindow      *self,
                                          const char    *question_id);
+gboolean    pf_window_show_record       (PfWindow      *self,
+                                         const char    *register_id,
+                                         const char    *record_id);
 void        pf_window_show_error        (PfWindow      *self,
                                          const char    *heading,
                                          const char    *body);

@@ -1,0 +1,1988 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pf-feature-import.h"
+#include "pf-pages.h"
+#include "pf-register-page.h"
+#include "pf-schema.h"
+#include "pf-window.h"
+
+/* One register of the project as an editable table: a column per field of
+ * the schema, a row per record. Rows are items that only point at their
+ * record in the document, so that a page of 5,000 features costs 5,000
+ * small objects and the widgets of the rows on screen. An edit of one field
+ * updates the cells of that record; only adding and removing records
+ * changes the list. */
+
+/* PfRegisterItem: a record of the register, as a list item. */
+
+#define PF_TYPE_REGISTER_ITEM (pf_register_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (PfRegisterItem, pf_register_item, PF, REGISTER_ITEM, GObject)
+
+struct _PfRegisterItem
+{
+  GObject     parent_instance;
+
+  char       *id;
+  JsonObject *record;  /* a reference to the record in the document's tree */
+};
+
+G_DEFINE_FINAL_TYPE (PfRegisterItem, pf_register_item, G_TYPE_OBJECT)
+
+enum { ITEM_CHANGED, N_ITEM_SIGNALS };
+static guint item_signals[N_ITEM_SIGNALS];
+
+static void
+pf_register_item_finalize (GObject *object)
+{
+  PfRegisterItem *self = PF_REGISTER_ITEM (object);
+
+  g_free (self->id);
+  g_clear_pointer (&self->record, json_object_unref);
+
+  G_OBJECT_CLASS (pf_register_item_parent_class)->finalize (object);
+}
+
+static void
+pf_register_item_class_init (PfRegisterItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pf_register_item_finalize;
+
+  /* @field: the field that changed, or %NULL for any */
+  item_signals[ITEM_CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+pf_register_item_init (PfRegisterItem *self)
+{
+}
+
+static PfRegisterItem *
+pf_register_item_new (const char *id,
+                      JsonObject *record)
+{
+  PfRegisterItem *self = g_object_new (PF_TYPE_REGISTER_ITEM, NULL);
+
+  self->id = g_strdup (id);
+  self->record = json_object_ref (record);
+  return self;
+}
+
+static const char *
+item_get_string (PfRegisterItem *item,
+                 const char     *field)
+{
+  JsonNode *node = json_object_get_member (item->record, field);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return "";
+  return json_node_get_string (node);
+}
+
+static gboolean
+item_get_boolean (PfRegisterItem *item,
+                  const char     *field)
+{
+  JsonNode *node = json_object_get_member (item->record, field);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+/* Kept leakage: known only after the prediction point, or caused by the
+ * target, and still kept as a feature. */
+static gboolean
+item_is_leaking (PfRegisterItem *item)
+{
+  return g_str_equal (item_get_string (item, "verdict"), "keep") &&
+         (g_str_equal (item_get_string (item, "known-at"), "after") ||
+          g_str_equal (item_get_string (item, "target-consequence"), "yes"));
+}
+
+/* Human names of the schema's values, in the order lists show them. */
+static const struct
+{
+  const char *value;
+  const char *label;
+} value_labels[] = {
+  { "unknown", N_("Unknown") },
+  { "low", N_("Low") },
+  { "medium", N_("Medium") },
+  { "high", N_("High") },
+  { "open", N_("Open") },
+  { "validated", N_("Validated") },
+  { "invalidated", N_("Invalidated") },
+  { "mitigated", N_("Mitigated") },
+  { "accepted", N_("Accepted") },
+  { "closed", N_("Closed") },
+  /* The six causes of failed deployments (DESIGN.md §2). */
+  { "infant-mortality", N_("Infant mortality") },
+  { "it-collaboration", N_("IT collaboration") },
+  { "real-world", N_("Life in the real world") },
+  { "data-leakage", N_("Data leakage") },
+  { "business-alignment", N_("Business alignment") },
+  { "politics", N_("Company politics") },
+  { "requested", N_("Requested") },
+  { "granted", N_("Granted") },
+  { "denied", N_("Denied") },
+  { "yes", N_("Yes") },
+  { "no", N_("No") },
+  /* Translators: when a feature's value becomes known, relative to the prediction. */
+  { "before", N_("Before prediction") },
+  /* Translators: when a feature's value becomes known, relative to the prediction. */
+  { "at", N_("At prediction") },
+  /* Translators: when a feature's value becomes known, relative to the prediction. */
+  { "after", N_("After prediction") },
+  { "pending", N_("Pending") },
+  { "keep", N_("Keep") },
+  { "drop", N_("Drop") },
+  { "transform", N_("Transform") },
+};
+
+static const struct
+{
+  const char *field;
+  const char *title;
+} field_titles[] = {
+  { "statement", N_("Statement") },
+  { "category", N_("Category") },
+  { "phase", N_("Phase") },
+  { "owner", N_("Owner") },
+  { "status", N_("Status") },
+  { "evidence", N_("Evidence") },
+  { "name", N_("Name") },
+  { "group", N_("Group") },
+  { "influence", N_("Influence") },
+  { "interest", N_("Interest") },
+  { "expectation", N_("Expectation") },
+  { "sponsor", N_("Sponsor") },
+  { "title", N_("Title") },
+  { "cause", N_("Cause") },
+  { "likelihood", N_("Likelihood") },
+  { "impact", N_("Impact") },
+  { "mitigation", N_("Mitigation") },
+  { "description", N_("Description") },
+  { "system", N_("System") },
+  /* Translators: whether a data source holds personal data. */
+  { "personal-data", N_("Personal Data") },
+  /* Translators: the state of the team's access to a data source. */
+  { "access", N_("Access") },
+  /* Translators: whether a data source is available in production. */
+  { "available-in-production", N_("In Production") },
+  { "source", N_("Source") },
+  /* Translators: when a feature's value becomes known relative to the prediction point. */
+  { "known-at", N_("Known") },
+  /* Translators: whether a feature is a consequence of the target. */
+  { "target-consequence", N_("Caused by Target") },
+  { "verdict", N_("Verdict") },
+  { "reviewer", N_("Reviewer") },
+  { "rationale", N_("Rationale") },
+};
+
+static const char * const verdict_values[] = { "pending", "keep", "drop", "transform" };
+
+static int
+value_rank (const char *value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
+    {
+      if (g_str_equal (value_labels[i].value, value))
+        return i;
+    }
+  return G_N_ELEMENTS (value_labels);
+}
+
+static const char *
+value_label (const char *value)
+{
+  int rank = value_rank (value);
+
+  return rank < (int)G_N_ELEMENTS (value_labels) ? _(value_labels[rank].label) : value;
+}
+
+static const char *
+field_title (const PfField *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_titles); i++)
+    {
+      if (g_str_equal (field_titles[i].field, field->name))
+        return _(field_titles[i].title);
+    }
+  return field->name;
+}
+
+/* A column of the table: a field of the register, or the leakage flag. */
+typedef struct
+{
+  PfRegisterPage *page;    /* borrowed */
+  const PfField  *field;   /* NULL for the leakage flag */
+  GPtrArray      *choices; /* enum values in the order of the list */
+  gboolean        first_text;
+} Column;
+
+struct _PfRegisterPage
+{
+  AdwBin              parent_instance;
+
+  /* Borrowed references */
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *verdict_filter;   /* features only */
+  GtkLabel           *count_label;
+  GtkWidget          *remove_button;
+
+  /* Owned references */
+  char               *register_id;
+  PfDocument         *document;
+  GListStore         *store;
+  GPtrArray          *items;            /* the store's items, in document order */
+  GHashTable         *items_by_id;      /* id -> PfRegisterItem, borrowed from items */
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkMultiSelection  *selection;
+  GPtrArray          *columns;
+  char               *search_key;       /* casefolded, or NULL */
+  PfRegisterItem     *edit_on_bind;     /* start editing this new record's first cell */
+
+  const PfRegister   *reg;
+  gulong              changed_handler;
+  guint               sync_source;
+  guint               scroll_tick;
+  guint               scroll_position;
+  guint               scroll_frames;
+  /* Set while the page writes the document's values into its widgets. */
+  guint               updating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PfRegisterPage, pf_register_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_REGISTER_ID,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean is_features (PfRegisterPage *self);
+
+static void
+column_free (Column *column)
+{
+  g_clear_pointer (&column->choices, g_ptr_array_unref);
+  g_free (column);
+}
+
+static char *
+record_object (PfRegisterPage *self,
+               PfRegisterItem *item)
+{
+  return g_strconcat (self->reg->id, "/", item->id, NULL);
+}
+
+static void
+show_error (PfRegisterPage *self,
+            const char     *heading,
+            const char     *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_printerr ("%s: %s\n", heading, message);
+  if (PF_IS_WINDOW (root))
+    pf_window_show_error (PF_WINDOW (root), heading, message);
+}
+
+static void
+add_toast (PfRegisterPage *self,
+           AdwToast       *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+set_field (PfRegisterPage *self,
+           PfRegisterItem *item,
+           const char     *field,
+           JsonNode       *value)
+{
+  g_autofree char *object = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->document == NULL)
+    return;
+
+  object = record_object (self, item);
+  if (!pf_document_set_value (self->document, object, field, value, &error))
+    show_error (self, _("Could Not Change the Entry"), error->message);
+}
+
+/* Sorting and filtering */
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  Column *column = user_data;
+  PfRegisterItem *item_a = (PfRegisterItem *)a;
+  PfRegisterItem *item_b = (PfRegisterItem *)b;
+  const char *name;
+
+  if (column->field == NULL)
+    return (int)item_is_leaking (item_b) - (int)item_is_leaking (item_a);
+
+  name = column->field->name;
+  switch (column->field->type)
+    {
+    case PF_FIELD_ENUM:
+      return value_rank (item_get_string (item_a, name)) - value_rank (item_get_string (item_b, name));
+    case PF_FIELD_BOOLEAN:
+      return (int)item_get_boolean (item_a, name) - (int)item_get_boolean (item_b, name);
+    default:
+      return g_utf8_collate (item_get_string (item_a, name), item_get_string (item_b, name));
+    }
+}
+
+static gboolean
+contains_casefolded (const char *text,
+                     const char *key)
+{
+  g_autofree char *folded = NULL;
+
+  if (text[0] == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, key) != NULL;
+}
+
+static gboolean
+filter_item (gpointer object,
+             gpointer user_data)
+{
+  PfRegisterPage *self = user_data;
+  PfRegisterItem *item = object;
+
+  if (self->verdict_filter != NULL)
+    {
+      guint selected = gtk_drop_down_get_selected (self->verdict_filter);
+
+      if (selected > 0 && selected <= G_N_ELEMENTS (verdict_values) &&
+          !g_str_equal (item_get_string (item, "verdict"), verdict_values[selected - 1]))
+        return FALSE;
+    }
+
+  if (self->search_key == NULL)
+    return TRUE;
+
+  for (const PfField *field = self->reg->fields; field->name != NULL; field++)
+    {
+      if (field->type == PF_FIELD_ENUM)
+        {
+          if (contains_casefolded (value_label (item_get_string (item, field->name)), self->search_key))
+            return TRUE;
+        }
+      else if (contains_casefolded (item_get_string (item, field->name), self->search_key))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update_count (PfRegisterPage *self)
+{
+  guint total = self->items->len;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    /* Translators: the number of entries of a register. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", total), total);
+  else
+    /* Translators: entries that match the filter, of all entries of a register. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u entry", "%u of %u entries", total),
+                            shown, total);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+search_changed_cb (PfRegisterPage *self,
+                   GtkSearchEntry *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (text[0] != '\0')
+    self->search_key = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+verdict_filter_changed_cb (PfRegisterPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Keeping the list in step with the document */
+
+static void
+update_actions (PfRegisterPage *self)
+{
+  gboolean writable = self->document != NULL && !pf_document_get_read_only (self->document);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gboolean has_selection = !gtk_bitset_is_empty (selected);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.add", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.remove", writable && has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.import", writable && is_features (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.set-verdict",
+                                 writable && has_selection && is_features (self));
+}
+
+/* A cell being edited commits when the focus leaves it: let that happen
+ * before its row goes away rather than while it is destroyed. */
+static gboolean
+release_focus (PfRegisterPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return FALSE;
+
+  gtk_root_set_focus (root, NULL);
+  return TRUE;
+}
+
+/* Brings the list in line with the document's records: keeps the items of
+ * records that are still there and changes only the stretch that differs,
+ * so that adding or removing one record leaves the other rows alone. */
+static void
+sync_items (PfRegisterPage *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *records = NULL;
+  guint n_records, prefix = 0, suffix = 0;
+
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+
+  if (self->document != NULL)
+    records = pf_document_get_records (self->document, self->reg->id);
+  n_records = records ? json_array_get_length (records) : 0;
+
+  for (guint i = 0; i < n_records; i++)
+    {
+      JsonNode *node = json_array_get_element (records, i);
+      JsonObject *record;
+      const char *id;
+      PfRegisterItem *item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      record = json_node_get_object (node);
+      id = json_object_get_string_member_with_default (record, "id", NULL);
+      if (id == NULL || g_hash_table_contains (by_id, id))
+        continue;
+
+      if ((item = g_hash_table_lookup (self->items_by_id, id)))
+        {
+          g_object_ref (item);
+          /* Undoing a removal brings the record back as a new object. */
+          if (item->record != record)
+            {
+              json_object_unref (item->record);
+              item->record = json_object_ref (record);
+              g_signal_emit (item, item_signals[ITEM_CHANGED], 0, NULL);
+            }
+        }
+      else
+        item = pf_register_item_new (id, record);
+
+      g_ptr_array_add (items, item);
+      g_hash_table_insert (by_id, item->id, item);
+    }
+
+  while (prefix < items->len && prefix < self->items->len &&
+         g_ptr_array_index (items, prefix) == g_ptr_array_index (self->items, prefix))
+    prefix++;
+  while (suffix < items->len - prefix && suffix < self->items->len - prefix &&
+         g_ptr_array_index (items, items->len - 1 - suffix) ==
+         g_ptr_array_index (self->items, self->items->len - 1 - suffix))
+    suffix++;
+
+  if (prefix + suffix < items->len || prefix + suffix < self->items->len)
+    {
+      gboolean had_focus = prefix + suffix < self->items->len && release_focus (self);
+
+      g_list_store_splice (self->store, prefix, self->items->len - prefix - suffix,
+                           items->pdata + prefix, items->len - prefix - suffix);
+      if (had_focus)
+        gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    }
+
+  g_ptr_array_unref (self->items);
+  self->items = g_steal_pointer (&items);
+  g_hash_table_unref (self->items_by_id);
+  self->items_by_id = g_steal_pointer (&by_id);
+
+  gtk_stack_set_visible_child_name (self->stack, self->items->len > 0 ? "list" : "empty");
+  update_count (self);
+  update_actions (self);
+}
+
+static gboolean
+sync_idle_cb (gpointer user_data)
+{
+  PfRegisterPage *self = user_data;
+
+  self->sync_source = 0;
+  sync_items (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+document_changed_cb (PfRegisterPage *self,
+                     const char     *object,
+                     const char     *field,
+                     PfDocument     *document)
+{
+  gsize len = strlen (self->reg->id);
+  PfRegisterItem *item;
+
+  if (strncmp (object, self->reg->id, len) != 0 || object[len] != '/')
+    return;
+
+  /* A record came or went: once, after the burst (an import adds
+   * thousands). */
+  if (field == NULL)
+    {
+      if (self->sync_source == 0)
+        self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_idle_cb, self, NULL);
+      return;
+    }
+
+  if ((item = g_hash_table_lookup (self->items_by_id, object + len + 1)))
+    g_signal_emit (item, item_signals[ITEM_CHANGED], 0, field);
+}
+
+static void
+selection_changed_cb (PfRegisterPage *self)
+{
+  update_actions (self);
+}
+
+static void
+filter_items_changed_cb (PfRegisterPage *self)
+{
+  update_count (self);
+}
+
+/* Cells */
+
+static void
+update_cell (GtkWidget *widget)
+{
+  Column *column = g_object_get_data (G_OBJECT (widget), "column");
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (widget), "item");
+  PfRegisterPage *self = column->page;
+
+  if (item == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  /* A project opened read-only is shown, not changed. */
+  if (column->field != NULL && (column->field->type == PF_FIELD_ENUM || column->field->type == PF_FIELD_BOOLEAN))
+    gtk_widget_set_sensitive (widget, self->document != NULL && !pf_document_get_read_only (self->document));
+
+  if (column->field == NULL)
+    gtk_widget_set_visible (widget, item_is_leaking (item));
+  else if (column->field->type == PF_FIELD_ENUM)
+    {
+      const char *value = item_get_string (item, column->field->name);
+      GtkLabel *label = g_object_get_data (G_OBJECT (widget), "label");
+      GSimpleAction *action = g_object_get_data (G_OBJECT (widget), "action");
+
+      gtk_label_set_text (label, value_label (value));
+      g_simple_action_set_state (action, g_variant_new_string (value));
+    }
+  else if (column->field->type == PF_FIELD_BOOLEAN)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), item_get_boolean (item, column->field->name));
+  else if (g_object_get_data (G_OBJECT (widget), "entry") == NULL)
+    {
+      const char *text = item_get_string (item, column->field->name);
+
+      if (strpbrk (text, "\r\n") == NULL)
+        gtk_label_set_text (g_object_get_data (G_OBJECT (widget), "label"), text);
+      else
+        {
+          /* A text of several lines, on the one line of a row. */
+          g_auto(GStrv) lines = g_strsplit_set (text, "\r\n", -1);
+          g_autoptr(GString) joined = g_string_new (NULL);
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              if (lines[i][0] == '\0')
+                continue;
+              if (joined->len > 0)
+                g_string_append (joined, " ");
+              g_string_append (joined, lines[i]);
+            }
+          gtk_label_set_text (g_object_get_data (G_OBJECT (widget), "label"), joined->str);
+        }
+    }
+
+  self->updating = FALSE;
+}
+
+static void
+item_changed_cb (PfRegisterItem *item,
+                 const char     *field,
+                 GtkWidget      *widget)
+{
+  Column *column = g_object_get_data (G_OBJECT (widget), "column");
+
+  /* The flag depends on three fields; a cell on its own field only. */
+  if (field == NULL || column->field == NULL || g_str_equal (field, column->field->name))
+    update_cell (widget);
+}
+
+/* A text cell is a label that turns into a one-line entry while it is
+ * edited: Enter, F2 or a click starts, Enter or leaving the cell keeps
+ * the text, Escape drops it. (GtkEditableLabel keeps an entry in every
+ * cell and lays it out on every frame, which made scrolling 5,000
+ * features slow; GTK 4.8's also crashes when its cell is destroyed
+ * within 100 ms after losing the focus.) */
+static void
+text_cell_stop (GtkWidget *cell,
+                gboolean   commit)
+{
+  Column *column = g_object_get_data (G_OBJECT (cell), "column");
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  g_autoptr(GtkWidget) entry = g_object_steal_data (G_OBJECT (cell), "entry");
+  g_autofree char *text = NULL;
+  gboolean had_focus;
+
+  if (entry == NULL)
+    return;
+
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  had_focus = gtk_widget_has_focus (entry);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (cell), "label"), TRUE);
+  gtk_widget_unparent (entry);
+  gtk_widget_remove_css_class (cell, "editing");
+  if (had_focus)
+    gtk_widget_grab_focus (cell);
+
+  /* A record removed meanwhile (by an undo, say) takes the typing with it. */
+  if (commit && item != NULL && !g_str_equal (text, item_get_string (item, column->field->name)) &&
+      column->page->document != NULL &&
+      pf_document_get_record (column->page->document, column->page->reg->id, item->id) != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+
+      set_field (column->page, item, column->field->name, node);
+    }
+  update_cell (cell);
+}
+
+static void
+text_cell_entry_activate_cb (GtkText   *entry,
+                             GtkWidget *cell)
+{
+  text_cell_stop (cell, TRUE);
+}
+
+static gboolean
+text_cell_entry_key_pressed_cb (GtkEventControllerKey *controller,
+                                guint                  keyval,
+                                guint                  keycode,
+                                GdkModifierType        state,
+                                GtkWidget             *cell)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+
+  text_cell_stop (cell, FALSE);
+  return TRUE;
+}
+
+static gboolean
+text_cell_left_cb (gpointer user_data)
+{
+  GtkWidget *cell = user_data;
+  GtkWidget *entry = g_object_get_data (G_OBJECT (cell), "entry");
+
+  /* Not for a cell being taken down, nor when the focus came back. */
+  if (entry != NULL && gtk_widget_get_root (cell) != NULL && !gtk_widget_has_focus (entry))
+    text_cell_stop (cell, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+text_cell_entry_leave_cb (GtkEventControllerFocus *controller,
+                          GtkWidget               *cell)
+{
+  /* Not in the middle of GTK moving the focus. */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, text_cell_left_cb, g_object_ref (cell), g_object_unref);
+}
+
+static void
+text_cell_start (GtkWidget *cell)
+{
+  Column *column = g_object_get_data (G_OBJECT (cell), "column");
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  GtkWidget *entry;
+  GtkEventController *controller;
+
+  if (item == NULL || g_object_get_data (G_OBJECT (cell), "entry") != NULL ||
+      column->page->document == NULL || pf_document_get_read_only (column->page->document))
+    return;
+
+  entry = gtk_text_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), item_get_string (item, column->field->name));
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, field_title (column->field),
+                                  -1);
+  g_signal_connect (entry, "activate", G_CALLBACK (text_cell_entry_activate_cb), cell);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (text_cell_entry_key_pressed_cb), cell);
+  gtk_widget_add_controller (entry, controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (text_cell_entry_leave_cb), cell);
+  gtk_widget_add_controller (entry, controller);
+
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (cell), "label"), FALSE);
+  gtk_widget_set_parent (entry, cell);
+  gtk_widget_add_css_class (cell, "editing");
+  g_object_set_data_full (G_OBJECT (cell), "entry", g_object_ref (entry), g_object_unref);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
+static void
+text_cell_edit_cb (GSimpleAction *action,
+                   GVariant      *param,
+                   GtkWidget     *cell)
+{
+  text_cell_start (cell);
+}
+
+static void
+text_cell_stop_cb (GSimpleAction *action,
+                   GVariant      *param,
+                   GtkWidget     *cell)
+{
+  text_cell_stop (cell, g_variant_get_boolean (param));
+}
+
+static void
+text_cell_released_cb (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       GtkWidget       *cell)
+{
+  text_cell_start (cell);
+}
+
+/* The whole text of a cell too narrow for it. Asked for on hover rather
+ * than set on each bind: setting a tooltip makes GTK look for the widget
+ * under the pointer, which cost more than the rest of a scrolled frame. */
+static gboolean
+text_cell_query_tooltip_cb (GtkWidget  *cell,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_mode,
+                            GtkTooltip *tooltip)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (cell), "label");
+  Column *column = g_object_get_data (G_OBJECT (cell), "column");
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (cell), "item");
+
+  if (g_object_get_data (G_OBJECT (cell), "entry") != NULL ||
+      !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  if (item == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, item_get_string (item, column->field->name));
+  return TRUE;
+}
+
+static GtkWidget *
+text_cell_new (void)
+{
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) edit = g_simple_action_new ("edit", NULL);
+  g_autoptr(GSimpleAction) stop = g_simple_action_new ("stop", G_VARIANT_TYPE_BOOLEAN);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  gtk_widget_add_css_class (cell, "pf-text-cell");
+  gtk_widget_set_focusable (cell, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (cell), label);
+  g_object_set_data (G_OBJECT (cell), "label", label);
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (text_cell_query_tooltip_cb), NULL);
+
+  g_signal_connect (edit, "activate", G_CALLBACK (text_cell_edit_cb), cell);
+  g_signal_connect (stop, "activate", G_CALLBACK (text_cell_stop_cb), cell);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (edit));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (stop));
+  gtk_widget_insert_action_group (cell, "cell", G_ACTION_GROUP (group));
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
+                                                   gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0),
+                                                                                gtk_keyval_trigger_new (GDK_KEY_F2, 0))),
+                      gtk_named_action_new ("cell.edit")));
+  gtk_widget_add_controller (cell, controller);
+
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect (gesture, "released", G_CALLBACK (text_cell_released_cb), cell);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (gesture));
+
+  return cell;
+}
+
+static gboolean
+unparent_idle_cb (GtkWidget *widget)
+{
+  if (gtk_widget_get_parent (widget) != NULL)
+    gtk_widget_unparent (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* A choice cell is a button that opens a menu of the values only when
+ * clicked: a GtkDropDown per cell builds its popover up front, and with
+ * three per row that made scrolling 5,000 features slow. */
+static void
+choose_change_state_cb (GSimpleAction *action,
+                        GVariant      *value,
+                        GtkWidget     *button)
+{
+  Column *column = g_object_get_data (G_OBJECT (button), "column");
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (button), "item");
+  g_autoptr(JsonNode) node = NULL;
+
+  if (item == NULL || column->page->updating ||
+      !g_ptr_array_find_with_equal_func (column->choices, g_variant_get_string (value, NULL), g_str_equal, NULL))
+    return;
+
+  node = json_node_init_string (json_node_alloc (), g_variant_get_string (value, NULL));
+  set_field (column->page, item, column->field->name, node);
+  update_cell (button);
+}
+
+static void
+choice_popover_closed_cb (GtkPopover *popover)
+{
+  /* After the menu item's action, which runs once the popover is closed. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, (GSourceFunc)unparent_idle_cb, g_object_ref (popover), g_object_unref);
+}
+
+static void
+choice_clicked_cb (GtkButton *button,
+                   Column    *column)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *popover;
+
+  for (guint i = 0; i < column->choices->len; i++)
+    {
+      const char *value = g_ptr_array_index (column->choices, i);
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (value_label (value), NULL);
+
+      g_menu_item_set_action_and_target_value (menu_item, "cell.choose", g_variant_new_string (value));
+      g_menu_append_item (menu, menu_item);
+    }
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (button));
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  g_signal_connect (popover, "closed", G_CALLBACK (choice_popover_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static GtkWidget *
+choice_cell_new (Column *column)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new_stateful ("choose", G_VARIANT_TYPE_STRING,
+                                                                  g_variant_new_string (""));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "pf-choice");
+
+  g_signal_connect (action, "change-state", G_CALLBACK (choose_change_state_cb), button);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (button, "cell", G_ACTION_GROUP (group));
+  g_signal_connect (button, "clicked", G_CALLBACK (choice_clicked_cb), column);
+
+  g_object_set_data (G_OBJECT (button), "label", label);
+  g_object_set_data (G_OBJECT (button), "action", action);
+
+  return button;
+}
+
+static void
+check_button_toggled_cb (GtkCheckButton *button,
+                         Column         *column)
+{
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (button), "item");
+  g_autoptr(JsonNode) node = NULL;
+
+  if (item == NULL || column->page->updating)
+    return;
+
+  node = json_node_init_boolean (json_node_alloc (), gtk_check_button_get_active (button));
+  set_field (column->page, item, column->field->name, node);
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               Column                   *column)
+{
+  GtkWidget *widget;
+
+  if (column->field == NULL)
+    {
+      const char *explanation = _("Leakage: kept, although its value is known only after the "
+                                  "prediction point or is a consequence of the target");
+
+      widget = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (widget, "warning");
+      gtk_widget_set_tooltip_text (widget, explanation);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leakage"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation,
+                                      -1);
+    }
+  else if (column->field->type == PF_FIELD_ENUM)
+    {
+      widget = choice_cell_new (column);
+    }
+  else if (column->field->type == PF_FIELD_BOOLEAN)
+    {
+      widget = gtk_check_button_new ();
+      gtk_widget_set_halign (widget, GTK_ALIGN_CENTER);
+      g_signal_connect (widget, "toggled", G_CALLBACK (check_button_toggled_cb), column);
+    }
+  else
+    {
+      widget = text_cell_new ();
+    }
+
+  if (column->field != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, field_title (column->field),
+                                    -1);
+  gtk_widget_set_name (widget, column->field ? column->field->name : "leakage-flag");
+  g_object_set_data (G_OBJECT (widget), "column", column);
+  gtk_list_item_set_child (list_item, widget);
+}
+
+static gboolean
+start_editing_cb (gpointer user_data)
+{
+  GtkWidget *widget = user_data;
+
+  if (gtk_widget_get_mapped (widget))
+    text_cell_start (widget);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              Column                   *column)
+{
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+  PfRegisterItem *item = gtk_list_item_get_item (list_item);
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (widget), "item", item);
+  handler = g_signal_connect (item, "changed", G_CALLBACK (item_changed_cb), widget);
+  g_object_set_data (G_OBJECT (widget), "handler", GSIZE_TO_POINTER (handler));
+  update_cell (widget);
+
+  /* A record just added opens its first text cell for typing. */
+  if (column->first_text && item == column->page->edit_on_bind)
+    {
+      column->page->edit_on_bind = NULL;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_editing_cb, g_object_ref (widget), g_object_unref);
+    }
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                Column                   *column)
+{
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (widget), "item");
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "handler"));
+
+  /* A cell scrolled away mid-edit keeps what was typed. */
+  if (item != NULL && column->field != NULL &&
+      (column->field->type == PF_FIELD_STRING || column->field->type == PF_FIELD_TEXT))
+    text_cell_stop (widget, TRUE);
+
+  if (item != NULL && handler != 0)
+    g_signal_handler_disconnect (item, handler);
+  g_object_set_data (G_OBJECT (widget), "item", NULL);
+  g_object_set_data (G_OBJECT (widget), "handler", NULL);
+}
+
+/* Narrow enough that every column of the widest register fits beside the
+ * sidebar at 1280 pixels; the texts of several lines take what is left. */
+static int
+column_width (const PfField *field)
+{
+  static const struct { const char *name; int width; } widths[] = {
+    { "name", 140 },
+    { "title", 200 },
+    { "statement", 260 },
+    { "cause", 190 },
+    { "known-at", 160 },
+    { "available-in-production", 110 },
+    { "personal-data", 110 },
+    { "sponsor", 80 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      if (g_str_equal (widths[i].name, field->name))
+        return widths[i].width;
+    }
+
+  switch (field->type)
+    {
+    case PF_FIELD_TEXT:
+      return 160;
+    case PF_FIELD_BOOLEAN:
+      return 90;
+    case PF_FIELD_ENUM:
+      return 115;
+    default:
+      return 115;
+    }
+}
+
+static void
+add_column (PfRegisterPage *self,
+            const PfField  *field,
+            gboolean        first_text)
+{
+  Column *column = g_new0 (Column, 1);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+  GtkSorter *sorter;
+
+  column->page = self;
+  column->field = field;
+  column->first_text = first_text;
+  if (field != NULL && field->type == PF_FIELD_ENUM)
+    {
+      column->choices = g_ptr_array_new ();
+      /* In the order of value_labels, which puts "low" before "high". */
+      for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
+        {
+          if (g_strv_contains ((const char * const *)field->choices, value_labels[i].value))
+            g_ptr_array_add (column->choices, (gpointer)value_labels[i].value);
+        }
+      for (guint i = 0; field->choices[i] != NULL; i++)
+        {
+          if (value_rank (field->choices[i]) == G_N_ELEMENTS (value_labels))
+            g_ptr_array_add (column->choices, (gpointer)field->choices[i]);
+        }
+    }
+  g_ptr_array_add (self->columns, column);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), column);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), column);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), column);
+
+  view_column = gtk_column_view_column_new (field ? field_title (field) : "", factory);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, column, NULL));
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  g_object_unref (sorter);
+  gtk_column_view_column_set_resizable (view_column, field != NULL);
+
+  if (field == NULL)
+    gtk_column_view_column_set_fixed_width (view_column, 36);
+  else
+    gtk_column_view_column_set_fixed_width (view_column, column_width (field));
+  gtk_column_view_column_set_expand (view_column, field != NULL && field->type == PF_FIELD_TEXT);
+
+  gtk_column_view_append_column (self->column_view, view_column);
+  g_object_unref (view_column);
+}
+
+/* Actions */
+
+static gboolean
+is_features (PfRegisterPage *self)
+{
+  return g_str_equal (self->reg->id, "features");
+}
+
+/* The selected records, in the order they are shown. */
+static GPtrArray *
+dup_selected_items (PfRegisterPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+
+  return items;
+}
+
+static guint
+find_position (PfRegisterPage *self,
+               PfRegisterItem *item)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PfRegisterItem) candidate = g_list_model_get_item (model, i);
+
+      if (candidate == item)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static GtkWidget *
+get_list_view (PfRegisterPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        return child;
+    }
+  return NULL;
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  PfRegisterPage *self = user_data;
+  GtkWidget *list_view = get_list_view (self);
+
+  /* GTK 4.8's column view has no scroll_to(); its list view has the action
+   * that keyboard navigation uses. It needs the rows laid out, so it runs
+   * at the next frames, once the page is shown, and once more after the
+   * rows it scrolled to were measured. */
+  if (list_view != NULL && self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", self->scroll_position);
+
+  if (++self->scroll_frames < 3)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+select_and_show (PfRegisterPage *self,
+                 guint           position)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+
+  self->scroll_position = position;
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), scroll_tick_cb, self, NULL);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  PfRegisterItem *item;
+  guint position;
+
+  if (self->document == NULL)
+    return;
+
+  if (!(id = pf_document_add_record (self->document, self->reg->id, &error)))
+    {
+      show_error (self, _("Could Not Add an Entry"), error->message);
+      return;
+    }
+
+  sync_items (self);
+  item = g_hash_table_lookup (self->items_by_id, id);
+
+  /* A filter that hides the new record would make Add look broken. */
+  if (item != NULL && !filter_item (item, self))
+    {
+      if (self->verdict_filter != NULL)
+        gtk_drop_down_set_selected (self->verdict_filter, 0);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      search_changed_cb (self, self->search_entry);
+    }
+
+  if (item != NULL && (position = find_position (self, item)) != GTK_INVALID_LIST_POSITION)
+    {
+      self->edit_on_bind = item;
+      select_and_show (self, position);
+    }
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (widget);
+  g_autoptr(GPtrArray) items = dup_selected_items (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->document == NULL || items->len == 0)
+    return;
+
+  pf_document_begin_group (self->document);
+  for (guint i = 0; i < items->len && error == NULL; i++)
+    {
+      PfRegisterItem *item = g_ptr_array_index (items, i);
+
+      pf_document_remove_record (self->document, self->reg->id, item->id, &error);
+    }
+  pf_document_end_group (self->document);
+  sync_items (self);
+
+  if (error != NULL)
+    {
+      show_error (self, _("Could Not Remove the Entries"), error->message);
+      return;
+    }
+
+  /* Translators: a toast after removing entries from a register. */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry removed", "%u entries removed", items->len),
+                             items->len);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  add_toast (self, toast);
+}
+
+static void
+set_verdict_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (widget);
+  g_autoptr(GPtrArray) items = dup_selected_items (self);
+  const char *verdict = g_variant_get_string (param, NULL);
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), verdict);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL || items->len == 0)
+    return;
+
+  /* One undo step for the whole selection. */
+  pf_document_begin_group (self->document);
+  for (guint i = 0; i < items->len && error == NULL; i++)
+    {
+      g_autofree char *object = record_object (self, g_ptr_array_index (items, i));
+
+      pf_document_set_value (self->document, object, "verdict", node, &error);
+    }
+  pf_document_end_group (self->document);
+
+  if (error != NULL)
+    show_error (self, _("Could Not Set the Verdict"), error->message);
+  if (self->verdict_filter != NULL && gtk_drop_down_get_selected (self->verdict_filter) > 0)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+import_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PfRegisterPage) self = user_data;
+  GFile *file = G_FILE (object);
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  g_autofree char *added_text = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) features = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0, n_present = 0;
+  gsize length = 0;
+
+  /* Translators: %s is a file name. */
+  heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+
+  if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error) ||
+      !(features = pf_feature_import_parse_csv (contents, length, NULL, &error)))
+    {
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  if (self->document == NULL)
+    return;
+
+  if (!pf_feature_import_apply (self->document, features, &n_added, &n_present, &error))
+    {
+      sync_items (self);
+      show_error (self, heading, error->message);
+      return;
+    }
+  sync_items (self);
+
+  /* Translators: the first half of "3 features added, 2 already present". */
+  added_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature added", "%u features added", n_added),
+                                n_added);
+  /* Translators: %s is "N features added"; %u the features the register already had. */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u already present", "%s, %u already present",
+                                          n_present),
+                             added_text, n_present);
+  add_toast (self, adw_toast_new (message));
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    PfRegisterPage  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        pf_register_page_import_file (self, file);
+    }
+
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Features"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+drop_cb (PfRegisterPage *self,
+         const GValue   *value,
+         double          x,
+         double          y,
+         GtkDropTarget  *target)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->document == NULL ||
+      pf_document_get_read_only (self->document))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    pf_register_page_import_file (self, l->data);
+
+  return files != NULL;
+}
+
+/* Building the page */
+
+static GtkWidget *
+button_new (const char *icon_name,
+            const char *label,
+            const char *action_name)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon_name);
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  return button;
+}
+
+static GtkWidget *
+build_empty_page (PfRegisterPage   *self,
+                  const PfPageInfo *info)
+{
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *add = button_new ("list-add-symbolic", _("_Add Entry"), "register.add");
+
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_widget_add_css_class (add, "pill");
+  gtk_widget_set_name (add, "empty-add");
+  gtk_box_append (GTK_BOX (buttons), add);
+  if (is_features (self))
+    {
+      GtkWidget *import = button_new ("document-open-symbolic", _("_Import…"), "register.import");
+
+      gtk_widget_add_css_class (import, "pill");
+      gtk_widget_set_tooltip_text (import, _("Feature names from a CSV header or a data dictionary (name, description); "
+                                             "or drop a CSV file here"));
+      gtk_box_append (GTK_BOX (buttons), import);
+    }
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), pf_page_info_get_icon_name (info));
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Entries Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), pf_page_info_get_description (info));
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), buttons);
+
+  return status;
+}
+
+static GtkWidget *
+build_toolbar (PfRegisterPage *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *add;
+
+  gtk_widget_add_css_class (toolbar, "pf-register-toolbar");
+
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->search_entry), "filter");
+  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 160, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->search_entry), GTK_ALIGN_START);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 28);
+  g_object_set (self->search_entry, "placeholder-text", _("Filter"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filter entries"),
+                                  -1);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->search_entry));
+
+  if (is_features (self))
+    {
+      const char *labels[] = {
+        _("All Verdicts"), _("Pending"), _("Keep"), _("Drop"), _("Transform"), NULL
+      };
+      GtkWidget *menu_button;
+      GtkWidget *import;
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      self->verdict_filter = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (labels));
+      gtk_widget_set_name (GTK_WIDGET (self->verdict_filter), "verdict-filter");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->verdict_filter), _("Show only features with this verdict"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_filter),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filter by verdict"),
+                                      -1);
+      g_signal_connect_swapped (self->verdict_filter, "notify::selected",
+                                G_CALLBACK (verdict_filter_changed_cb), self);
+      gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->verdict_filter));
+
+      for (guint i = 0; i < G_N_ELEMENTS (verdict_values); i++)
+        {
+          g_autofree char *detailed = g_strdup_printf ("register.set-verdict::%s", verdict_values[i]);
+
+          g_menu_append (menu, value_label (verdict_values[i]), detailed);
+        }
+      menu_button = gtk_menu_button_new ();
+      gtk_widget_set_name (menu_button, "set-verdict");
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("Set _Verdict"));
+      gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (menu_button), TRUE);
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+      gtk_widget_set_tooltip_text (menu_button, _("Set the verdict of every selected feature"));
+      gtk_widget_set_margin_start (menu_button, 6);
+      gtk_box_append (GTK_BOX (toolbar), menu_button);
+
+      import = button_new ("document-open-symbolic", _("_Import…"), "register.import");
+      gtk_widget_set_name (import, "import");
+      gtk_widget_set_tooltip_text (import, _("Feature names from a CSV header or a data dictionary "
+                                             "(name, description); or drop a CSV file on the page"));
+      gtk_box_append (GTK_BOX (toolbar), import);
+    }
+
+  self->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button), "register.remove");
+  gtk_widget_set_name (self->remove_button, "remove");
+  gtk_widget_set_tooltip_text (self->remove_button, _("Remove the selected entries (Delete)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the selected entries"),
+                                  -1);
+  gtk_box_append (GTK_BOX (toolbar), self->remove_button);
+
+  add = button_new ("list-add-symbolic", _("_Add"), "register.add");
+  gtk_widget_set_name (add, "add");
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_widget_set_tooltip_text (add, _("Add an entry (Ctrl+N)"));
+  gtk_box_append (GTK_BOX (toolbar), add);
+
+  return toolbar;
+}
+
+/* The number of entries, and for the features the sign-off of the review. */
+static GtkWidget *
+build_footer (PfRegisterPage *self)
+{
+  GtkWidget *footer = gtk_action_bar_new ();
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->count_label), "count");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (footer), GTK_WIDGET (self->count_label));
+
+  if (is_features (self))
+    {
+      GtkWidget *sign_off = gtk_button_new_with_mnemonic (_("_Sign Off Leakage Review…"));
+
+      gtk_widget_set_name (sign_off, "sign-off-leakage-review");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (sign_off), "win.sign-off");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (sign_off), "s", "leakage-review");
+      gtk_action_bar_pack_end (GTK_ACTION_BAR (footer), sign_off);
+    }
+
+  return footer;
+}
+
+static void
+pf_register_page_constructed (GObject *object)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (object);
+  const PfPageInfo *info;
+  GtkWidget *box, *description, *scroller;
+  gboolean first_text = TRUE;
+  int page_index;
+
+  G_OBJECT_CLASS (pf_register_page_parent_class)->constructed (object);
+
+  self->reg = pf_schema_find_register (self->register_id);
+  g_assert (self->reg != NULL);
+  page_index = pf_pages_find (self->reg->id);
+  g_assert (page_index >= 0);
+  info = pf_pages_get_page (page_index);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  description = gtk_label_new (pf_page_info_get_description (info));
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_widget_add_css_class (description, "pf-register-description");
+  gtk_box_append (GTK_BOX (box), description);
+  gtk_widget_add_css_class (box, "pf-register-page");
+
+  gtk_box_append (GTK_BOX (box), build_toolbar (self));
+
+  self->filter = gtk_custom_filter_new (filter_item, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                                  GTK_FILTER (g_object_ref (self->filter)));
+  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (filter_items_changed_cb), self);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)), NULL);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self);
+
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+  gtk_widget_set_name (GTK_WIDGET (self->column_view), "records");
+  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
+  gtk_column_view_set_show_column_separators (self->column_view, TRUE);
+  gtk_column_view_set_reorderable (self->column_view, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pf_page_info_get_title (info),
+                                  -1);
+  if (is_features (self))
+    add_column (self, NULL, FALSE);
+  for (const PfField *field = self->reg->fields; field->name != NULL; field++)
+    {
+      gboolean text = field->type == PF_FIELD_STRING || field->type == PF_FIELD_TEXT;
+
+      add_column (self, field, text && first_text);
+      if (text)
+        first_text = FALSE;
+    }
+  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_name (scroller, "scroller");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, scroller, "list");
+  gtk_stack_add_named (self->stack, build_empty_page (self, info), "empty");
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  gtk_box_append (GTK_BOX (box), build_footer (self));
+
+  adw_bin_set_child (ADW_BIN (self), box);
+
+  if (is_features (self))
+    {
+      GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+      g_signal_connect_swapped (target, "drop", G_CALLBACK (drop_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+    }
+
+  update_count (self);
+  update_actions (self);
+}
+
+static void
+pf_register_page_dispose (GObject *object)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (object);
+
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+  if (self->column_view != NULL)
+    release_focus (self);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_object (&self->document);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+
+  G_OBJECT_CLASS (pf_register_page_parent_class)->dispose (object);
+}
+
+static void
+pf_register_page_finalize (GObject *object)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (object);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->items_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_free (self->search_key);
+  g_free (self->register_id);
+
+  G_OBJECT_CLASS (pf_register_page_parent_class)->finalize (object);
+}
+
+static void
+pf_register_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER_ID:
+      g_value_set_string (value, self->register_id);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pf_register_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER_ID:
+      self->register_id = g_value_dup_string (value);
+      break;
+
+    case PROP_DOCUMENT:
+      pf_register_page_set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pf_register_page_class_init (PfRegisterPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pf_register_page_constructed;
+  object_class->dispose = pf_register_page_dispose;
+  object_class->finalize = pf_register_page_finalize;
+  object_class->get_property = pf_register_page_get_property;
+  object_class->set_property = pf_register_page_set_property;
+
+  properties[PROP_REGISTER_ID] =
+    g_param_spec_string ("register-id", NULL, NULL,
+                         "assumptions",
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         PF_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "register.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "register.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "register.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "register.set-verdict", "s", set_verdict_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "register.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "register.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "register.add", NULL);
+}
+
+static void
+pf_register_page_init (PfRegisterPage *self)
+{
+  self->store = g_list_store_new (PF_TYPE_REGISTER_ITEM);
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify)column_free);
+}
+
+/**
+ * pf_register_page_new:
+ * @register_id: a register of the schema that has a page, e.g. "features"
+ */
+GtkWidget *
+pf_register_page_new (const char *register_id)
+{
+  g_return_val_if_fail (register_id != NULL, NULL);
+  g_return_val_if_fail (pf_schema_find_register (register_id) != NULL, NULL);
+
+  return g_object_new (PF_TYPE_REGISTER_PAGE, "register-id", register_id, NULL);
+}
+
+const char *
+pf_register_page_get_register_id (PfRegisterPage *self)
+{
+  g_return_val_if_fail (PF_IS_REGISTER_PAGE (self), NULL);
+
+  return self->reg->id;
+}
+
+PfDocument *
+pf_register_page_get_document (PfRegisterPage *self)
+{
+  g_return_val_if_fail (PF_IS_REGISTER_PAGE (self), NULL);
+
+  return self->document;
+}
+
+void
+pf_register_page_set_document (PfRegisterPage *self,
+                               PfDocument     *document)
+{
+  g_return_if_fail (PF_IS_REGISTER_PAGE (self));
+  g_return_if_fail (document == NULL || PF_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->document);
+  g_set_object (&self->document, document);
+
+  /* Another project: none of the old items stand for its records. */
+  g_hash_table_remove_all (self->items_by_id);
+  sync_items (self);
+
+  if (document != NULL)
+    self->changed_handler = g_signal_connect_object (document, "changed",
+                                                     G_CALLBACK (document_changed_cb), self,
+                                                     G_CONNECT_SWAPPED);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * pf_register_page_select_record:
+ *
+ * Selects the record @record_id alone and scrolls it into view, clearing a
+ * filter that hides it.
+ *
+ * Returns: whether the register has the record
+ */
+gboolean
+pf_register_page_select_record (PfRegisterPage *self,
+                                const char     *record_id)
+{
+  PfRegisterItem *item;
+  guint position;
+
+  g_return_val_if_fail (PF_IS_REGISTER_PAGE (self), FALSE);
+  g_return_val_if_fail (record_id != NULL, FALSE);
+
+  if (self->sync_source != 0)
+    sync_items (self);
+
+  if (!(item = g_hash_table_lookup (self->items_by_id, record_id)))
+    return FALSE;
+
+  /* The entry applies what was typed only after a pause: judge by the text. */
+  search_changed_cb (self, self->search_entry);
+  if (!filter_item (item, self))
+    {
+      if (self->verdict_filter != NULL)
+        gtk_drop_down_set_selected (self->verdict_filter, 0);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      search_changed_cb (self, self->search_entry);
+    }
+
+  if ((position = find_position (self, item)) == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  select_and_show (self, position);
+  return TRUE;
+}
+
+/**
+ * pf_register_page_import_file:
+ *
+ * Reads feature names from @file (CSV) into the features register in the
+ * background, as one undo step, and says in a toast how many were new.
+ */
+void
+pf_register_page_import_file (PfRegisterPage *self,
+                              GFile          *file)
+{
+  g_return_if_fail (PF_IS_REGISTER_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (is_features (self));
+
+  g_file_load_contents_async (file, NULL, import_loaded_cb, g_object_ref (self));
+}
+
+GtkColumnView *
+pf_register_page_get_column_view (PfRegisterPage *self)
+{
+  g_return_val_if_fail (PF_IS_REGISTER_PAGE (self), NULL);
+
+  return self->column_view;
+}
+
+/**
+ * pf_register_page_get_model:
+ *
+ * Returns: (transfer none): the rows as shown: filtered and sorted
+ */
+GListModel *
+pf_register_page_get_model (PfRegisterPage *self)
+{
+  g_return_val_if_fail (PF_IS_REGISTER_PAGE (self), NULL);
+
+  if (self->sync_source != 0)
+    sync_items (self);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * pf_register_page_get_record_id:
+ *
+ * Returns: (nullable): the id of the record shown at @position
+ */
+const char *
+pf_register_page_get_record_id (PfRegisterPage *self,
+                                guint           position)
+{
+  g_autoptr(PfRegisterItem) item = NULL;
+
+  g_return_val_if_fail (PF_IS_REGISTER_PAGE (self), NULL);
+
+  if (!(item = g_list_model_get_item (pf_register_page_get_model (self), position)))
+    return NULL;
+
+  return item->id;  /* the store holds another reference */
+}
