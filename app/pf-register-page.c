@@ -1590,7 +1590,7 @@ build_toolbar (PfRegisterPage *self)
   add = button_new ("list-add-symbolic", _("_Add"), "register.add");
   gtk_widget_set_name (add, "add");
   gtk_widget_add_css_class (add, "suggested-action");
-  gtk_widget_set_tooltip_text (add, _("Add an entry (Ctrl+N)"));
+  gtk_widget_set_tooltip_text (add, _("Add an entry (Ctrl+Shift+N)"));
   gtk_box_append (GTK_BOX (toolbar), add);
 
   return toolbar;
@@ -1819,7 +1819,7 @@ pf_register_page_class_init (PfRegisterPageClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "register.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "register.remove", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "register.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "register.add", NULL);
 }
 
 static void
