@@ -675,6 +675,88 @@ test_document_add_record_with_id (void)
   g_assert_nonnull (pf_document_get_record (document, "ml-test-score", "data-1"));
 }
 
+/* Records are found by id through an index; whatever happens to the
+ * array — appends, removals in the middle, their undo and redo, loading
+ * another file — a lookup gives the record a scan would. */
+static void
+check_lookups (PfDocument *document,
+               GPtrArray  *ids)
+{
+  JsonArray *records = pf_document_get_records (document, "assumptions");
+  guint n = json_array_get_length (records);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      JsonObject *found = pf_document_get_record (document, "assumptions", id);
+      JsonObject *scanned = NULL;
+
+      for (guint j = 0; j < n && scanned == NULL; j++)
+        {
+          JsonObject *record = json_array_get_object_element (records, j);
+
+          if (g_str_equal (json_object_get_string_member (record, "id"), id))
+            scanned = record;
+        }
+      g_assert_true (found == scanned);
+    }
+}
+
+static void
+test_document_record_index (void)
+{
+  g_autoptr(PfDocument) document = pf_document_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      id = pf_document_add_record (document, "assumptions", &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (ids, id);
+      check_lookups (document, ids);
+    }
+  g_assert_cmpstr (g_ptr_array_index (ids, 5), ==, "assumption-6");
+
+  /* A removal in the middle moves the records after it. */
+  g_assert_true (pf_document_remove_record (document, "assumptions", "assumption-3", &error));
+  g_assert_null (pf_document_get_record (document, "assumptions", "assumption-3"));
+  check_lookups (document, ids);
+  g_assert_true (pf_document_set_string (document, "assumptions/assumption-5", "statement", "Five", NULL));
+  g_assert_cmpstr (pf_document_get_string (document, "assumptions/assumption-5", "statement"), ==, "Five");
+
+  /* Undo puts it back in its place; redo takes it out again. */
+  g_assert_true (pf_document_undo (document));
+  g_assert_true (pf_document_undo (document));
+  g_assert_nonnull (pf_document_get_record (document, "assumptions", "assumption-3"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (pf_document_get_records (document, "assumptions"), 2), "id"),
+                   ==, "assumption-3");
+  check_lookups (document, ids);
+  g_assert_true (pf_document_redo (document));
+  g_assert_null (pf_document_get_record (document, "assumptions", "assumption-3"));
+  check_lookups (document, ids);
+
+  /* The next id is one more than the largest, not a reused one. */
+  id = pf_document_add_record (document, "assumptions", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "assumption-7");
+  g_ptr_array_add (ids, id);
+  check_lookups (document, ids);
+
+  /* Another project's file replaces every array. */
+  {
+    g_autoptr(GBytes) bytes = pf_document_serialize (document);
+    g_autoptr(PfDocument) loaded = pf_document_new_from_bytes (bytes, &error);
+
+    g_assert_no_error (error);
+    check_lookups (loaded, ids);
+    id = pf_document_add_record (loaded, "assumptions", &error);
+    g_assert_cmpstr (id, ==, "assumption-8");
+    g_free (id);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -694,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/document/bad-files-untouched", test_document_bad_files_untouched);
   g_test_add_func ("/document/newer-version-read-only", test_document_newer_version_read_only);
   g_test_add_func ("/document/add-record-with-id", test_document_add_record_with_id);
+  g_test_add_func ("/document/record-index", test_document_record_index);
 
   return g_test_run ();
 }

@@ -80,6 +80,13 @@ struct _PfDocument
 
   /* One more for every change, to know whether a save covered them all. */
   guint64        change_serial;
+  /* Where each record of an array of records is, by id: JsonArray →
+   * RecordIndex. Looking a record up is then no longer a scan, which made
+   * importing thousands of features quadratic. */
+  GHashTable    *record_indexes;
+  /* One more each time records are inserted or removed other than at the
+   * end, or the whole project is replaced: older indexes are rebuilt. */
+  guint64        structure_serial;
 
   guint          read_only : 1;
   guint          modified : 1;
@@ -299,21 +306,144 @@ materialize_audit (PfDocument *self)
   drop_audit_text (self);
 }
 
-static int
-find_record_index (JsonArray  *array,
-                   const char *id)
+typedef struct
 {
+  GHashTable *positions;    /* record id → index + 1 */
+  GHashTable *next_number;  /* id prefix → the next free number, as guint64 * */
+  guint       length;       /* the array's length when last brought up to date */
+  guint64     serial;       /* the structure serial then */
+} RecordIndex;
+
+static void
+record_index_free (RecordIndex *index)
+{
+  g_hash_table_unref (index->positions);
+  g_hash_table_unref (index->next_number);
+  g_free (index);
+}
+
+static const char *
+record_id_at (JsonArray *array,
+              guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  return json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL);
+}
+
+/* The index of @array, rebuilt if records were inserted or removed other
+ * than by appending since it was built. */
+static RecordIndex *
+ensure_record_index (PfDocument *self,
+                     JsonArray  *array)
+{
+  RecordIndex *index = g_hash_table_lookup (self->record_indexes, array);
   guint n = json_array_get_length (array);
+
+  if (index != NULL && index->serial == self->structure_serial && index->length == n)
+    return index;
+
+  if (index == NULL)
+    {
+      index = g_new0 (RecordIndex, 1);
+      index->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      index->next_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      /* The key holds a reference: a freed array's address, reused by a
+       * new one, can never find an old index. */
+      g_hash_table_insert (self->record_indexes, json_array_ref (array), index);
+    }
+  else
+    {
+      g_hash_table_remove_all (index->positions);
+      g_hash_table_remove_all (index->next_number);
+    }
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *record = json_array_get_object_element (array, i);
+      const char *id = record_id_at (array, i);
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (record, "id", NULL), id) == 0)
-        return i;
+      /* The first of two records with one id wins, as a scan would. */
+      if (id != NULL && !g_hash_table_contains (index->positions, id))
+        g_hash_table_insert (index->positions, g_strdup (id), GUINT_TO_POINTER (i + 1));
+    }
+  index->length = n;
+  index->serial = self->structure_serial;
+
+  return index;
+}
+
+static int
+find_record_index (PfDocument *self,
+                   JsonArray  *array,
+                   const char *id)
+{
+  RecordIndex *index;
+  guint position;
+
+  if (id == NULL)
+    return -1;
+
+  index = ensure_record_index (self, array);
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (index->positions, id));
+
+  /* Checked against the array itself, so that the index can only ever
+   * make a lookup faster, never wrong. */
+  if (position > 0 && g_strcmp0 (record_id_at (array, position - 1), id) == 0)
+    return position - 1;
+
+  if (position > 0)
+    {
+      g_critical ("The index of records is out of date for “%s”", id);
+      self->structure_serial++;
+      index = ensure_record_index (self, array);
+      position = GPOINTER_TO_UINT (g_hash_table_lookup (index->positions, id));
+      return position > 0 ? (int)position - 1 : -1;
     }
 
   return -1;
+}
+
+/* The array of records changed: by an append, which the index follows, or
+ * otherwise, which makes every index rebuild. */
+static void
+note_records_changed (PfDocument *self,
+                      JsonArray  *array,
+                      gboolean    appended)
+{
+  RecordIndex *index = g_hash_table_lookup (self->record_indexes, array);
+  guint n = json_array_get_length (array);
+
+  if (appended && index != NULL && index->serial == self->structure_serial && index->length == n - 1)
+    {
+      const char *id = record_id_at (array, n - 1);
+      GHashTableIter iter;
+      gpointer prefix, next;
+
+      if (id != NULL && !g_hash_table_contains (index->positions, id))
+        g_hash_table_insert (index->positions, g_strdup (id), GUINT_TO_POINTER (n));
+      index->length = n;
+
+      /* The next free number of each prefix seen so far moves past it. */
+      g_hash_table_iter_init (&iter, index->next_number);
+      while (id != NULL && g_hash_table_iter_next (&iter, &prefix, &next))
+        {
+          gsize len = strlen (prefix);
+
+          if (strncmp (id, prefix, len) == 0 && id[len] == '-')
+            {
+              guint64 number = g_ascii_strtoull (id + len + 1, NULL, 10);
+
+              if (number != G_MAXUINT64)
+                *(guint64 *)next = MAX (*(guint64 *)next, number + 1);
+            }
+        }
+      return;
+    }
+
+  self->structure_serial++;
 }
 
 /* Object paths: "metadata", "answers/<question>", "<register>/<record id>". */
@@ -375,7 +505,7 @@ resolve_object (PfDocument       *self,
     *reg_out = reg;
 
   records = register_array (self, reg->id, create);
-  if (records == NULL || (index = find_record_index (records, slash + 1)) < 0)
+  if (records == NULL || (index = find_record_index (self, records, slash + 1)) < 0)
     return NULL;
 
   return json_array_get_object_element (records, index);
@@ -481,11 +611,17 @@ apply_edit (PfDocument *self,
         json_array_add_element (array, pf_json_node_copy_deep (record));
         for (guint i = 0; i < tail->len; i++)
           json_array_add_element (array, json_node_ref (g_ptr_array_index (tail, i)));
+        note_records_changed (self, array, tail->len == 0);
       }
       break;
 
     case EDIT_REMOVE:
-      json_array_remove_element (container_array (self, edit->object), edit->index);
+      {
+        JsonArray *array = container_array (self, edit->object);
+
+        json_array_remove_element (array, edit->index);
+        note_records_changed (self, array, FALSE);
+      }
       break;
 
     default:
@@ -687,6 +823,8 @@ pf_document_read_root (PfDocument  *self,
 
   g_clear_pointer (&self->root, json_node_unref);
   self->root = json_node_ref (root);
+  g_hash_table_remove_all (self->record_indexes);
+  self->structure_serial++;
 
   self->n_sealed_audit = pf_document_get_audit_length (self);
 
@@ -707,6 +845,7 @@ pf_document_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->open_group, edit_group_free);
+  g_clear_pointer (&self->record_indexes, g_hash_table_unref);
 
   G_OBJECT_CLASS (pf_document_parent_class)->finalize (object);
 }
@@ -819,6 +958,9 @@ pf_document_init (PfDocument *self)
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify)edit_group_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify)edit_group_free);
   self->actor = g_strdup (g_get_real_name ());
+  self->record_indexes = g_hash_table_new_full (NULL, NULL,
+                                                (GDestroyNotify)json_array_unref,
+                                                (GDestroyNotify)record_index_free);
 }
 
 /**
@@ -1721,43 +1863,55 @@ pf_document_get_record (PfDocument *self,
   g_return_val_if_fail (record_id != NULL, NULL);
 
   if (!(records = pf_document_get_records (self, register_id)) ||
-      (index = find_record_index (records, record_id)) < 0)
+      (index = find_record_index (self, records, record_id)) < 0)
     return NULL;
 
   return json_array_get_object_element (records, index);
 }
 
 static char *
-next_record_id (JsonArray  *records,
+next_record_id (PfDocument *self,
+                JsonArray  *records,
                 const char *prefix)
 {
-  guint n = json_array_get_length (records);
-  guint64 next = 1;
+  RecordIndex *index = ensure_record_index (self, records);
+  guint64 *next = g_hash_table_lookup (index->next_number, prefix);
   gsize len = strlen (prefix);
 
   /* One more than the largest number used, so ids are never reused even
-   * after removals in between. */
-  for (guint i = 0; i < n; i++)
+   * after removals in between. The index remembers it per prefix. */
+  if (next == NULL)
     {
-      const char *id = json_object_get_string_member_with_default (json_array_get_object_element (records, i), "id", "");
+      guint n = json_array_get_length (records);
 
-      if (strncmp (id, prefix, len) == 0 && id[len] == '-')
+      next = g_new (guint64, 1);
+      *next = 1;
+      for (guint i = 0; i < n; i++)
         {
-          guint64 number = g_ascii_strtoull (id + len + 1, NULL, 10);
+          const char *id = record_id_at (records, i);
 
-          /* A hand-edited file may hold the largest number: then no
-           * number is free, and a random one never clashes. */
-          if (number == G_MAXUINT64)
+          if (id != NULL && strncmp (id, prefix, len) == 0 && id[len] == '-')
             {
-              g_autofree char *uuid = g_uuid_string_random ();
+              guint64 number = g_ascii_strtoull (id + len + 1, NULL, 10);
 
-              return g_strdup_printf ("%s-%s", prefix, uuid);
+              /* A hand-edited file may hold the largest number: then no
+               * number is free, and a random one never clashes. */
+              *next = number == G_MAXUINT64 ? G_MAXUINT64 : MAX (*next, number + 1);
+              if (*next == G_MAXUINT64)
+                break;
             }
-          next = MAX (next, number + 1);
         }
+      g_hash_table_insert (index->next_number, g_strdup (prefix), next);
     }
 
-  return g_strdup_printf ("%s-%" G_GUINT64_FORMAT, prefix, next);
+  if (*next == G_MAXUINT64)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      return g_strdup_printf ("%s-%s", prefix, uuid);
+    }
+
+  return g_strdup_printf ("%s-%" G_GUINT64_FORMAT, prefix, *next);
 }
 
 /**
@@ -1791,7 +1945,7 @@ pf_document_add_record (PfDocument  *self,
     }
 
   records = register_array (self, reg->id, TRUE);
-  id = next_record_id (records, reg->id_prefix);
+  id = next_record_id (self, records, reg->id_prefix);
 
   edit = g_new0 (Edit, 1);
   edit->kind = EDIT_INSERT;
@@ -1847,7 +2001,7 @@ pf_document_add_record_with_id (PfDocument  *self,
     }
 
   records = register_array (self, reg->id, TRUE);
-  if (find_record_index (records, record_id) >= 0)
+  if (find_record_index (self, records, record_id) >= 0)
     {
       g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_REFUSED,
                    _("There is already a record “%s” in “%s”"), record_id, reg->id);
@@ -1883,7 +2037,7 @@ pf_document_remove_record (PfDocument  *self,
     return FALSE;
 
   if (!(records = pf_document_get_records (self, register_id)) ||
-      (index = find_record_index (records, record_id)) < 0)
+      (index = find_record_index (self, records, record_id)) < 0)
     {
       g_set_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_NOT_FOUND,
                    _("There is no “%s/%s” in the project"), register_id, record_id);
@@ -2001,7 +2155,7 @@ pf_document_change_business_question (PfDocument  *self,
     }
 
   history = container_array (self, "business-question");
-  id = next_record_id (history, "version");
+  id = next_record_id (self, history, "version");
   now = pf_audit_dup_time_now ();
 
   version = json_object_new ();
@@ -2166,7 +2320,7 @@ find_sign_off (PfDocument *self,
                const char *id)
 {
   JsonArray *sign_offs = pf_document_get_sign_offs (self);
-  int index = find_record_index (sign_offs, id);
+  int index = find_record_index (self, sign_offs, id);
 
   return index >= 0 ? json_array_get_object_element (sign_offs, index) : NULL;
 }
@@ -2196,7 +2350,7 @@ append_sign_off_record (PfDocument *self,
                         const char *role)
 {
   JsonArray *sign_offs = top_array (self, "sign-offs", TRUE);
-  g_autofree char *id = next_record_id (sign_offs, kind);
+  g_autofree char *id = next_record_id (self, sign_offs, kind);
   g_autofree char *now = pf_audit_dup_time_now ();
   JsonObject *record = json_object_new ();
 
@@ -2206,6 +2360,7 @@ append_sign_off_record (PfDocument *self,
   json_object_set_string_member (record, "role", role);
   json_object_set_string_member (record, "time", now);
   json_array_add_object_element (sign_offs, record);
+  note_records_changed (self, sign_offs, TRUE);
 
   return record;
 }
@@ -2379,7 +2534,7 @@ change_reverted (PfDocument *self,
         return FALSE;
       id = pf_audit_entry_get_string (json_node_get_object (new_value), "id");
       history = top_array (self, "business-question", FALSE);
-      return id == NULL || history == NULL || find_record_index (history, id) < 0;
+      return id == NULL || history == NULL || find_record_index (self, history, id) < 0;
     }
   else
     {
