@@ -235,6 +235,10 @@ update_count (PfAuditPage *self)
   guint shown = self->filtered ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
   g_autofree char *text = NULL;
 
+  /* Disposed once already: the template's widgets are gone. */
+  if (self->count_label == NULL || self->list_stack == NULL)
+    return;
+
   /* Translators: entries shown of all entries in the audit trail. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u entry", "%u of %u entries", total), shown, total);
   gtk_label_set_text (self->count_label, text);
@@ -660,14 +664,15 @@ pf_audit_page_init (PfAuditPage *self)
   for (guint i = 0; i < N_CHOICES; i++)
     {
       Choices *choices = &self->choices[i];
+      /* The drop-down takes a reference of its own. */
+      g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
       choices->drop_down = drop_downs[i];
       choices->labels = gtk_string_list_new (NULL);
       gtk_drop_down_set_model (choices->drop_down, G_LIST_MODEL (choices->labels));
       /* The drop-down holds the list from here on. */
       g_object_unref (choices->labels);
-      gtk_drop_down_set_expression (choices->drop_down,
-                                    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+      gtk_drop_down_set_expression (choices->drop_down, expression);
       g_signal_connect (choices->drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), self);
     }
   choices_reset (self, &self->choices[CHOICES_ACTOR], _("All Actors"));

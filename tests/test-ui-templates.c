@@ -105,6 +105,9 @@ test_audit_pages (void)
 
   pf_audit_page_set_document (PF_AUDIT_PAGE (page), document);
   pf_audit_chain_group_set_document (PF_AUDIT_CHAIN_GROUP (group), document);
+  /* Disposed twice (run, then on the last unref): the second time the
+   * template's widgets are gone and must not be touched. */
+  g_object_run_dispose (G_OBJECT (page));
   g_assert_finalize_object (page);
   g_assert_finalize_object (group);
 }
