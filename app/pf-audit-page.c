@@ -545,8 +545,11 @@ pf_audit_page_dispose (GObject *object)
 
   for (guint i = 0; i < N_CHOICES; i++)
     {
+      /* Borrowed from the template, which goes next. */
       if (self->choices[i].drop_down != NULL)
         g_signal_handlers_disconnect_by_func (self->choices[i].drop_down, drop_down_selected_cb, self);
+      self->choices[i].drop_down = NULL;
+      self->choices[i].labels = NULL;
     }
   unload_list (self);
   g_clear_object (&self->document);

@@ -222,6 +222,8 @@ test_score_page (void)
 
   g_assert_nonnull (page);
   g_assert_cmpstr (label_text (page, "score_label"), ==, "0");
+  /* The built-in catalog's sections have seven tests each. */
+  g_assert_cmpstr (label_text (page, "maximum_label"), ==, "of 7");
   g_assert_cmpstr (label_text (page, "band_label"), ==, "Research Project");
   g_assert_true (level_shown (page, "data-1", "none"));
   /* All sections tie: none is singled out as the weakest. */
@@ -518,7 +520,21 @@ test_score_page_read_only (void)
   page = show_page (window, "ml-test-score");
   g_assert_true (level_shown (page, "data-1", "automated"));
   g_assert_cmpstr (section_value (page, "data"), ==, "1");
-  g_assert_false (gtk_widget_get_sensitive (find_named (page, "data-1:manual")));
+  /* The levels stay reachable and readable, but the pointer passes
+   * through them, and a key press is turned back. */
+  g_assert_true (gtk_widget_get_sensitive (find_named (page, "data-1:manual")));
+  g_assert_false (gtk_widget_get_can_target (find_named (page, "data-1:manual")));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (find_named (page, "data-1:manual")), "pf-read-only"));
+  g_assert_true (tab_reaches (window, find_named (page, "data-1:automated")));
+  /* As Space on the focused button does. */
+  g_signal_emit_by_name (find_named (page, "data-1:manual"), "clicked");
+  g_assert_true (level_shown (page, "data-1", "automated"));
+  g_assert_false (level_shown (page, "data-1", "manual"));
+  g_assert_cmpstr (pf_document_get_string (pf_window_get_document (window), "ml-test-score/data-1", "level"), ==, "automated");
+  g_signal_emit_by_name (find_named (page, "data-1:none"), "clicked");
+  g_assert_true (level_shown (page, "data-1", "automated"));
+  g_assert_false (pf_document_get_modified (pf_window_get_document (window)));
+  g_assert_cmpstr (section_value (page, "data"), ==, "1");
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_named (find_named (page, "data-1"), "note"))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (find_named (page, "data-1"), "note"))), ==, "CI");
 
