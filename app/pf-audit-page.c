@@ -60,6 +60,8 @@ struct _PfAuditPage
   GtkCustomFilter     *filter;    /* borrowed from filtered */
   Choices              choices[N_CHOICES];
   char                *folded_search;
+  GHashTable          *seq_cells;  /* GtkListItem of the bound "No." cells */
+  gulong               verified_handler;
 
   /* Set while the page fills the drop-downs itself. */
   guint                updating : 1;
@@ -444,6 +446,33 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* From the first entry that does not hold on, the chain proves nothing. */
+static void
+style_seq_cell (PfAuditPage *self,
+                GtkListItem *list_item)
+{
+  PfAuditItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  guint broken_at = 0;
+
+  if (item == NULL || label == NULL)
+    return;
+
+  if (self->document != NULL && pf_document_get_audit_verified (self->document))
+    broken_at = pf_document_get_audit_broken_at (self->document, NULL);
+
+  if (broken_at > 0 && pf_audit_item_get_seq (item) >= broken_at)
+    {
+      gtk_widget_remove_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "error");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -484,23 +513,35 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (label, text);
 
-  /* From the first entry that does not hold on, the chain proves nothing. */
   if (column == COLUMN_SEQ)
     {
-      PfDocument *document = data->page->document;
-      guint broken_at = document ? pf_document_get_audit_broken_at (document, NULL) : 0;
-
-      if (broken_at > 0 && pf_audit_item_get_seq (item) >= broken_at)
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-          gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-        }
-      else
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-          gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-        }
+      g_hash_table_add (data->page->seq_cells, list_item);
+      style_seq_cell (data->page, list_item);
     }
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                ColumnData               *data)
+{
+  if (data->column == COLUMN_SEQ && data->page->seq_cells != NULL)
+    g_hash_table_remove (data->page->seq_cells, list_item);
+}
+
+/* The chain is verified in the background: once it is, the shown numbers
+ * take its verdict, as the chain's row above them does. */
+static void
+document_audit_verified_cb (PfAuditPage *self,
+                            GParamSpec  *pspec,
+                            PfDocument  *document)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_hash_table_iter_init (&iter, self->seq_cells);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    style_seq_cell (self, list_item);
 }
 
 static void
@@ -516,6 +557,7 @@ add_column (PfAuditPage *self,
   data->page = self;
   data->column = column;
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), data);
   g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell_cb), data,
                          (GClosureNotify)(void (*) (void))g_free, 0);
   view_column = gtk_column_view_column_new (title, factory);
@@ -552,6 +594,7 @@ pf_audit_page_dispose (GObject *object)
       self->choices[i].labels = NULL;
     }
   unload_list (self);
+  g_clear_signal_handler (&self->verified_handler, self->document);
   g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_AUDIT_PAGE);
@@ -568,6 +611,7 @@ pf_audit_page_finalize (GObject *object)
     choices_clear (&self->choices[i]);
   g_clear_pointer (&self->folded_search, g_free);
   g_clear_object (&self->filtered);
+  g_clear_pointer (&self->seq_cells, g_hash_table_unref);
 
   G_OBJECT_CLASS (pf_audit_page_parent_class)->finalize (object);
 }
@@ -682,6 +726,7 @@ pf_audit_page_init (PfAuditPage *self)
   choices_reset (self, &self->choices[CHOICES_ACTION], _("All Actions"));
   choices_reset (self, &self->choices[CHOICES_OBJECT], _("All Objects"));
 
+  self->seq_cells = g_hash_table_new (NULL, NULL);
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   g_signal_connect_object (self->filtered, "items-changed",
@@ -730,8 +775,13 @@ pf_audit_page_set_document (PfAuditPage *self,
     return;
 
   unload_list (self);
+  g_clear_signal_handler (&self->verified_handler, self->document);
   g_set_object (&self->document, document);
   pf_audit_chain_group_set_document (self->chain_group, document);
+  if (document != NULL)
+    self->verified_handler = g_signal_connect_object (document, "notify::audit-verified",
+                                                      G_CALLBACK (document_audit_verified_cb), self,
+                                                      G_CONNECT_SWAPPED);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     load_list (self);

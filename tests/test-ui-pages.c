@@ -3,6 +3,7 @@
 
 #include "pf-application.h"
 #include "pf-audit-list.h"
+#include "pf-audit-page.h"
 #include "pf-pages.h"
 #include "pf-window.h"
 #include "ui-test-util.h"
@@ -475,6 +476,89 @@ test_audit_page_broken_chain (void)
   destroy_window (window);
 }
 
+/* The label of the "No." cell that shows entry @seq, if a row shows it. */
+static GtkWidget *
+find_seq_label (GtkWidget  *root,
+                const char *seq)
+{
+  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), seq) &&
+      (gtk_widget_has_css_class (root, "dim-label") || gtk_widget_has_css_class (root, "error")))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_seq_label (child, seq);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PfDocument **document = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *document = pf_document_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer pointer_location)
+{
+  return *(gpointer *)pointer_location != NULL;
+}
+
+/* The page is shown before the chain is verified: once it is, the rows
+ * turn red with the chain's row, without scrolling or refiltering. */
+static void
+test_audit_page_verified_later (void)
+{
+  static const char broken[] =
+    "{\"format\": \"preflight-project\", \"format-version\": 1,\n"
+    " \"audit\": [{\"seq\": 1, \"time\": \"2026-01-01T00:00:00.000Z\", \"actor\": \"A\", \"action\": \"set\","
+    " \"object\": \"metadata\", \"field\": \"title\", \"old\": null, \"new\": \"x\","
+    " \"prev\": \"0000000000000000000000000000000000000000000000000000000000000000\","
+    " \"hash\": \"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\"}]}\n";
+  g_autofree char *path = g_build_filename (tmp_dir, "verified-later.preflight", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PfDocument) document = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = pf_audit_page_new ();
+  GtkWidget *label;
+
+  /* Loaded as a window loads it: the chain is verified afterwards. */
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  pf_document_load_async (file, NULL, loaded_cb, &document);
+  ui_test_wait_until (is_set, &document);
+  g_assert_false (pf_document_get_audit_verified (document));
+  pf_audit_page_set_document (PF_AUDIT_PAGE (page), document);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (ui_test_is_drawn, ui_test_find_widget (page, "column_view"));
+
+  label = find_seq_label (page, "1");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (label, "error"));
+
+  pf_document_verify_audit (document, NULL);
+  g_assert_cmpuint (pf_document_get_audit_broken_at (document, NULL), ==, 1);
+  g_assert_true (find_seq_label (page, "1") == label);
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  g_assert_false (gtk_widget_has_css_class (label, "dim-label"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_test_find_widget (page, "chain_row"))),
+                            "Broken at entry 1"));
+
+  ui_test_close_and_wait (GTK_WINDOW (window));
+}
+
 static gboolean
 document_is (gpointer data)
 {
@@ -650,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/ui/pages/audit", test_audit_page);
   g_test_add_func ("/ui/pages/audit-broken-chain", test_audit_page_broken_chain);
   g_test_add_func ("/ui/pages/audit-sample", test_audit_page_sample);
+  g_test_add_func ("/ui/pages/audit-verified-later", test_audit_page_verified_later);
   g_test_add_func ("/ui/pages/audit-large", test_audit_page_large);
   g_test_add_func ("/ui/pages/every-page", test_every_page);
 
