@@ -710,6 +710,45 @@ pf_audit_page_class_init (PfAuditPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 }
 
+/* The chosen value on the drop-down's button gives way in a narrow window;
+ * the list that opens shows every value whole. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  button)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (button != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 5);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  button)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (item));
+}
+
+static GtkListItemFactory *
+choice_factory_new (gboolean button)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (button));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), GINT_TO_POINTER (button));
+  return factory;
+}
+
 static void
 pf_audit_page_init (PfAuditPage *self)
 {
@@ -736,6 +775,8 @@ pf_audit_page_init (PfAuditPage *self)
       Choices *choices = &self->choices[i];
       /* The drop-down takes a reference of its own. */
       g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+      g_autoptr(GtkListItemFactory) factory = choice_factory_new (TRUE);
+      g_autoptr(GtkListItemFactory) list_factory = choice_factory_new (FALSE);
 
       choices->drop_down = drop_downs[i];
       choices->labels = gtk_string_list_new (NULL);
@@ -743,6 +784,8 @@ pf_audit_page_init (PfAuditPage *self)
       /* The drop-down holds the list from here on. */
       g_object_unref (choices->labels);
       gtk_drop_down_set_expression (choices->drop_down, expression);
+      gtk_drop_down_set_factory (choices->drop_down, factory);
+      gtk_drop_down_set_list_factory (choices->drop_down, list_factory);
       g_signal_connect (choices->drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), self);
     }
   choices_reset (self, &self->choices[CHOICES_ACTOR], _("All Actors"));

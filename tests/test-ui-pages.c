@@ -585,6 +585,54 @@ test_audit_page_sample (void)
   destroy_window (window);
 }
 
+static gboolean
+is_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (leaflet);
+}
+
+/* A narrow window folds the sidebar away: the audit page must not ask
+ * for more width than the window has (its table scrolls sideways). */
+static void
+test_audit_page_narrow (void)
+{
+  PfWindow *window;
+  GtkWidget *page;
+  GtkWidget *leaflet;
+  int page_min, window_min;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  window = active_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
+  ui_test_wait_until (has_document, window);
+  ui_test_wait_until (ui_test_is_drawn, window);
+  pf_window_open_resource (window, RESOURCE_BASE "/samples/churn.preflight");
+  ui_test_wait_until (document_is, window);
+
+  leaflet = ui_test_find_widget (GTK_WIDGET (window), "leaflet");
+  page = show_page (window, "audit-trail");
+  ui_test_wait_until (ui_test_is_drawn, ui_test_find_widget (page, "column_view"));
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &page_min, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &window_min, NULL, NULL, NULL);
+  g_test_message ("narrow window: %d px wide, at least %d; the audit page at least %d",
+                  gtk_widget_get_width (GTK_WIDGET (window)), window_min, page_min);
+  /* The window's own narrow test is 400 px wide. */
+  g_assert_cmpint (page_min, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 600);
+  screenshots (window, "audit-trail-narrow");
+
+  /* Narrower still: the sidebar folds away, the page keeps the window. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  ui_test_wait_until (is_folded, leaflet);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  g_assert_true (gtk_widget_get_mapped (page));
+  screenshots (window, "audit-trail-folded");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  destroy_window (window);
+}
+
 /* A project from a newer version is shown, not changed. */
 static void
 test_score_page_read_only (void)
@@ -792,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/ui/pages/audit-verified-later", test_audit_page_verified_later);
   g_test_add_func ("/ui/pages/audit-large", test_audit_page_large);
   g_test_add_func ("/ui/pages/audit-new-values", test_audit_page_new_values);
+  g_test_add_func ("/ui/pages/audit-narrow", test_audit_page_narrow);
   g_test_add_func ("/ui/pages/every-page", test_every_page);
 
   status = g_test_run ();
