@@ -667,6 +667,7 @@ test_score_page_read_only (void)
   g_assert_true (level_shown (page, "data-1", "automated"));
   g_assert_false (pf_document_get_modified (pf_window_get_document (window)));
   g_assert_cmpstr (section_value (page, "data"), ==, "1");
+  screenshots (window, "ml-test-score-read-only");
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_named (find_named (page, "data-1"), "note"))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (find_named (page, "data-1"), "note"))), ==, "CI");
 
