@@ -804,8 +804,9 @@ test_audit_page_new_values (void)
 
   g_test_message ("2,000 new objects recorded against %u known ones in %.1f ms (%.3f ms each)",
                   n_before - 1, add_ms, add_ms / 2000);
-  /* Generous: the linear insertion took 14 s here, this one 2.5 s. */
-  g_assert_cmpfloat (add_ms, <, 10000);
+  /* Generous, for the sanitizer build (7.5 s): the linear insertion took
+   * 14 s in a plain build, the binary search 2.5 s. */
+  g_assert_cmpfloat (add_ms, <, 20000);
 
   destroy_window (window);
 }
