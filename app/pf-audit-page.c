@@ -31,6 +31,7 @@ typedef struct
   GtkDropDown   *drop_down;  /* borrowed */
   GtkStringList *labels;
   GPtrArray     *values;     /* char *, NULL for "all" */
+  GPtrArray     *keys;       /* the labels' collation keys, as values; NULL for "all" */
   GHashTable    *seen;       /* value -> itself, owned by values */
   const char    *(*get) (PfAuditItem *item);
   const char    *(*label) (const char *value);
@@ -60,6 +61,9 @@ struct _PfAuditPage
   GtkCustomFilter     *filter;    /* borrowed from filtered */
   Choices              choices[N_CHOICES];
   char                *folded_search;
+  GTimeZone           *local_zone;  /* read once: GLib reads it anew on each use */
+  GHashTable          *seq_cells;  /* GtkListItem of the bound "No." cells */
+  gulong               verified_handler;
 
   /* Set while the page fills the drop-downs itself. */
   guint                updating : 1;
@@ -86,6 +90,7 @@ choices_clear (Choices *choices)
 {
   g_clear_pointer (&choices->seen, g_hash_table_unref);
   g_clear_pointer (&choices->values, g_ptr_array_unref);
+  g_clear_pointer (&choices->keys, g_ptr_array_unref);
   g_clear_pointer (&choices->selected, g_free);
 }
 
@@ -96,11 +101,11 @@ choices_reset (PfAuditPage *self,
 {
   const char * const all[] = { all_label, NULL };
 
-  g_clear_pointer (&choices->seen, g_hash_table_unref);
-  g_clear_pointer (&choices->values, g_ptr_array_unref);
-  g_clear_pointer (&choices->selected, g_free);
+  choices_clear (choices);
   choices->values = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (choices->values, NULL);
+  choices->keys = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (choices->keys, NULL);
   choices->seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   self->updating = TRUE;
@@ -110,7 +115,9 @@ choices_reset (PfAuditPage *self,
 }
 
 /* Adds @value in its sorted place, unless it is there already; the
- * selection stays on the value it was on. */
+ * selection stays on the value it was on. A bulk import brings thousands
+ * of new values: the place is found by binary search over collation keys,
+ * not by collating against every value known. */
 static void
 choices_add (PfAuditPage *self,
              Choices     *choices,
@@ -118,22 +125,33 @@ choices_add (PfAuditPage *self,
 {
   const char *label;
   char *copy;
+  char *key;
+  guint low, high;
   guint position;
 
   if (value == NULL || value[0] == '\0' || g_hash_table_contains (choices->seen, value))
     return;
 
   label = choices->label (value);
-  for (position = 1; position < choices->values->len; position++)
-    {
-      const char *other = g_ptr_array_index (choices->values, position);
+  key = g_utf8_collate_key (label, -1);
 
-      if (g_utf8_collate (label, choices->label (other)) < 0)
-        break;
+  /* After any equal key, as a value added later comes later. */
+  low = 1;
+  high = choices->keys->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (strcmp (key, g_ptr_array_index (choices->keys, middle)) < 0)
+        high = middle;
+      else
+        low = middle + 1;
     }
+  position = low;
 
   copy = g_strdup (value);
   g_ptr_array_insert (choices->values, position, copy);
+  g_ptr_array_insert (choices->keys, position, key);
   g_hash_table_add (choices->seen, copy);
 
   self->updating = TRUE;
@@ -192,9 +210,9 @@ choices_fill (PfAuditPage *self,
       char *copy = g_strdup (entries[i].value);
 
       g_ptr_array_add (choices->values, copy);
+      g_ptr_array_add (choices->keys, entries[i].key);
       g_hash_table_add (choices->seen, copy);
       g_ptr_array_add (labels, (gpointer)choices->label (copy));
-      g_free (entries[i].key);
     }
   g_ptr_array_add (labels, NULL);
 
@@ -234,6 +252,10 @@ update_count (PfAuditPage *self)
   guint total = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   guint shown = self->filtered ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
   g_autofree char *text = NULL;
+
+  /* Disposed once already: the template's widgets are gone. */
+  if (self->count_label == NULL || self->list_stack == NULL)
+    return;
 
   /* Translators: entries shown of all entries in the audit trail. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u entry", "%u of %u entries", total), shown, total);
@@ -329,6 +351,7 @@ load_list (PfAuditPage *self)
     return;
 
   self->list = pf_audit_list_new (self->document);
+  g_clear_pointer (&self->local_zone, g_time_zone_unref);
   audit = pf_document_get_audit (self->document);
   n = json_array_get_length (audit);
 
@@ -382,7 +405,8 @@ unload_list (PfAuditPage *self)
 }
 
 static char *
-format_time (const char *iso8601)
+format_time (PfAuditPage *self,
+             const char  *iso8601)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (iso8601, NULL);
   g_autoptr(GDateTime) local = NULL;
@@ -390,7 +414,11 @@ format_time (const char *iso8601)
   if (utc == NULL)
     return g_strdup (iso8601);
 
-  local = g_date_time_to_local (utc);
+  /* Without TZ set, g_date_time_to_local() looks the zone up on the disk
+   * each time: with a row per new entry, that was a third of the time. */
+  if (self->local_zone == NULL)
+    self->local_zone = g_time_zone_new_local ();
+  local = g_date_time_to_timezone (utc, self->local_zone);
   /* Translators: the time of an audit entry, see g_date_time_format(). */
   return g_date_time_format (local, _("%Y-%m-%d %H:%M:%S"));
 }
@@ -440,6 +468,33 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* From the first entry that does not hold on, the chain proves nothing. */
+static void
+style_seq_cell (PfAuditPage *self,
+                GtkListItem *list_item)
+{
+  PfAuditItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  guint broken_at = 0;
+
+  if (item == NULL || label == NULL)
+    return;
+
+  if (self->document != NULL && pf_document_get_audit_verified (self->document))
+    broken_at = pf_document_get_audit_broken_at (self->document, NULL);
+
+  if (broken_at > 0 && pf_audit_item_get_seq (item) >= broken_at)
+    {
+      gtk_widget_remove_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "error");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -457,7 +512,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = owned = g_strdup_printf ("%" G_GINT64_FORMAT, pf_audit_item_get_seq (item));
       break;
     case COLUMN_TIME:
-      text = owned = format_time (pf_audit_item_get_time (item));
+      text = owned = format_time (data->page, pf_audit_item_get_time (item));
       break;
     case COLUMN_ACTOR:
       text = pf_audit_item_get_actor (item);
@@ -480,23 +535,35 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (label, text);
 
-  /* From the first entry that does not hold on, the chain proves nothing. */
   if (column == COLUMN_SEQ)
     {
-      PfDocument *document = data->page->document;
-      guint broken_at = document ? pf_document_get_audit_broken_at (document, NULL) : 0;
-
-      if (broken_at > 0 && pf_audit_item_get_seq (item) >= broken_at)
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-          gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-        }
-      else
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-          gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-        }
+      g_hash_table_add (data->page->seq_cells, list_item);
+      style_seq_cell (data->page, list_item);
     }
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                ColumnData               *data)
+{
+  if (data->column == COLUMN_SEQ && data->page->seq_cells != NULL)
+    g_hash_table_remove (data->page->seq_cells, list_item);
+}
+
+/* The chain is verified in the background: once it is, the shown numbers
+ * take its verdict, as the chain's row above them does. */
+static void
+document_audit_verified_cb (PfAuditPage *self,
+                            GParamSpec  *pspec,
+                            PfDocument  *document)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_hash_table_iter_init (&iter, self->seq_cells);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    style_seq_cell (self, list_item);
 }
 
 static void
@@ -512,6 +579,7 @@ add_column (PfAuditPage *self,
   data->page = self;
   data->column = column;
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), data);
   g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell_cb), data,
                          (GClosureNotify)(void (*) (void))g_free, 0);
   view_column = gtk_column_view_column_new (title, factory);
@@ -541,10 +609,14 @@ pf_audit_page_dispose (GObject *object)
 
   for (guint i = 0; i < N_CHOICES; i++)
     {
+      /* Borrowed from the template, which goes next. */
       if (self->choices[i].drop_down != NULL)
         g_signal_handlers_disconnect_by_func (self->choices[i].drop_down, drop_down_selected_cb, self);
+      self->choices[i].drop_down = NULL;
+      self->choices[i].labels = NULL;
     }
   unload_list (self);
+  g_clear_signal_handler (&self->verified_handler, self->document);
   g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_AUDIT_PAGE);
@@ -561,6 +633,8 @@ pf_audit_page_finalize (GObject *object)
     choices_clear (&self->choices[i]);
   g_clear_pointer (&self->folded_search, g_free);
   g_clear_object (&self->filtered);
+  g_clear_pointer (&self->seq_cells, g_hash_table_unref);
+  g_clear_pointer (&self->local_zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (pf_audit_page_parent_class)->finalize (object);
 }
@@ -636,6 +710,45 @@ pf_audit_page_class_init (PfAuditPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 }
 
+/* The chosen value on the drop-down's button gives way in a narrow window;
+ * the list that opens shows every value whole. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  button)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (button != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 5);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  button)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (item));
+}
+
+static GtkListItemFactory *
+choice_factory_new (gboolean button)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (button));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), GINT_TO_POINTER (button));
+  return factory;
+}
+
 static void
 pf_audit_page_init (PfAuditPage *self)
 {
@@ -660,20 +773,26 @@ pf_audit_page_init (PfAuditPage *self)
   for (guint i = 0; i < N_CHOICES; i++)
     {
       Choices *choices = &self->choices[i];
+      /* The drop-down takes a reference of its own. */
+      g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+      g_autoptr(GtkListItemFactory) factory = choice_factory_new (TRUE);
+      g_autoptr(GtkListItemFactory) list_factory = choice_factory_new (FALSE);
 
       choices->drop_down = drop_downs[i];
       choices->labels = gtk_string_list_new (NULL);
       gtk_drop_down_set_model (choices->drop_down, G_LIST_MODEL (choices->labels));
       /* The drop-down holds the list from here on. */
       g_object_unref (choices->labels);
-      gtk_drop_down_set_expression (choices->drop_down,
-                                    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+      gtk_drop_down_set_expression (choices->drop_down, expression);
+      gtk_drop_down_set_factory (choices->drop_down, factory);
+      gtk_drop_down_set_list_factory (choices->drop_down, list_factory);
       g_signal_connect (choices->drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), self);
     }
   choices_reset (self, &self->choices[CHOICES_ACTOR], _("All Actors"));
   choices_reset (self, &self->choices[CHOICES_ACTION], _("All Actions"));
   choices_reset (self, &self->choices[CHOICES_OBJECT], _("All Objects"));
 
+  self->seq_cells = g_hash_table_new (NULL, NULL);
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   g_signal_connect_object (self->filtered, "items-changed",
@@ -722,8 +841,13 @@ pf_audit_page_set_document (PfAuditPage *self,
     return;
 
   unload_list (self);
+  g_clear_signal_handler (&self->verified_handler, self->document);
   g_set_object (&self->document, document);
   pf_audit_chain_group_set_document (self->chain_group, document);
+  if (document != NULL)
+    self->verified_handler = g_signal_connect_object (document, "notify::audit-verified",
+                                                      G_CALLBACK (document_audit_verified_cb), self,
+                                                      G_CONNECT_SWAPPED);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     load_list (self);

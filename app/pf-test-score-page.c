@@ -19,6 +19,7 @@ typedef struct
   PfTestScorePage  *page;                      /* borrowed */
   const PfTestItem *test;                      /* borrowed from the catalog */
   AdwExpanderRow   *row;
+  GtkWidget        *levels_box;
   GtkWidget        *levels[PF_N_TEST_LEVELS];  /* linked toggle buttons */
   AdwEntryRow      *note_row;
 } TestView;
@@ -29,6 +30,7 @@ struct _PfTestScorePage
 
   /* Template widgets */
   GtkLabel            *score_label;
+  GtkLabel            *maximum_label;
   GtkLabel            *band_label;
   GtkLabel            *band_description_label;
   AdwPreferencesGroup *sections_group;
@@ -42,7 +44,8 @@ struct _PfTestScorePage
   /* Owned references */
   PfCatalog           *catalog;
   PfDocument          *document;
-  GHashTable          *views;     /* test id -> TestView */
+  GPtrArray           *test_views;  /* TestView, in the catalog's order */
+  GHashTable          *views;       /* test id -> TestView, borrowed from test_views */
   gulong               changed_handler;
 
   /* Set while the page writes the document's values into its widgets. */
@@ -131,9 +134,26 @@ show_test (TestView *view)
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (view->note_row)), note) != 0)
     gtk_editable_set_text (GTK_EDITABLE (view->note_row), note);
 
+  /* Read-only, the levels stay focusable so that the keyboard and the
+   * screen reader still reach and read them: the pointer passes through
+   * them, a key press is turned back (see level_toggled_cb()), and they
+   * look and are announced as read-only. */
   editable = self->document != NULL && !pf_document_get_read_only (self->document);
   for (guint i = 0; i < PF_N_TEST_LEVELS; i++)
-    gtk_widget_set_sensitive (view->levels[i], editable);
+    gtk_widget_set_can_target (view->levels[i], editable);
+  if (editable)
+    {
+      gtk_widget_remove_css_class (view->levels_box, "pf-read-only");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (view->levels_box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  else
+    {
+      gtk_widget_add_css_class (view->levels_box, "pf-read-only");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view->levels_box),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Read-only: the project cannot be changed"),
+                                      -1);
+    }
   gtk_editable_set_editable (GTK_EDITABLE (view->note_row), editable);
 
   self->updating = FALSE;
@@ -145,6 +165,9 @@ update_score (PfTestScorePage *self)
   GPtrArray *sections = pf_catalog_get_test_sections (self->catalog);
   JsonArray *records = self->document ? pf_document_get_records (self->document, REGISTER_ID) : NULL;
   g_autofree char *final = NULL;
+  g_autofree char *maximum = NULL;
+  g_autofree char *accessible_final = NULL;
+  guint max_final = 0;
   gboolean all_equal = TRUE;
   PfTestScore score;
   PfTestBand band;
@@ -152,8 +175,28 @@ update_score (PfTestScorePage *self)
   pf_test_score_compute (sections, records, &score);
   band = pf_test_band_for_score (score.final_score);
 
+  /* The final score is the lowest section score: at best the number of
+   * tests of the smallest section. */
+  for (guint i = 0; i < sections->len; i++)
+    {
+      PfTestSection *section = g_ptr_array_index (sections, i);
+
+      max_final = i == 0 ? section->tests->len : MIN (max_final, section->tests->len);
+    }
+
   final = format_score (score.final_score);
   gtk_label_set_text (self->score_label, final);
+  /* Translators: under the final score, e.g. "of 7": the highest final
+   * score the catalog's ML Test Score allows. */
+  maximum = g_strdup_printf (_("of %u"), max_final);
+  gtk_label_set_text (self->maximum_label, maximum);
+  /* Translators: the final score for the screen reader: the score, its
+   * maximum and its band, e.g. "Final score: 2.5 of 7, Reasonably Tested". */
+  accessible_final = g_strdup_printf (_("Final score: %s of %u, %s"),
+                                      final, max_final, pf_test_band_get_title (band));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_final,
+                                  -1);
   gtk_label_set_text (self->band_label, pf_test_band_get_title (band));
   gtk_label_set_text (self->band_description_label, pf_test_band_get_description (band));
 
@@ -174,8 +217,9 @@ update_score (PfTestScorePage *self)
       gtk_level_bar_set_max_value (g_ptr_array_index (self->section_bars, i), MAX (section->tests->len, 1));
       gtk_level_bar_set_value (g_ptr_array_index (self->section_bars, i), score.section_scores[i]);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), decides ? _("Lowest: sets the final score") : NULL);
-      /* Translators: a section's score, e.g. "3.5 of 7". */
-      accessible = g_strdup_printf (_("%s of %u"), value, section->tests->len);
+      /* Translators: a section of the ML Test Score and its score for the
+       * screen reader, e.g. "Tests for features and data: 3.5 of 7". */
+      accessible = g_strdup_printf (_("%s: %s of %u"), section->title, value, section->tests->len);
       gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (self->section_bars, i)),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
@@ -194,6 +238,13 @@ level_toggled_cb (GtkToggleButton *button,
 
   if (self->updating || self->document == NULL || !gtk_toggle_button_get_active (button))
     return;
+
+  /* A read-only project: the level the document has comes back. */
+  if (pf_document_get_read_only (self->document))
+    {
+      show_test (view);
+      return;
+    }
 
   /* Marking an untested test "none" needs no record. */
   if (level == PF_TEST_LEVEL_NONE &&
@@ -236,6 +287,9 @@ create_test_row (PfTestScorePage  *self,
 
   view->page = self;
   view->test = test;
+  /* The catalog refuses repeated test ids; were one repeated anyway, the
+   * table would only forget the first view, never free it. */
+  g_ptr_array_add (self->test_views, view);
   g_hash_table_insert (self->views, test->id, view);
 
   view->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
@@ -243,6 +297,7 @@ create_test_row (PfTestScorePage  *self,
   adw_expander_row_set_subtitle (view->row, test->description);
   gtk_widget_set_name (GTK_WIDGET (view->row), test->id);
 
+  view->levels_box = box;
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
@@ -332,12 +387,8 @@ build_page (PfTestScorePage *self)
 static void
 show_all (PfTestScorePage *self)
 {
-  GHashTableIter iter;
-  TestView *view;
-
-  g_hash_table_iter_init (&iter, self->views);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&view))
-    show_test (view);
+  for (guint i = 0; i < self->test_views->len; i++)
+    show_test (g_ptr_array_index (self->test_views, i));
 
   update_score (self);
 }
@@ -378,6 +429,7 @@ pf_test_score_page_finalize (GObject *object)
   PfTestScorePage *self = (PfTestScorePage *)object;
 
   g_clear_pointer (&self->views, g_hash_table_unref);
+  g_clear_pointer (&self->test_views, g_ptr_array_unref);
   g_clear_pointer (&self->section_rows, g_ptr_array_unref);
   g_clear_pointer (&self->section_values, g_ptr_array_unref);
   g_clear_pointer (&self->section_bars, g_ptr_array_unref);
@@ -444,6 +496,7 @@ pf_test_score_page_class_init (PfTestScorePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/pf-test-score-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PfTestScorePage, score_label);
+  gtk_widget_class_bind_template_child (widget_class, PfTestScorePage, maximum_label);
   gtk_widget_class_bind_template_child (widget_class, PfTestScorePage, band_label);
   gtk_widget_class_bind_template_child (widget_class, PfTestScorePage, band_description_label);
   gtk_widget_class_bind_template_child (widget_class, PfTestScorePage, sections_group);
@@ -456,7 +509,12 @@ pf_test_score_page_init (PfTestScorePage *self)
 
   /* Not a bound template child: AdwBin unparents its child itself. */
   self->page = ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self)));
-  self->views = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  /* Said with the score, in its accessible label. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->maximum_label),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
+  self->test_views = g_ptr_array_new_with_free_func (g_free);
+  self->views = g_hash_table_new (g_str_hash, g_str_equal);
   self->section_rows = g_ptr_array_new ();
   self->section_values = g_ptr_array_new ();
   self->section_bars = g_ptr_array_new ();

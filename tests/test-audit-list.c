@@ -45,6 +45,7 @@ test_audit_list (void)
   g_autoptr(PfAuditList) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *folded = NULL;
+  g_autofree char *risk_id = NULL;
   Changes changes = { 0 };
   PfAuditItem *item;
   guint n;
@@ -74,8 +75,9 @@ test_audit_list (void)
   g_assert_cmpint (pf_audit_item_get_seq (item_at (list, n - 1)), ==, 1);
 
   /* A new entry arrives on top. */
-  g_assert_nonnull (pf_document_add_record (document, "risks", &error));
+  risk_id = pf_document_add_record (document, "risks", &error);
   g_assert_no_error (error);
+  g_assert_cmpstr (risk_id, ==, "risk-1");
   g_assert_cmpuint (changes.n_signals, ==, 1);
   g_assert_cmpuint (changes.position, ==, 0);
   g_assert_cmpuint (changes.removed, ==, 0);

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "pf-catalog.h"
+#include "test-util.h"
 
 static PfCatalog *
 load_builtin (void)
@@ -114,7 +115,7 @@ test_catalog_minimal (void)
     "<choice id=\"red\">Red</choice><choice id=\"blue\">Blue &amp; green</choice></question>"
     "</step><gate><requires question=\"business-understanding.colour\"/>"
     "<requires sign-off=\"phase:business-understanding\" role=\"sponsor\"/></gate></phase>"
-    PHASES_AFTER_FIRST "</catalog>";
+    PHASES_AFTER_FIRST TEST_ML_TEST_SCORE "</catalog>";
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
   g_autoptr(PfCatalog) catalog = pf_catalog_new_from_bytes (bytes, FALSE, &error);
@@ -133,6 +134,7 @@ test_catalog_minimal (void)
   requirement = g_ptr_array_index (pf_catalog_get_gate (catalog, PF_PHASE_BUSINESS_UNDERSTANDING), 1);
   g_assert_cmpstr (requirement->sign_off, ==, "phase:business-understanding");
   g_assert_cmpstr (requirement->role, ==, "sponsor");
+  g_assert_cmpuint (pf_catalog_get_test_sections (catalog)->len, ==, 4);
 }
 
 typedef struct
@@ -180,6 +182,36 @@ test_catalog_bad (void)
     { "<catalog id=\"x\" version=\"1\"><phase id=\"business-understanding\"><step id=\"a\"><title>A</title></step><gate/></phase></catalog>",
       PF_CATALOG_ERROR_INVALID, "“data-understanding” is missing" },
     { "<catalog id=\"x\" version=\"1\"><banana/></catalog>", PF_CATALOG_ERROR_INVALID, "“banana” is not expected inside “catalog”" },
+    /* The ML Test Score: the four sections, each once, each test id once. */
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"business-understanding\"><step id=\"a\"><title>A</title></step><gate/></phase>"
+      PHASES_AFTER_FIRST "</catalog>",
+      PF_CATALOG_ERROR_INVALID, "needs the four sections data, model, infrastructure and monitoring: “data” is missing" },
+    { "<catalog id=\"x\" version=\"1\"><phase id=\"business-understanding\"><step id=\"a\"><title>A</title></step><gate/></phase>"
+      PHASES_AFTER_FIRST "<ml-test-score>"
+      "<section id=\"data\"><title>D</title><test id=\"data-1\"><title>T</title></test></section>"
+      "<section id=\"model\"><title>M</title><test id=\"model-1\"><title>T</title></test></section>"
+      "<section id=\"infrastructure\"><title>I</title><test id=\"infrastructure-1\"><title>T</title></test></section>"
+      "</ml-test-score></catalog>",
+      PF_CATALOG_ERROR_INVALID, "“monitoring” is missing" },
+    { "<catalog id=\"x\" version=\"1\"><ml-test-score>"
+      "<section id=\"data\"><title>D</title><test id=\"data-1\"><title>T</title></test></section>"
+      "<section id=\"data\"><title>D</title><test id=\"data-2\"><title>T</title></test></section>"
+      "</ml-test-score></catalog>",
+      PF_CATALOG_ERROR_INVALID, "the section “data” of the ML Test Score is there twice" },
+    { "<catalog id=\"x\" version=\"1\"><ml-test-score>"
+      "<section id=\"data\"><title>D</title><test id=\"data-1\"><title>T</title></test>"
+      "<test id=\"data-1\"><title>T again</title></test></section>"
+      "</ml-test-score></catalog>",
+      PF_CATALOG_ERROR_INVALID, "Line 1, column 138: the test id “data-1” is used twice" },
+    { "<catalog id=\"x\" version=\"1\"><ml-test-score>"
+      "<section id=\"data\"><title>D</title><test id=\"shared\"><title>T</title></test></section>"
+      "<section id=\"model\"><title>M</title><test id=\"shared\"><title>T</title></test></section>"
+      "</ml-test-score></catalog>",
+      PF_CATALOG_ERROR_INVALID, "the test id “shared” is used twice" },
+    { "<catalog id=\"x\" version=\"1\"><ml-test-score><section id=\"data\"><title>D</title></section></ml-test-score></catalog>",
+      PF_CATALOG_ERROR_INVALID, "section “data” of the ML Test Score needs a title and at least one test" },
+    { "<catalog id=\"x\" version=\"1\"><ml-test-score><section id=\"data\"><test id=\"data-1\"><title>T</title></test></section></ml-test-score></catalog>",
+      PF_CATALOG_ERROR_INVALID, "needs a title and at least one test" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

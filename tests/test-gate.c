@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pf-gate.h"
+#include "test-util.h"
 
 static const char catalog_text[] =
   "<catalog id=\"org.example.gate\" version=\"1\"><title>Gate</title>"
@@ -17,7 +18,7 @@ static const char catalog_text[] =
   "<phase id=\"data-preparation\"><step id=\"c\"><title>C</title></step><gate/></phase>"
   "<phase id=\"modeling\"><step id=\"d\"><title>D</title></step><gate/></phase>"
   "<phase id=\"evaluation\"><step id=\"e\"><title>E</title></step><gate/></phase>"
-  "<phase id=\"deployment\"><step id=\"f\"><title>F</title></step><gate/></phase></catalog>";
+  "<phase id=\"deployment\"><step id=\"f\"><title>F</title></step><gate/></phase>" TEST_ML_TEST_SCORE "</catalog>";
 
 static void
 answer (PfDocument *document,

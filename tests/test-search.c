@@ -224,7 +224,7 @@ test_search_catalog_change (void)
     "<phase id=\"modeling\"><step id=\"d\"><title>D</title></step><gate/></phase>"
     "<phase id=\"evaluation\"><step id=\"e\"><title>E</title></step><gate/></phase>"
     "<phase id=\"deployment\"><step id=\"f\"><title>F</title></step><gate/></phase>"
-    "</catalog>";
+    TEST_ML_TEST_SCORE "</catalog>";
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
   g_autoptr(PfCatalog) mini = pf_catalog_new_from_bytes (bytes, FALSE, &error);

@@ -459,7 +459,7 @@ static const char describe_catalog[] =
   "<phase id=\"evaluation\"><step id=\"e\"><title>E</title></step><gate/></phase>"
   "<phase id=\"deployment\"><step id=\"f\"><title>F</title>"
   "<question id=\"deployment-plan.schedule\" type=\"text\"><text>When does it run?</text><why>W</why></question>"
-  "</step><gate/></phase></catalog>";
+  "</step><gate/></phase>" TEST_ML_TEST_SCORE "</catalog>";
 
 static PfCatalog *
 load_describe_catalog (void)

@@ -8,6 +8,7 @@
 #include "pf-preferences-window.h"
 #include "pf-search.h"
 #include "pf-window.h"
+#include "test-util.h"
 #include "ui-test-util.h"
 
 /* Ctrl+F as a user meets it: type, go through the results by keyboard,
@@ -384,7 +385,7 @@ static const char custom_catalog[] =
   "<phase id=\"modeling\"><step id=\"d\"><title>D</title></step><gate/></phase>\n"
   "<phase id=\"evaluation\"><step id=\"e\"><title>E</title></step><gate/></phase>\n"
   "<phase id=\"deployment\"><step id=\"f\"><title>F</title></step><gate/></phase>\n"
-  "</catalog>\n";
+  TEST_ML_TEST_SCORE "\n</catalog>\n";
 
 static GFile *
 write_file (const char *name,

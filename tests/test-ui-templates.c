@@ -11,6 +11,7 @@
 #include "pf-test-score-page.h"
 #include "pf-welcome-page.h"
 #include "pf-window.h"
+#include "test-util.h"
 #include "ui-test-util.h"
 
 /* Every class with a template is built once here, so that a typo in a .ui
@@ -96,6 +97,55 @@ test_test_score_page (void)
   g_assert_finalize_object (page);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The page scores out of what the catalog has: here one test a section. */
+static void
+test_test_score_page_small_catalog (void)
+{
+  static const char text[] =
+    "<catalog id=\"org.example.small\" version=\"1\"><title>Small</title>"
+    "<phase id=\"business-understanding\"><step id=\"a\"><title>A</title></step><gate/></phase>"
+    "<phase id=\"data-understanding\"><step id=\"b\"><title>B</title></step><gate/></phase>"
+    "<phase id=\"data-preparation\"><step id=\"c\"><title>C</title></step><gate/></phase>"
+    "<phase id=\"modeling\"><step id=\"d\"><title>D</title></step><gate/></phase>"
+    "<phase id=\"evaluation\"><step id=\"e\"><title>E</title></step><gate/></phase>"
+    "<phase id=\"deployment\"><step id=\"f\"><title>F</title></step><gate/></phase>"
+    TEST_ML_TEST_SCORE "</catalog>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfCatalog) catalog = pf_catalog_new_from_bytes (bytes, FALSE, &error);
+  g_autoptr(PfDocument) document = pf_document_new ();
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  page = g_object_ref_sink (pf_test_score_page_new (catalog));
+  pf_document_make_new_project (document);
+  pf_test_score_page_set_document (PF_TEST_SCORE_PAGE (page), document);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_widget (page, "maximum_label"))), ==, "of 1");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (page, "data-1:automated")), TRUE);
+  g_assert_cmpstr (pf_document_get_string (document, "ml-test-score/data-1", "level"), ==, "automated");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_widget (page, "score_label"))), ==, "0");
+  g_assert_finalize_object (page);
+}
+
 static void
 test_audit_pages (void)
 {
@@ -105,6 +155,9 @@ test_audit_pages (void)
 
   pf_audit_page_set_document (PF_AUDIT_PAGE (page), document);
   pf_audit_chain_group_set_document (PF_AUDIT_CHAIN_GROUP (group), document);
+  /* Disposed twice (run, then on the last unref): the second time the
+   * template's widgets are gone and must not be touched. */
+  g_object_run_dispose (G_OBJECT (page));
   g_assert_finalize_object (page);
   g_assert_finalize_object (group);
 }
@@ -150,6 +203,7 @@ main (int   argc,
   g_test_add_func ("/ui/templates/overview-page", test_overview_page);
   g_test_add_func ("/ui/templates/phase-pages", test_phase_pages);
   g_test_add_func ("/ui/templates/test-score-page", test_test_score_page);
+  g_test_add_func ("/ui/templates/test-score-page-small-catalog", test_test_score_page_small_catalog);
   g_test_add_func ("/ui/templates/audit-pages", test_audit_pages);
   g_test_add_func ("/ui/templates/find-bar", test_find_bar);
 

@@ -10,6 +10,16 @@
 #include "pf-document.h"
 #include "pf-schema.h"
 
+/* The smallest ML Test Score a catalog may have: its four sections, one
+ * test each. */
+#define TEST_ML_TEST_SCORE \
+  "<ml-test-score>" \
+  "<section id=\"data\"><title>Data</title><test id=\"data-1\"><title>D1</title></test></section>" \
+  "<section id=\"model\"><title>Model</title><test id=\"model-1\"><title>M1</title></test></section>" \
+  "<section id=\"infrastructure\"><title>Infrastructure</title><test id=\"infrastructure-1\"><title>I1</title></test></section>" \
+  "<section id=\"monitoring\"><title>Monitoring</title><test id=\"monitoring-1\"><title>O1</title></test></section>" \
+  "</ml-test-score>"
+
 static inline PfDocument *
 test_load_string (const char  *text,
                   GError     **error)

@@ -92,6 +92,43 @@ test_section_free (PfTestSection *section)
   g_free (section);
 }
 
+static PfTestSection *
+find_test_section (PfCatalog  *self,
+                   const char *id)
+{
+  for (guint i = 0; i < self->test_sections->len; i++)
+    {
+      PfTestSection *section = g_ptr_array_index (self->test_sections, i);
+
+      if (g_str_equal (section->id, id))
+        return section;
+    }
+
+  return NULL;
+}
+
+/* A test id names the test's record in a project: one test per id. The
+ * rubric has a few dozen tests, a linear search is enough. */
+static PfTestItem *
+find_test (PfCatalog  *self,
+           const char *id)
+{
+  for (guint i = 0; i < self->test_sections->len; i++)
+    {
+      PfTestSection *section = g_ptr_array_index (self->test_sections, i);
+
+      for (guint j = 0; j < section->tests->len; j++)
+        {
+          PfTestItem *test = g_ptr_array_index (section->tests, j);
+
+          if (g_str_equal (test->id, id))
+            return test;
+        }
+    }
+
+  return NULL;
+}
+
 /* ------------------------------------------------------------ reading */
 
 typedef struct
@@ -350,6 +387,11 @@ start_element (GMarkupParseContext  *context,
           invalid (reader, error, _("“%s” is not a section of the ML Test Score"), id ? id : "");
           return;
         }
+      if (find_test_section (self, id) != NULL)
+        {
+          invalid (reader, error, _("the section “%s” of the ML Test Score is there twice"), id);
+          return;
+        }
       reader->section = g_new0 (PfTestSection, 1);
       reader->section->id = g_strdup (id);
       reader->section->tests = g_ptr_array_new_with_free_func ((GDestroyNotify)test_item_free);
@@ -360,6 +402,11 @@ start_element (GMarkupParseContext  *context,
       if (!is_kebab_id (id))
         {
           invalid (reader, error, _("a test needs an id"));
+          return;
+        }
+      if (find_test (self, id) != NULL)
+        {
+          invalid (reader, error, _("the test id “%s” is used twice"), id);
           return;
         }
       reader->test = g_new0 (PfTestItem, 1);
@@ -510,7 +557,12 @@ end_element (GMarkupParseContext  *context,
       reader->test = NULL;
     }
   else if (g_str_equal (name, "section"))
-    reader->section = NULL;
+    {
+      if (reader->section->title == NULL || reader->section->tests->len == 0)
+        invalid (reader, error, _("section “%s” of the ML Test Score needs a title and at least one test"),
+                 reader->section->id);
+      reader->section = NULL;
+    }
 }
 
 static void
@@ -561,6 +613,18 @@ check_catalog (PfCatalog  *self,
                            pf_phase_get_id (phase), requirement->question);
               return FALSE;
             }
+        }
+    }
+
+  /* The final score is the lowest section score: every section counts. */
+  for (guint i = 0; test_section_ids[i] != NULL; i++)
+    {
+      if (find_test_section (self, test_section_ids[i]) == NULL)
+        {
+          g_set_error (error, PF_CATALOG_ERROR, PF_CATALOG_ERROR_INVALID,
+                       _("The ML Test Score needs the four sections data, model, infrastructure and monitoring: “%s” is missing"),
+                       test_section_ids[i]);
+          return FALSE;
         }
     }
 
