@@ -500,6 +500,40 @@ test_sign_off_goes_stale (void)
   destroy_window (window);
 }
 
+/* The dialog signs the project it shows: when another one was opened in
+ * the window meanwhile, nothing is recorded in either and the user is
+ * told why. The heading names the scope in title case. */
+static void
+test_document_replaced (void)
+{
+  PfWindow *window = new_project_window ();
+  PfDocument *shown = g_object_ref (pf_window_get_document (window));
+  g_autoptr(PfDocument) other = pf_document_new ();
+  PfSignOffDialog *dialog;
+  AdwMessageDialog *error;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sign-off", g_variant_new_string (BU_SCOPE));
+  spin_idle ();
+  dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (pf_sign_off_dialog_get_document (dialog) == shown);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Sign Off the Business Understanding Phase");
+
+  pf_window_set_document (window, other);
+  respond (ADW_MESSAGE_DIALOG (dialog), "sign-off");
+
+  g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (shown)), ==, 0);
+  g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (other)), ==, 0);
+  error = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (adw_message_dialog_get_heading (error), ==, "Could Not Record the Sign-off");
+  respond (error, "close");
+
+  g_object_unref (shown);
+  destroy_window (window);
+}
+
 /* Nothing is signed in a project this version may not change. */
 static void
 test_read_only (void)
@@ -555,6 +589,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/sign-offs/goes-stale", test_sign_off_goes_stale);
+  g_test_add_func ("/ui/sign-offs/document-replaced", test_document_replaced);
   g_test_add_func ("/ui/sign-offs/read-only", test_read_only);
 
   ret = g_test_run ();
