@@ -58,7 +58,8 @@ create_page (PfWindow         *self,
     }
 
   if (g_str_equal (pf_page_info_get_id (info), "sign-offs"))
-    return pf_sign_offs_page_new (pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
+    return pf_sign_offs_page_new (pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))),
+                                  self->settings);
 
   /* The content of each page arrives with the catalog and the registers;
    * until then a page says what it will hold and why. */
