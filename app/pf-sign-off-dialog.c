@@ -170,7 +170,7 @@ create_summary (PfSignOffDialog *self,
 {
   GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *content = pf_scope_describe_content (self->scope, catalog, self->document);
-  g_autofree char *sha256 = pf_scope_content_sha256 (self->scope, pf_document_get_root (self->document));
+  g_autofree char *sha256 = pf_document_dup_content_sha256 (self->document, self->scope);
   g_autofree char *short_sha256 = g_strndup (sha256, 12);
   g_autofree char *fingerprint = NULL;
   g_autofree char *tooltip = NULL;

@@ -612,6 +612,47 @@ test_document_replaced (void)
   destroy_window (window);
 }
 
+/* Opening a project with a stale sign-off does not compute it for the
+ * hidden Sign-offs page (which would read the whole audit trail): the
+ * page does when it is first shown. */
+static void
+test_open_defers (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "stale.preflight", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PfDocument) made = pf_document_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  PfDocument *document;
+  PfWindow *window;
+
+  pf_document_set_actor (made, "Grace Hopper");
+  id = pf_document_sign_off (made, "project", "Grace Hopper", "Sponsor", "approved", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pf_document_set_string (made, "metadata", "title", "Changed after signing", &error));
+  g_assert_no_error (error);
+  bytes = pf_document_serialize (made);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = active_window ();
+  ui_test_wait_until (has_document, window);
+  ui_test_wait_until (ui_test_is_drawn, window);
+  spin_idle ();
+  document = pf_window_get_document (window);
+  g_assert_cmpuint (pf_document_get_audit_length (document), >, 0);
+  g_assert_false (pf_document_get_audit_read (document));
+
+  pf_window_show_page (window, "sign-offs");
+  g_assert_cmpstr (state_of (window, id), ==, "Stale");
+  assert_contains (subtitle_of (window, id), "The project's title");
+  g_assert_true (pf_document_get_audit_read (document));
+
+  destroy_window (window);
+}
+
 /* Nothing is signed in a project this version may not change. */
 static void
 test_read_only (void)
@@ -668,6 +709,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/sign-offs/goes-stale", test_sign_off_goes_stale);
   g_test_add_func ("/ui/sign-offs/document-replaced", test_document_replaced);
+  g_test_add_func ("/ui/sign-offs/open-defers", test_open_defers);
   g_test_add_func ("/ui/sign-offs/read-only", test_read_only);
 
   ret = g_test_run ();

@@ -2535,6 +2535,40 @@ pf_document_get_audit (PfDocument *self)
 }
 
 /**
+ * pf_document_get_audit_read:
+ *
+ * Whether the audit entries of the file were parsed: a large trail stays
+ * text until something needs its entries (pf_document_get_audit(),
+ * pf_document_get_root(), the changes of a stale sign-off).
+ */
+gboolean
+pf_document_get_audit_read (PfDocument *self)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+
+  return n_audit_spans (self) == 0;
+}
+
+/**
+ * pf_document_dup_content_sha256:
+ * @scope: a sign-off scope
+ *
+ * pf_scope_content_sha256() of the document as it is now, without reading
+ * the audit trail as pf_document_get_root() does.
+ *
+ * Returns: (transfer full): the hash a sign-off of @scope would record
+ */
+char *
+pf_document_dup_content_sha256 (PfDocument *self,
+                                const char *scope)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  return pf_scope_content_sha256 (scope, root_object (self));
+}
+
+/**
  * pf_document_get_audit_length:
  *
  * The number of audit entries, without reading entries that were not
