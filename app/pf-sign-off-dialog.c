@@ -170,7 +170,7 @@ create_summary (PfSignOffDialog *self,
 {
   GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *content = pf_scope_describe_content (self->scope, catalog, self->document);
-  g_autofree char *sha256 = pf_scope_content_sha256 (self->scope, pf_document_get_root (self->document));
+  g_autofree char *sha256 = pf_document_dup_content_sha256 (self->document, self->scope);
   g_autofree char *short_sha256 = g_strndup (sha256, 12);
   g_autofree char *fingerprint = NULL;
   g_autofree char *tooltip = NULL;
@@ -210,11 +210,8 @@ build (PfSignOffDialog *self,
   GtkWidget *frame;
   GtkWidget *scrolled;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autofree char *title = pf_scope_dup_title (self->scope);
-  g_autofree char *heading = NULL;
+  g_autofree char *heading = pf_scope_dup_sign_off_heading (self->scope);
 
-  /* Translators: %s is what is signed, such as "Data Preparation phase". */
-  heading = g_strdup_printf (_("Sign Off %s"), title);
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
                                _("This records who said what about the content as it is now. "
@@ -338,6 +335,20 @@ pf_sign_off_dialog_new (GtkWindow  *parent,
   build (self, catalog, name, role);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * pf_sign_off_dialog_get_document:
+ *
+ * Returns: (transfer none): the document whose content the dialog shows,
+ *   the one a "sign-off" response is meant for
+ */
+PfDocument *
+pf_sign_off_dialog_get_document (PfSignOffDialog *self)
+{
+  g_return_val_if_fail (PF_IS_SIGN_OFF_DIALOG (self), NULL);
+
+  return self->document;
 }
 
 const char *

@@ -18,6 +18,7 @@ GtkWidget  *pf_sign_off_dialog_new            (GtkWindow       *parent,
                                                const char      *scope,
                                                const char      *name,
                                                const char      *role);
+PfDocument *pf_sign_off_dialog_get_document   (PfSignOffDialog *self);
 const char *pf_sign_off_dialog_get_scope      (PfSignOffDialog *self);
 const char *pf_sign_off_dialog_get_name       (PfSignOffDialog *self);
 const char *pf_sign_off_dialog_get_role       (PfSignOffDialog *self);

@@ -24,11 +24,33 @@ struct _PfSignOffsPage
 
   /* Owned references */
   PfCatalog           *catalog;
+  GSettings           *settings;
   PfDocument          *document;
   GStrv                scopes;    /* in the order of the filter, after "all" */
+  /* Per scope, one more for every change it covers: a sign-off whose
+   * scope saw no change since its row was described is not described
+   * again. */
+  guint               *scope_serials;
+  GHashTable          *described;  /* sign-off id → Described */
   gulong               changed_handler;
   guint                update_source;
+
+  /* A change while hidden: described when shown again. */
+  guint                needs_update : 1;
 };
+
+/* A sign-off's state and what changed since, as of @scope_serial. */
+typedef struct
+{
+  guint           scope_serial;
+  PfSignOffState  state;
+  char           *changes;  /* NULL unless stale */
+} Described;
+
+/* Only the first few changes are named; the rest are counted. */
+#define MAX_LISTED_CHANGES 5
+/* Edits come in bursts (typing): the page follows once the burst is over. */
+#define UPDATE_DELAY_MS 300
 
 G_DEFINE_FINAL_TYPE (PfSignOffsPage, pf_sign_offs_page, ADW_TYPE_BIN)
 
@@ -39,6 +61,15 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+described_free (gpointer data)
+{
+  Described *described = data;
+
+  g_free (described->changes);
+  g_free (described);
+}
 
 static GStrv
 dup_all_scopes (void)
@@ -91,8 +122,7 @@ static char *
 dup_setting_or_actor (PfSignOffsPage *self,
                       const char     *key)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *value = g_strstrip (g_settings_get_string (settings, key));
+  g_autofree char *value = g_strstrip (g_settings_get_string (self->settings, key));
 
   if (value[0] == '\0' && g_str_equal (key, "user-name") && pf_document_get_actor (self->document) != NULL)
     return g_strdup (pf_document_get_actor (self->document));
@@ -275,6 +305,53 @@ create_state_badge (PfSignOffState state)
   return box;
 }
 
+static guint
+scope_index (PfSignOffsPage *self,
+             const char     *scope)
+{
+  for (guint i = 0; self->scopes[i] != NULL; i++)
+    {
+      if (g_str_equal (self->scopes[i], scope))
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* The state of @sign_off_id and its changes in words, computed again only
+ * when its scope changed since (or it is not a known scope). Computing
+ * means hashing the scope's content and reading the audit trail since the
+ * sign-off: too slow for every row on every keystroke of a large project. */
+static const Described *
+describe (PfSignOffsPage *self,
+          const char     *sign_off_id,
+          const char     *scope)
+{
+  guint index = scope_index (self, scope);
+  Described *described = g_hash_table_lookup (self->described, sign_off_id);
+  g_autoptr(GPtrArray) changes = NULL;
+
+  if (described != NULL && index != G_MAXUINT && described->scope_serial == self->scope_serials[index] &&
+      described->state != PF_SIGN_OFF_WITHDRAWN)
+    {
+      /* Withdrawing changes no scope: see whether it happened, cheaply. */
+      if (find_withdrawal (pf_document_get_sign_offs (self->document), sign_off_id) != NULL)
+        described->state = PF_SIGN_OFF_WITHDRAWN;
+      return described;
+    }
+  if (described != NULL && described->state == PF_SIGN_OFF_WITHDRAWN)
+    return described;  /* for good: sign-offs are never deleted */
+
+  described = g_new0 (Described, 1);
+  described->scope_serial = index != G_MAXUINT ? self->scope_serials[index] : 0;
+  described->state = pf_document_get_sign_off_state (self->document, sign_off_id, &changes);
+  if (described->state == PF_SIGN_OFF_STALE && changes != NULL)
+    described->changes = pf_scope_describe_changes (changes, MAX_LISTED_CHANGES, self->catalog, self->document);
+  g_hash_table_replace (self->described, g_strdup (sign_off_id), described);
+
+  return described;
+}
+
 static GtkWidget *
 create_row (PfSignOffsPage *self,
             JsonArray      *sign_offs,
@@ -288,9 +365,9 @@ create_row (PfSignOffsPage *self,
   const char *conditions = json_object_get_string_member_with_default (record, "conditions", "");
   g_autofree char *title = pf_scope_dup_title (scope);
   g_autofree char *time = pf_sign_off_format_time (json_object_get_string_member_with_default (record, "time", ""));
-  g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  PfSignOffState state = pf_document_get_sign_off_state (self->document, id, &changes);
+  const Described *described = describe (self, id, scope);
+  PfSignOffState state = described->state;
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -314,17 +391,15 @@ create_row (PfSignOffsPage *self,
   if (state == PF_SIGN_OFF_STALE)
     {
       g_string_append_c (subtitle, '\n');
-      if (changes == NULL || changes->len == 0)
-        g_string_append (subtitle, _("The content changed after signing."));
-      else
-        g_string_append (subtitle, _("Changed since signing:"));
-      for (guint i = 0; changes != NULL && i < changes->len; i++)
+      if (described->changes == NULL || described->changes[0] == '\0')
         {
-          g_autofree char *change = pf_scope_describe_change (g_ptr_array_index (changes, i), self->catalog, self->document);
-
+          g_string_append (subtitle, _("The content changed after signing."));
+        }
+      else
+        {
+          g_string_append (subtitle, _("Changed since signing:"));
           g_string_append_c (subtitle, '\n');
-          /* Translators: one item of a list of changes. */
-          g_string_append_printf (subtitle, _("• %s"), change);
+          g_string_append (subtitle, described->changes);
         }
     }
   else if (state == PF_SIGN_OFF_WITHDRAWN)
@@ -352,10 +427,10 @@ create_row (PfSignOffsPage *self,
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Withdraw…"));
       g_autofree char *accessible = NULL;
-      g_autofree char *described = NULL;
+      g_autofree char *dialog_title = NULL;
 
       /* Translators: a sign-off in the withdraw dialog: scope, meaning, name. */
-      described = g_strdup_printf (_("The sign-off “%s, %s by %s”"), title, pf_sign_off_meaning_get_label (meaning), name);
+      dialog_title = g_strdup_printf (_("The sign-off “%s, %s by %s”"), title, pf_sign_off_meaning_get_label (meaning), name);
       /* Translators: %s is what was signed, such as "Modeling phase". */
       accessible = g_strdup_printf (_("Withdraw the sign-off of %s by %s"), title, name);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -365,7 +440,7 @@ create_row (PfSignOffsPage *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
       g_object_set_data_full (G_OBJECT (button), "sign-off", g_strdup (id), g_free);
-      g_object_set_data_full (G_OBJECT (button), "title", g_steal_pointer (&described), g_free);
+      g_object_set_data_full (G_OBJECT (button), "title", g_steal_pointer (&dialog_title), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (withdraw_button_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
@@ -387,6 +462,7 @@ update (PfSignOffsPage *self)
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
+  self->needs_update = FALSE;
 
   /* The rows are built anew: the keyboard focus stays with its record. */
   for (guint i = 0; i < self->rows->len; i++)
@@ -450,22 +526,50 @@ update (PfSignOffsPage *self)
 }
 
 static gboolean
-update_idle_cb (gpointer user_data)
+update_cb (gpointer user_data)
 {
   PfSignOffsPage *self = user_data;
 
   self->update_source = 0;
-  update (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update (self);
+  else
+    self->needs_update = TRUE;
 
   return G_SOURCE_REMOVE;
 }
 
-/* Any change can make a sign-off stale: once after a burst of edits. */
+/* Any change can make a sign-off stale. Hidden, the page only notes it;
+ * shown, it follows once a burst of edits is over, at once for a
+ * sign-off or a withdrawal made here. */
 static void
-document_changed_cb (PfSignOffsPage *self)
+document_changed_cb (PfSignOffsPage *self,
+                     const char     *object,
+                     const char     *field)
 {
-  if (self->update_source == 0)
-    self->update_source = g_idle_add_full (G_PRIORITY_LOW, update_idle_cb, self, NULL);
+  gboolean sign_offs_changed = object != NULL && g_str_has_prefix (object, "sign-offs");
+
+  for (guint i = 0; self->scopes[i] != NULL; i++)
+    {
+      if (object == NULL || pf_scope_covers_object (self->scopes[i], object))
+        self->scope_serials[i]++;
+    }
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->needs_update = TRUE;
+      return;
+    }
+
+  if (sign_offs_changed)
+    {
+      g_clear_handle_id (&self->update_source, g_source_remove);
+      self->update_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_cb, self, NULL);
+    }
+  else if (self->update_source == 0)
+    {
+      self->update_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, UPDATE_DELAY_MS, update_cb, self, NULL);
+    }
 }
 
 static void
@@ -530,6 +634,18 @@ build (PfSignOffsPage *self)
 }
 
 static void
+pf_sign_offs_page_map (GtkWidget *widget)
+{
+  PfSignOffsPage *self = PF_SIGN_OFFS_PAGE (widget);
+
+  /* Up to date before it is seen. */
+  if (self->needs_update)
+    update (self);
+
+  GTK_WIDGET_CLASS (pf_sign_offs_page_parent_class)->map (widget);
+}
+
+static void
 pf_sign_offs_page_dispose (GObject *object)
 {
   PfSignOffsPage *self = (PfSignOffsPage *)object;
@@ -548,7 +664,10 @@ pf_sign_offs_page_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->scopes, g_strfreev);
+  g_clear_pointer (&self->scope_serials, g_free);
+  g_clear_pointer (&self->described, g_hash_table_unref);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pf_sign_offs_page_parent_class)->finalize (object);
 }
@@ -595,6 +714,7 @@ static void
 pf_sign_offs_page_class_init (PfSignOffsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pf_sign_offs_page_dispose;
   object_class->finalize = pf_sign_offs_page_finalize;
@@ -607,24 +727,36 @@ pf_sign_offs_page_class_init (PfSignOffsPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->map = pf_sign_offs_page_map;
 }
 
 static void
 pf_sign_offs_page_init (PfSignOffsPage *self)
 {
   self->rows = g_ptr_array_new ();
+  self->described = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, described_free);
   build (self);
+  self->scope_serials = g_new0 (guint, g_strv_length (self->scopes));
 }
 
+/**
+ * pf_sign_offs_page_new:
+ * @settings: the application's settings, for the name and role a
+ *   withdrawal is prefilled with
+ */
 GtkWidget *
-pf_sign_offs_page_new (PfCatalog *catalog)
+pf_sign_offs_page_new (PfCatalog *catalog,
+                       GSettings *settings)
 {
   PfSignOffsPage *self;
 
   g_return_val_if_fail (PF_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (PF_TYPE_SIGN_OFFS_PAGE, NULL);
   self->catalog = g_object_ref (catalog);
+  self->settings = g_object_ref (settings);
 
   return GTK_WIDGET (self);
 }
@@ -649,10 +781,17 @@ pf_sign_offs_page_set_document (PfSignOffsPage *self,
 
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_set_object (&self->document, document);
+  g_hash_table_remove_all (self->described);
   if (document != NULL)
     self->changed_handler = g_signal_connect_object (document, "changed",
                                                      G_CALLBACK (document_changed_cb), self,
                                                      G_CONNECT_SWAPPED);
-  update (self);
+  /* Shown when a project opens, rarely: computing the state of stale
+   * sign-offs reads the audit trail, which a large project leaves unread
+   * until needed. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || document == NULL)
+    update (self);
+  else
+    self->needs_update = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

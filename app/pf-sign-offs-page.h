@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PfSignOffsPage, pf_sign_offs_page, PF, SIGN_OFFS_PAGE, AdwBin)
 
-GtkWidget  *pf_sign_offs_page_new          (PfCatalog      *catalog);
+GtkWidget  *pf_sign_offs_page_new          (PfCatalog      *catalog,
+                                            GSettings      *settings);
 PfDocument *pf_sign_offs_page_get_document (PfSignOffsPage *self);
 void        pf_sign_offs_page_set_document (PfSignOffsPage *self,
                                             PfDocument     *document);

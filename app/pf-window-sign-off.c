@@ -28,14 +28,24 @@ sign_off_response_cb (PfSignOffDialog *dialog,
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
   g_autofree char *role = NULL;
+  PfDocument *document = pf_sign_off_dialog_get_document (dialog);
 
-  if (!g_str_equal (response, "sign-off") || self->document == NULL)
+  if (!g_str_equal (response, "sign-off"))
     return;
+
+  /* Signed is what the dialog showed: not another project opened in this
+   * window meanwhile. */
+  if (document != self->document)
+    {
+      pf_window_show_error (self, _("Could Not Record the Sign-off"),
+                            _("The project you were signing is no longer open in this window. Nothing was recorded."));
+      return;
+    }
 
   name = g_strstrip (g_strdup (pf_sign_off_dialog_get_name (dialog)));
   role = g_strstrip (g_strdup (pf_sign_off_dialog_get_role (dialog)));
   conditions = g_strstrip (pf_sign_off_dialog_dup_conditions (dialog));
-  id = pf_document_sign_off (self->document, pf_sign_off_dialog_get_scope (dialog),
+  id = pf_document_sign_off (document, pf_sign_off_dialog_get_scope (dialog),
                              name, role, pf_sign_off_dialog_get_meaning (dialog), conditions,
                              &error);
   if (id == NULL)

@@ -60,7 +60,9 @@ create_page (PfWindow         *self,
     }
 
   if (g_str_equal (pf_page_info_get_id (info), "sign-offs"))
-    return pf_sign_offs_page_new (pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
+    return pf_sign_offs_page_new (pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))),
+                                  self->settings);
+
   /* The registers that have a page of their own: one editor, driven by
    * the schema. */
   if (pf_schema_find_register (pf_page_info_get_id (info)) != NULL)

@@ -3,6 +3,7 @@
 
 #include "pf-document.h"
 #include "pf-json.h"
+#include "pf-schema.h"
 #include "pf-scope.h"
 #include "pf-scope-describe.h"
 #include "test-util.h"
@@ -578,10 +579,15 @@ test_sign_off_describe_change (void)
                  "The answer to “Who sponsors it?”");
   assert_change (catalog, document, "answers/nowhere.q value", "The answer to “nowhere.q”");
   assert_change (catalog, document, "business-question", "The business question");
-  assert_change (catalog, document, "features/feature-1 verdict", "Feature “age”: verdict");
+  assert_change (catalog, document, "features/feature-1 verdict", "Feature “age”: Verdict");
+  assert_change (catalog, document, "features/feature-1 known-at", "Feature “age”: Known at");
+  assert_change (catalog, document, "features/feature-1 unknown-field", "Feature “age”: unknown-field");
   assert_change (catalog, document, "features/feature-1", "Feature “age”");
   assert_change (catalog, document, "features/feature-9 verdict", "Feature feature-9 (removed)");
   assert_change (catalog, document, "metadata title", "The project's title");
+  assert_change (catalog, document, "metadata description", "The project's description");
+  assert_change (catalog, document, "metadata created", "The project's details");
+  assert_change (catalog, document, "metadata", "The project's details");
   assert_change (catalog, document, "elsewhere/thing field", "elsewhere/thing field");
 
   /* As the Sign-offs page meets them: from a stale record. */
@@ -590,6 +596,59 @@ test_sign_off_describe_change (void)
   g_assert_cmpint (pf_document_get_sign_off_state (document, id, &changes), ==, PF_SIGN_OFF_STALE);
   g_assert_cmpuint (changes->len, ==, 1);
   assert_change (catalog, document, g_ptr_array_index (changes, 0), "The answer to “What is the objective?”");
+}
+
+/* Long lists of changes stop after the first few and count the rest. */
+static void
+test_sign_off_describe_changes (void)
+{
+  g_autoptr(PfCatalog) catalog = load_describe_catalog ();
+  g_autoptr(PfDocument) document = load_fixed ();
+  g_autoptr(GPtrArray) changes = g_ptr_array_new ();
+  g_autofree char *none = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *capped = NULL;
+  g_autofree char *one_more = NULL;
+
+  none = pf_scope_describe_changes (changes, 5, catalog, document);
+  g_assert_cmpstr (none, ==, "");
+
+  g_ptr_array_add (changes, "business-question");
+  g_ptr_array_add (changes, "features/feature-1 verdict");
+  two = pf_scope_describe_changes (changes, 5, catalog, document);
+  g_assert_cmpstr (two, ==, "• The business question\n• Feature “age”: Verdict");
+
+  for (guint i = 0; i < 6; i++)
+    g_ptr_array_add (changes, "metadata title");
+  capped = pf_scope_describe_changes (changes, 5, catalog, document);
+  g_assert_cmpstr (capped, ==,
+                   "• The business question\n• Feature “age”: Verdict\n• The project's title\n"
+                   "• The project's title\n• The project's title\n… and 3 more changes");
+
+  g_ptr_array_set_size (changes, 6);
+  one_more = pf_scope_describe_changes (changes, 5, catalog, document);
+  g_assert_true (g_str_has_suffix (one_more, "\n… and 1 more change"));
+}
+
+/* Every field of every register has a name in the user interface. */
+static void
+test_sign_off_field_labels (void)
+{
+  for (guint i = 0; i < pf_schema_get_n_registers (); i++)
+    {
+      const PfRegister *reg = pf_schema_get_register (i);
+
+      for (const PfField *field = reg->fields; field->name != NULL; field++)
+        {
+          if (pf_field_get_label (reg->id, field->name) == NULL)
+            g_error ("No label for %s %s", reg->id, field->name);
+        }
+    }
+
+  g_assert_cmpstr (pf_field_get_label ("features", "verdict"), ==, "Verdict");
+  g_assert_cmpstr (pf_field_get_label ("team", "name"), ==, "Name");
+  g_assert_null (pf_field_get_label ("features", "level"));
+  g_assert_null (pf_field_get_label ("nowhere", "name"));
 }
 
 int
@@ -606,6 +665,8 @@ main (int   argc,
   g_test_add_func ("/sign-off/undo-new-answer", test_sign_off_undo_new_answer);
   g_test_add_func ("/sign-off/describe-content", test_sign_off_describe_content);
   g_test_add_func ("/sign-off/describe-change", test_sign_off_describe_change);
+  g_test_add_func ("/sign-off/describe-changes", test_sign_off_describe_changes);
+  g_test_add_func ("/sign-off/field-labels", test_sign_off_field_labels);
 
   return g_test_run ();
 }

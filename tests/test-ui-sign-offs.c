@@ -214,6 +214,62 @@ subtitle_of (PfWindow   *window,
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
 
+typedef struct
+{
+  PfWindow   *window;
+  const char *sign_off_id;
+  const char *expected;
+} Awaited;
+
+static gboolean
+state_is (gpointer data)
+{
+  Awaited *awaited = data;
+
+  return g_strcmp0 (state_of (awaited->window, awaited->sign_off_id), awaited->expected) == 0;
+}
+
+/* Shown, the page follows edits once a burst of them is over. */
+static void
+wait_for_state (PfWindow   *window,
+                const char *sign_off_id,
+                const char *expected)
+{
+  Awaited awaited = { window, sign_off_id, expected };
+
+  ui_test_wait_until (state_is, &awaited);
+}
+
+static gboolean
+subtitle_has (gpointer data)
+{
+  Awaited *awaited = data;
+
+  return strstr (subtitle_of (awaited->window, awaited->sign_off_id), awaited->expected) != NULL;
+}
+
+static void
+wait_for_subtitle (PfWindow   *window,
+                   const char *sign_off_id,
+                   const char *expected)
+{
+  Awaited awaited = { window, sign_off_id, expected };
+
+  ui_test_wait_until (subtitle_has, &awaited);
+}
+
+/* The Sign-offs page while another page is shown. */
+static GtkWidget *
+hidden_sign_offs_page (PfWindow *window)
+{
+  GtkStack *stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), "page_stack"));
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "sign-offs");
+
+  g_assert_nonnull (page);
+  g_assert_false (gtk_widget_get_mapped (page));
+  return page;
+}
+
 static void
 assert_contains (const char *haystack,
                  const char *needle)
@@ -377,19 +433,41 @@ test_sign_off_goes_stale (void)
   pf_window_show_page (window, "business-understanding");
   spin_idle ();
   gtk_editable_set_text (GTK_EDITABLE (find_named (visible_page (window), EDITED_QUESTION)), "Top-decile lift ≥ 3");
-  pf_window_show_page (window, "sign-offs");
+  /* Hidden, the page does not work on it: the row is as it was... */
   spin_idle ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (find_named (hidden_sign_offs_page (window), "sign-off-1"),
+                                                              "state"))), ==, "Current");
+  /* ...until it is shown, up to date from its first frame. */
+  pf_window_show_page (window, "sign-offs");
   g_assert_cmpstr (state_of (window, "sign-off-1"), ==, "Stale");
   assert_contains (subtitle_of (window, "sign-off-1"), "Changed since signing:");
   assert_contains (subtitle_of (window, "sign-off-1"), question_text);
 
   /* Undo and redo: the page follows. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  spin_idle ();
-  g_assert_cmpstr (state_of (window, "sign-off-1"), ==, "Current");
+  wait_for_state (window, "sign-off-1", "Current");
   g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
-  spin_idle ();
-  g_assert_cmpstr (state_of (window, "sign-off-1"), ==, "Stale");
+  wait_for_state (window, "sign-off-1", "Stale");
+
+  /* Many changes: the first few are named, the rest counted. */
+  pf_document_begin_group (document);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *question = g_strdup_printf ("business-understanding.extra-%u", i);
+      g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), "More");
+
+      g_assert_true (pf_document_set_answer (document, question, value, NULL));
+    }
+  pf_document_end_group (document);
+  wait_for_subtitle (window, "sign-off-1", "… and 2 more changes");
+  {
+    const char *subtitle = subtitle_of (window, "sign-off-1");
+    guint n_items = 0;
+
+    for (const char *item = strstr (subtitle, "• "); item != NULL; item = strstr (item + 1, "• "))
+      n_items++;
+    g_assert_cmpuint (n_items, ==, 5);
+  }
 
   /* The gate of the phase lists the missing sign-off; activating it opens the dialog. */
   pf_window_show_page (window, "business-understanding");
@@ -500,6 +578,81 @@ test_sign_off_goes_stale (void)
   destroy_window (window);
 }
 
+/* The dialog signs the project it shows: when another one was opened in
+ * the window meanwhile, nothing is recorded in either and the user is
+ * told why. The heading names the scope in title case. */
+static void
+test_document_replaced (void)
+{
+  PfWindow *window = new_project_window ();
+  PfDocument *shown = g_object_ref (pf_window_get_document (window));
+  g_autoptr(PfDocument) other = pf_document_new ();
+  PfSignOffDialog *dialog;
+  AdwMessageDialog *error;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sign-off", g_variant_new_string (BU_SCOPE));
+  spin_idle ();
+  dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (pf_sign_off_dialog_get_document (dialog) == shown);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Sign Off the Business Understanding Phase");
+
+  pf_window_set_document (window, other);
+  respond (ADW_MESSAGE_DIALOG (dialog), "sign-off");
+
+  g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (shown)), ==, 0);
+  g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (other)), ==, 0);
+  error = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (adw_message_dialog_get_heading (error), ==, "Could Not Record the Sign-off");
+  respond (error, "close");
+
+  g_object_unref (shown);
+  destroy_window (window);
+}
+
+/* Opening a project with a stale sign-off does not compute it for the
+ * hidden Sign-offs page (which would read the whole audit trail): the
+ * page does when it is first shown. */
+static void
+test_open_defers (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "stale.preflight", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PfDocument) made = pf_document_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  PfDocument *document;
+  PfWindow *window;
+
+  pf_document_set_actor (made, "Grace Hopper");
+  id = pf_document_sign_off (made, "project", "Grace Hopper", "Sponsor", "approved", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pf_document_set_string (made, "metadata", "title", "Changed after signing", &error));
+  g_assert_no_error (error);
+  bytes = pf_document_serialize (made);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = active_window ();
+  ui_test_wait_until (has_document, window);
+  ui_test_wait_until (ui_test_is_drawn, window);
+  spin_idle ();
+  document = pf_window_get_document (window);
+  g_assert_cmpuint (pf_document_get_audit_length (document), >, 0);
+  g_assert_false (pf_document_get_audit_read (document));
+
+  pf_window_show_page (window, "sign-offs");
+  g_assert_cmpstr (state_of (window, id), ==, "Stale");
+  assert_contains (subtitle_of (window, id), "The project's title");
+  g_assert_true (pf_document_get_audit_read (document));
+
+  destroy_window (window);
+}
+
 /* Nothing is signed in a project this version may not change. */
 static void
 test_read_only (void)
@@ -555,6 +708,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/sign-offs/goes-stale", test_sign_off_goes_stale);
+  g_test_add_func ("/ui/sign-offs/document-replaced", test_document_replaced);
+  g_test_add_func ("/ui/sign-offs/open-defers", test_open_defers);
   g_test_add_func ("/ui/sign-offs/read-only", test_read_only);
 
   ret = g_test_run ();

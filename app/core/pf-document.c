@@ -2503,11 +2503,55 @@ pf_document_withdraw_sign_off (PfDocument  *self,
   return g_strdup (json_object_get_string_member (record, "id"));
 }
 
+/* resolve_object() for reading many objects at once: the records of a
+ * register are indexed by their object path the first time one of them is
+ * asked for, instead of a search through the register for each. */
+static JsonObject *
+resolve_object_indexed (PfDocument *self,
+                        GHashTable *index,
+                        const char *object)
+{
+  const char *slash = strchr (object, '/');
+  g_autofree char *head = NULL;
+  const PfRegister *reg;
+
+  if (slash == NULL)
+    return resolve_object (self, object, FALSE, NULL);
+
+  head = g_strndup (object, slash - object);
+  if ((reg = pf_schema_find_register (head)) == NULL)
+    return resolve_object (self, object, FALSE, NULL);
+
+  /* The register's own path marks it as indexed. */
+  if (!g_hash_table_contains (index, head))
+    {
+      JsonArray *records = register_array (self, reg->id, FALSE);
+      guint n = records ? json_array_get_length (records) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          JsonObject *record = json_array_get_object_element (records, i);
+          const char *id = json_object_get_string_member_with_default (record, "id", NULL);
+
+          g_autofree char *path = id ? g_strconcat (head, "/", id, NULL) : NULL;
+
+          /* As find_record_index(): the first of a duplicate id. */
+          if (path != NULL && !g_hash_table_contains (index, path))
+            g_hash_table_insert (index, g_steal_pointer (&path), record);
+        }
+      g_hash_table_insert (index, g_steal_pointer (&head), NULL);
+    }
+
+  return g_hash_table_lookup (index, object);
+}
+
 /* Whether what @entry (the first audit entry about @object and @field
  * after a sign-off) changed is back as it was: its "old" is what was
- * signed. Changed and changed back is not a change. */
+ * signed. Changed and changed back is not a change. @index is for
+ * resolve_object_indexed(). */
 static gboolean
 change_reverted (PfDocument *self,
+                 GHashTable *index,
                  JsonObject *entry,
                  const char *object,
                  const char *field)
@@ -2522,7 +2566,9 @@ change_reverted (PfDocument *self,
 
   if (field[0] != '\0')
     {
-      current = pf_document_get_value (self, object, field);
+      JsonObject *target = resolve_object_indexed (self, index, object);
+
+      current = target ? json_object_get_member (target, field) : NULL;
     }
   else if (g_str_equal (object, "business-question"))
     {
@@ -2538,7 +2584,7 @@ change_reverted (PfDocument *self,
     }
   else
     {
-      JsonObject *target = resolve_object (self, object, FALSE, NULL);
+      JsonObject *target = resolve_object_indexed (self, index, object);
 
       if (target != NULL)
         current = record = json_node_init_object (json_node_alloc (), target);
@@ -2602,6 +2648,7 @@ pf_document_get_sign_off_state (PfDocument  *self,
       guint n_audit = json_array_get_length (audit);
       gint64 from = json_object_get_int_member_with_default (record, "audit-seq", 0);
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       *changes = g_ptr_array_new_with_free_func (g_free);
       for (guint i = MAX (from, 0); i < n_audit; i++)
@@ -2620,7 +2667,7 @@ pf_document_get_sign_off_state (PfDocument  *self,
           if (!g_hash_table_add (seen, change))
             continue;
 
-          if (change_reverted (self, entry, object, field))
+          if (change_reverted (self, index, entry, object, field))
             continue;
 
           g_ptr_array_add (*changes, g_strdup (change));
@@ -2640,6 +2687,40 @@ pf_document_get_audit (PfDocument *self)
   materialize_audit (self);
   audit = top_array (self, "audit", FALSE);
   return audit ? audit : empty_array ();
+}
+
+/**
+ * pf_document_get_audit_read:
+ *
+ * Whether the audit entries of the file were parsed: a large trail stays
+ * text until something needs its entries (pf_document_get_audit(),
+ * pf_document_get_root(), the changes of a stale sign-off).
+ */
+gboolean
+pf_document_get_audit_read (PfDocument *self)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
+
+  return n_audit_spans (self) == 0;
+}
+
+/**
+ * pf_document_dup_content_sha256:
+ * @scope: a sign-off scope
+ *
+ * pf_scope_content_sha256() of the document as it is now, without reading
+ * the audit trail as pf_document_get_root() does.
+ *
+ * Returns: (transfer full): the hash a sign-off of @scope would record
+ */
+char *
+pf_document_dup_content_sha256 (PfDocument *self,
+                                const char *scope)
+{
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  return pf_scope_content_sha256 (scope, root_object (self));
 }
 
 /**

@@ -162,6 +162,9 @@ PfSignOffState  pf_document_get_sign_off_state   (PfDocument           *self,
 
 JsonArray      *pf_document_get_audit            (PfDocument           *self);
 guint           pf_document_get_audit_length     (PfDocument           *self);
+gboolean        pf_document_get_audit_read       (PfDocument           *self);
+char           *pf_document_dup_content_sha256   (PfDocument           *self,
+                                                  const char           *scope);
 guint           pf_document_get_audit_broken_at  (PfDocument           *self,
                                                   const char          **problem);
 const char     *pf_document_get_audit_head       (PfDocument           *self);

@@ -121,6 +121,89 @@ pf_schema_get_register (guint index)
   return &registers[index];
 }
 
+/* How the user interface names the fields of the registers, for lists of
+ * what changed and anything else that shows a field by itself. */
+static const struct {
+  const char *register_id;  /* NULL: any register with this field */
+  const char *field;
+  const char *label;
+} field_labels[] = {
+  { "team", "role", NC_("register field", "Role") },
+  { "team", "email", NC_("register field", "Email") },
+  { "assumptions", "statement", NC_("register field", "Statement") },
+  { "assumptions", "category", NC_("register field", "Category") },
+  { "assumptions", "phase", NC_("register field", "Phase") },
+  { "assumptions", "evidence", NC_("register field", "Evidence") },
+  { "stakeholders", "group", NC_("register field", "Group") },
+  { "stakeholders", "influence", NC_("register field", "Influence") },
+  { "stakeholders", "interest", NC_("register field", "Interest") },
+  { "stakeholders", "expectation", NC_("register field", "Expectation") },
+  { "stakeholders", "sponsor", NC_("register field", "Sponsor") },
+  { "risks", "title", NC_("register field", "Title") },
+  { "risks", "cause", NC_("register field", "Cause") },
+  { "risks", "likelihood", NC_("register field", "Likelihood") },
+  { "risks", "impact", NC_("register field", "Impact") },
+  { "risks", "mitigation", NC_("register field", "Mitigation") },
+  { "data-sources", "system", NC_("register field", "System") },
+  /* Translators: whether a data source holds personal data. */
+  { "data-sources", "personal-data", NC_("register field", "Personal data") },
+  /* Translators: the state of the request for access to a data source. */
+  { "data-sources", "access", NC_("register field", "Access") },
+  { "data-sources", "available-in-production", NC_("register field", "Available in production") },
+  { "features", "source", NC_("register field", "Source") },
+  /* Translators: when a feature's value is known, relative to the prediction. */
+  { "features", "known-at", NC_("register field", "Known at") },
+  /* Translators: whether a feature is a consequence of the target. */
+  { "features", "target-consequence", NC_("register field", "Consequence of the target") },
+  /* Translators: the leakage review's verdict on a feature: keep, drop, transform. */
+  { "features", "verdict", NC_("register field", "Verdict") },
+  { "features", "reviewer", NC_("register field", "Reviewer") },
+  { "features", "rationale", NC_("register field", "Rationale") },
+  { "dataset-scans", "file-name", NC_("register field", "File name") },
+  { "dataset-scans", "sha256", NC_("register field", "SHA-256 checksum") },
+  { "dataset-scans", "scanned-at", NC_("register field", "Scanned at") },
+  { "dataset-scans", "rows", NC_("register field", "Rows") },
+  { "dataset-scans", "columns", NC_("register field", "Columns") },
+  { "dataset-scans", "metrics", NC_("register field", "Metrics") },
+  /* Translators: how an ML Test Score test is done: none, manual, automated. */
+  { "ml-test-score", "level", NC_("register field", "Level") },
+  { "ml-test-score", "note", NC_("register field", "Note") },
+  { NULL, "name", NC_("register field", "Name") },
+  { NULL, "description", NC_("register field", "Description") },
+  { NULL, "owner", NC_("register field", "Owner") },
+  { NULL, "status", NC_("register field", "Status") },
+};
+
+/**
+ * pf_field_get_label:
+ * @register_id: a register, e.g. "features"
+ * @field: one of its fields, e.g. "verdict"
+ *
+ * Returns: (nullable): the translated name of @field in the user
+ *   interface, e.g. "Verdict"; %NULL for a field the schema does not know
+ */
+const char *
+pf_field_get_label (const char *register_id,
+                    const char *field)
+{
+  const PfRegister *reg;
+
+  g_return_val_if_fail (register_id != NULL, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (!(reg = pf_schema_find_register (register_id)) || !pf_register_find_field (reg, field))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    {
+      if ((field_labels[i].register_id == NULL || g_str_equal (field_labels[i].register_id, register_id)) &&
+          g_str_equal (field_labels[i].field, field))
+        return g_dpgettext2 (GETTEXT_PACKAGE, "register field", field_labels[i].label);
+    }
+
+  return NULL;
+}
+
 const PfRegister *
 pf_schema_find_register (const char *id)
 {

@@ -42,6 +42,8 @@ const PfField    *pf_register_find_field    (const PfRegister *reg,
                                              const char       *name);
 JsonObject       *pf_register_new_record    (const PfRegister *reg,
                                              const char       *id);
+const char       *pf_field_get_label        (const char       *register_id,
+                                             const char       *field);
 gboolean          pf_field_check_value      (const PfField    *field,
                                              JsonNode         *value,
                                              const char       *path,

@@ -286,6 +286,7 @@ describe_record_change (PfDocument *document,
   g_autofree char *register_id = NULL;
   const char *record_id = strchr (object, '/');
   const char *noun;
+  const char *field_label;
   JsonObject *record;
   const char *label;
   g_autofree char *named = NULL;
@@ -297,18 +298,43 @@ describe_record_change (PfDocument *document,
 
   record = pf_document_get_record (document, register_id, record_id);
   if (record == NULL)
-    /* Translators: e.g. "Feature feature-3 (removed)". */
-    return g_strdup_printf (_("%s %s (removed)"), noun, record_id);
+    /* Translators: a record that was deleted since the sign-off: the kind
+     * of record and its id, e.g. "Feature feature-3 (removed)". */
+    return g_strdup_printf (C_("changed record", "%s %s (removed)"), noun, record_id);
 
   label = record_label (record);
-  /* Translators: a record, e.g. "Feature “age”". */
-  named = label ? g_strdup_printf (_("%s “%s”"), noun, label) : g_strdup_printf ("%s %s", noun, record_id);
+  if (label != NULL)
+    /* Translators: a record changed since the sign-off: the kind of record
+     * and its name, e.g. "Feature “age”". */
+    named = g_strdup_printf (C_("changed record", "%s “%s”"), noun, label);
+  else
+    /* Translators: a record without a name changed since the sign-off: the
+     * kind of record and its id, e.g. "Risk risk-4". */
+    named = g_strdup_printf (C_("changed record", "%s %s"), noun, record_id);
   if (field == NULL || field[0] == '\0')
     return g_steal_pointer (&named);
 
-  /* Translators: a record and which of its fields changed, e.g.
-   * "Feature “age”: verdict"; the field name is as in the project file. */
-  return g_strdup_printf (_("%s: %s"), named, field);
+  /* A field this version does not know keeps its name from the file. */
+  field_label = pf_field_get_label (register_id, field);
+  /* Translators: a record and which of its fields changed since the
+   * sign-off, e.g. "Feature “age”: Verdict". */
+  return g_strdup_printf (C_("changed record field", "%s: %s"), named, field_label ? field_label : field);
+}
+
+/* The project's details: whole phrases, not a field name in a sentence. */
+static char *
+describe_metadata_change (const char *field)
+{
+  if (g_str_equal (field, "title"))
+    /* Translators: what changed since a sign-off. */
+    return g_strdup (_("The project's title"));
+  if (g_str_equal (field, "description"))
+    /* Translators: what changed since a sign-off. */
+    return g_strdup (_("The project's description"));
+
+  /* Translators: what changed since a sign-off: another detail of the
+   * project, such as its id or creation time. */
+  return g_strdup (_("The project's details"));
 }
 
 /**
@@ -348,8 +374,7 @@ pf_scope_describe_change (const char *change,
     return g_strdup (_("The business question"));
 
   if (g_str_equal (object, "metadata"))
-    /* Translators: %s names a detail of the project, as in the file, e.g. "title". */
-    return g_strdup_printf (_("The project's %s"), field[0] ? field : _("details"));
+    return describe_metadata_change (field);
 
   if (strchr (object, '/') != NULL)
     {
@@ -360,6 +385,58 @@ pf_scope_describe_change (const char *change,
     }
 
   return g_strdup (change);
+}
+
+/**
+ * pf_scope_describe_changes:
+ * @changes: (element-type utf8): "object field" strings as
+ *   pf_document_get_sign_off_state() returns them
+ * @max_listed: how many to describe; the rest are only counted
+ *
+ * Returns: (transfer full): the first @max_listed of @changes in words,
+ *   one bulleted line each, then "… and N more changes" when there are
+ *   more; lines separated by "\n", without a trailing one
+ */
+char *
+pf_scope_describe_changes (GPtrArray  *changes,
+                           guint       max_listed,
+                           PfCatalog  *catalog,
+                           PfDocument *document)
+{
+  GString *text;
+  guint n_listed;
+
+  g_return_val_if_fail (changes != NULL, NULL);
+  g_return_val_if_fail (PF_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (PF_IS_DOCUMENT (document), NULL);
+
+  text = g_string_new (NULL);
+  n_listed = MIN (changes->len, max_listed);
+  for (guint i = 0; i < n_listed; i++)
+    {
+      g_autofree char *change = pf_scope_describe_change (g_ptr_array_index (changes, i), catalog, document);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: one item of a list of changes. */
+      g_string_append_printf (text, _("• %s"), change);
+    }
+
+  if (changes->len > n_listed)
+    {
+      guint n_more = changes->len - n_listed;
+
+      if (n_listed > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: ends a list of changes that shows only the first few. */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "… and %u more change",
+                                                 "… and %u more changes",
+                                                 n_more),
+                              n_more);
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 /**

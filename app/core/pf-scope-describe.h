@@ -16,6 +16,10 @@ char *pf_scope_describe_content (const char *scope,
 char *pf_scope_describe_change  (const char *change,
                                  PfCatalog  *catalog,
                                  PfDocument *document);
+char *pf_scope_describe_changes (GPtrArray  *changes,
+                                 guint       max_listed,
+                                 PfCatalog  *catalog,
+                                 PfDocument *document);
 char *pf_sign_off_format_time   (const char *time);
 
 G_END_DECLS

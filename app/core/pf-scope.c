@@ -59,6 +59,41 @@ pf_scope_dup_title (const char *scope)
   return g_strdup (scope);
 }
 
+/**
+ * pf_scope_dup_sign_off_heading:
+ *
+ * The heading of the dialog that signs off @scope, a whole title-case
+ * phrase per scope such as "Sign Off the Modeling Phase".
+ *
+ * Returns: (transfer full): the heading
+ */
+char *
+pf_scope_dup_sign_off_heading (const char *scope)
+{
+  PfPhase phase;
+
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  if (g_str_has_prefix (scope, PHASE_PREFIX) && pf_phase_from_id (scope + strlen (PHASE_PREFIX), &phase))
+    /* Translators: a dialog heading in title case; %s is a CRISP-DM phase
+     * such as "Data Preparation". */
+    return g_strdup_printf (_("Sign Off the %s Phase"), pf_phase_get_title (phase));
+  if (g_str_equal (scope, "leakage-review"))
+    /* Translators: a dialog heading in title case. */
+    return g_strdup (_("Sign Off the Leakage Review"));
+  if (g_str_equal (scope, "privacy-review"))
+    /* Translators: a dialog heading in title case. */
+    return g_strdup (_("Sign Off the Privacy Review"));
+  if (g_str_equal (scope, "deployment-plan"))
+    /* Translators: a dialog heading in title case. */
+    return g_strdup (_("Sign Off the Deployment Plan"));
+  if (g_str_equal (scope, "project"))
+    /* Translators: a dialog heading in title case. */
+    return g_strdup (_("Sign Off the Whole Project"));
+
+  return g_strdup (_("Sign Off"));
+}
+
 static gboolean
 object_is_answer_with_prefix (const char *object,
                               const char *prefix)
