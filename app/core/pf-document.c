@@ -2503,55 +2503,11 @@ pf_document_withdraw_sign_off (PfDocument  *self,
   return g_strdup (json_object_get_string_member (record, "id"));
 }
 
-/* resolve_object() for reading many objects at once: the records of a
- * register are indexed by their object path the first time one of them is
- * asked for, instead of a search through the register for each. */
-static JsonObject *
-resolve_object_indexed (PfDocument *self,
-                        GHashTable *index,
-                        const char *object)
-{
-  const char *slash = strchr (object, '/');
-  g_autofree char *head = NULL;
-  const PfRegister *reg;
-
-  if (slash == NULL)
-    return resolve_object (self, object, FALSE, NULL);
-
-  head = g_strndup (object, slash - object);
-  if ((reg = pf_schema_find_register (head)) == NULL)
-    return resolve_object (self, object, FALSE, NULL);
-
-  /* The register's own path marks it as indexed. */
-  if (!g_hash_table_contains (index, head))
-    {
-      JsonArray *records = register_array (self, reg->id, FALSE);
-      guint n = records ? json_array_get_length (records) : 0;
-
-      for (guint i = 0; i < n; i++)
-        {
-          JsonObject *record = json_array_get_object_element (records, i);
-          const char *id = json_object_get_string_member_with_default (record, "id", NULL);
-
-          g_autofree char *path = id ? g_strconcat (head, "/", id, NULL) : NULL;
-
-          /* As find_record_index(): the first of a duplicate id. */
-          if (path != NULL && !g_hash_table_contains (index, path))
-            g_hash_table_insert (index, g_steal_pointer (&path), record);
-        }
-      g_hash_table_insert (index, g_steal_pointer (&head), NULL);
-    }
-
-  return g_hash_table_lookup (index, object);
-}
-
 /* Whether what @entry (the first audit entry about @object and @field
  * after a sign-off) changed is back as it was: its "old" is what was
- * signed. Changed and changed back is not a change. @index is for
- * resolve_object_indexed(). */
+ * signed. Changed and changed back is not a change. */
 static gboolean
 change_reverted (PfDocument *self,
-                 GHashTable *index,
                  JsonObject *entry,
                  const char *object,
                  const char *field)
@@ -2566,9 +2522,7 @@ change_reverted (PfDocument *self,
 
   if (field[0] != '\0')
     {
-      JsonObject *target = resolve_object_indexed (self, index, object);
-
-      current = target ? json_object_get_member (target, field) : NULL;
+      current = pf_document_get_value (self, object, field);
     }
   else if (g_str_equal (object, "business-question"))
     {
@@ -2584,7 +2538,7 @@ change_reverted (PfDocument *self,
     }
   else
     {
-      JsonObject *target = resolve_object_indexed (self, index, object);
+      JsonObject *target = resolve_object (self, object, FALSE, NULL);
 
       if (target != NULL)
         current = record = json_node_init_object (json_node_alloc (), target);
@@ -2648,7 +2602,6 @@ pf_document_get_sign_off_state (PfDocument  *self,
       guint n_audit = json_array_get_length (audit);
       gint64 from = json_object_get_int_member_with_default (record, "audit-seq", 0);
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       *changes = g_ptr_array_new_with_free_func (g_free);
       for (guint i = MAX (from, 0); i < n_audit; i++)
@@ -2667,7 +2620,7 @@ pf_document_get_sign_off_state (PfDocument  *self,
           if (!g_hash_table_add (seen, change))
             continue;
 
-          if (change_reverted (self, index, entry, object, field))
+          if (change_reverted (self, entry, object, field))
             continue;
 
           g_ptr_array_add (*changes, g_strdup (change));
