@@ -174,6 +174,7 @@ note_catalog_mismatch (PfWindow *self)
   JsonObject *made_with;
   const char *id;
   gint64 version;
+  g_autofree char *version_text = NULL;
   g_autofree char *message = NULL;
 
   if (self->document == NULL || pf_document_get_file (self->document) == NULL ||
@@ -187,11 +188,12 @@ note_catalog_mismatch (PfWindow *self)
   if (g_str_equal (id, pf_catalog_get_id (catalog)) && version == pf_catalog_get_version (catalog))
     return;
 
-  /* Translators: the first %s is a catalog id, then its version; the last
-   * %s is the title of the catalog in use. */
-  message = g_strdup_printf (_("This project was made with the catalog %s, version %" G_GINT64_FORMAT "; "
+  version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+  /* Translators: the first %s is a catalog id, the second its version; the
+   * last %s is the title of the catalog in use. */
+  message = g_strdup_printf (_("This project was made with the catalog %s, version %s; "
                                "the questions shown are those of “%s”"),
-                             id, version, pf_catalog_get_title (catalog));
+                             id, version_text, pf_catalog_get_title (catalog));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
