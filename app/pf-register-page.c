@@ -1000,14 +1000,16 @@ static const struct
   int         width;
   gboolean    expand;
 } column_sizes[] = {
-  { "name", 150, TRUE },
+  { "name", 140, TRUE },
   { "title", 200, TRUE },
   { "statement", 220, TRUE },
-  { "description", 160, TRUE },
-  { "mitigation", 140, FALSE },
-  { "rationale", 120, FALSE },
-  { "evidence", 140, FALSE },
-  { "expectation", 150, FALSE },
+  { "description", 100, TRUE },
+  { "mitigation", 120, FALSE },
+  { "rationale", 90, FALSE },
+  { "evidence", 120, FALSE },
+  { "expectation", 130, FALSE },
+  { "source", 90, FALSE },
+  { "reviewer", 90, FALSE },
 };
 
 /* What the widest of @texts takes in the column view's font. */
@@ -1028,8 +1030,8 @@ column_width (PfRegisterPage *self,
               gboolean       *expand)
 {
   const PfField *field = column->field;
-  /* The header's title, its sort arrow and padding. */
-  int header = text_width (self, pf_register_field_title (field)) + 40;
+  /* The header's title and its padding. */
+  int header = text_width (self, pf_register_field_title (field)) + 24;
 
   *expand = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (column_sizes); i++)
@@ -1050,12 +1052,12 @@ column_width (PfRegisterPage *self,
         /* The longest choice, with the button's arrow and padding. */
         for (guint i = 0; i < column->choices->len; i++)
           widest = MAX (widest, text_width (self, pf_register_value_label (g_ptr_array_index (column->choices, i))));
-        return MAX (widest + 48, header);
+        return MAX (widest + 54, header);
       }
     case PF_FIELD_BOOLEAN:
       return MAX (60, header);
     default:
-      return MAX (110, header);
+      return MAX (100, header);
     }
 }
 
@@ -1092,7 +1094,7 @@ add_column (PfRegisterPage *self,
   gtk_column_view_column_set_resizable (view_column, field != NULL);
 
   if (field == NULL)
-    gtk_column_view_column_set_fixed_width (view_column, edit_button ? 48 : 36);
+    gtk_column_view_column_set_fixed_width (view_column, edit_button ? 40 : 32);
   else
     {
       gboolean expand;
