@@ -992,22 +992,22 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
 
 /* Widths that let every column of the widest register fit beside the
  * sidebar at 1280 pixels. The names, titles, statements and descriptions
- * take the width that is left; the long texts that the entry details show
- * in full stay narrow, and so do the short texts beside them. */
+ * take the width that is left, with the long texts that the entry details
+ * show in full; those start narrower, and so do the short texts. */
 static const struct
 {
   const char *name;
   int         width;
   gboolean    expand;
 } column_sizes[] = {
-  { "name", 140, TRUE },
-  { "title", 200, TRUE },
-  { "statement", 220, TRUE },
+  { "name", 150, TRUE },
+  { "title", 230, TRUE },
+  { "statement", 240, TRUE },
   { "description", 100, TRUE },
-  { "mitigation", 120, FALSE },
-  { "rationale", 90, FALSE },
-  { "evidence", 120, FALSE },
-  { "expectation", 130, FALSE },
+  { "mitigation", 110, TRUE },
+  { "rationale", 90, TRUE },
+  { "evidence", 110, TRUE },
+  { "expectation", 130, TRUE },
   { "source", 90, FALSE },
   { "reviewer", 90, FALSE },
 };
@@ -1052,7 +1052,7 @@ column_width (PfRegisterPage *self,
         /* The longest choice, with the button's arrow and padding. */
         for (guint i = 0; i < column->choices->len; i++)
           widest = MAX (widest, text_width (self, pf_register_value_label (g_ptr_array_index (column->choices, i))));
-        return MAX (widest + 54, header);
+        return MAX (widest + 48, header);
       }
     case PF_FIELD_BOOLEAN:
       return MAX (60, header);
