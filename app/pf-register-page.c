@@ -871,6 +871,18 @@ check_button_toggled_cb (GtkCheckButton *button,
   set_field (column->page, item, column->field->name, node);
 }
 
+/* Asked for on hover, as the text cells' tooltips are. */
+static gboolean
+edit_button_query_tooltip_cb (GtkWidget  *button,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, _("Edit Entry (Alt+Enter)"));
+  return TRUE;
+}
+
 static void
 edit_button_clicked_cb (GtkButton *button,
                         Column    *column)
@@ -894,7 +906,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (widget, "flat");
       gtk_widget_add_css_class (widget, "pf-edit-entry");
       gtk_widget_set_halign (widget, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (widget, _("Edit Entry (Alt+Enter)"));
+      gtk_widget_set_has_tooltip (widget, TRUE);
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (edit_button_query_tooltip_cb), NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit entry"),
                                       -1);
