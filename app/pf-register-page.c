@@ -971,6 +971,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   gulong handler;
 
   g_object_set_data (G_OBJECT (widget), "item", item);
+  /* The button shows nothing of the record. */
+  if (column->edit_button)
+    return;
   handler = g_signal_connect (item, "changed", G_CALLBACK (item_changed_cb), widget);
   g_object_set_data (G_OBJECT (widget), "handler", GSIZE_TO_POINTER (handler));
   update_cell (widget);
