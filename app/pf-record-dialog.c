@@ -117,6 +117,7 @@ update_title (PfRecordDialog *self)
 
           g_strstrip (line);
           adw_window_title_set_title (self->window_title, line[0] != '\0' ? line : _("Untitled Entry"));
+          gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
           return;
         }
     }
