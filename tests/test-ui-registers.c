@@ -840,6 +840,47 @@ test_details (void)
 }
 
 static void
+test_details_switch (void)
+{
+  PfWindow *window = new_window ();
+  PfRegisterPage *page = show_register (window, "stakeholders");
+  g_autofree char *id = add_through_button (window, page, "stakeholders");
+  PfRecordDialog *dialog;
+  GtkWidget *sponsor, *influence;
+  JsonNode *value;
+  g_autofree char *object = g_strconcat ("stakeholders/", id, NULL);
+
+  g_assert_nonnull (pf_register_page_edit_record (page, id));
+  g_assert_null (pf_register_page_edit_record (page, "stakeholder-999"));
+  dialog = wait_for_details ();
+  sponsor = pf_record_dialog_get_field_widget (dialog, "sponsor");
+  influence = pf_record_dialog_get_field_widget (dialog, "influence");
+  g_assert_true (GTK_IS_SWITCH (sponsor));
+  g_assert_cmpstr (combo_row_label (influence), ==, "Medium");
+
+  /* A yes-or-no field is a switch; choices are the cells' labels, in
+   * their order. */
+  gtk_switch_set_active (GTK_SWITCH (sponsor), TRUE);
+  value = pf_document_get_value (pf_window_get_document (window), object, "sponsor");
+  g_assert_true (json_node_get_boolean (value));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (wait_for_cell (page, id, "sponsor",
+                                                                               GTK_TYPE_CHECK_BUTTON))));
+  {
+    GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (influence));
+    g_autoptr(GtkStringObject) first = g_list_model_get_item (labels, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 3);
+    g_assert_cmpstr (gtk_string_object_get_string (first), ==, "Low");
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sponsor)));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_test_wait_until (details_gone, NULL);
+  destroy_window (window);
+}
+
+static void
 test_read_only (void)
 {
   static const char newer[] =
@@ -1051,6 +1092,7 @@ main (int   argc,
   g_test_add_func ("/ui/registers/features", test_features);
   g_test_add_func ("/ui/registers/show-record", test_show_record);
   g_test_add_func ("/ui/registers/details", test_details);
+  g_test_add_func ("/ui/registers/details-switch", test_details_switch);
   g_test_add_func ("/ui/registers/read-only", test_read_only);
   g_test_add_func ("/ui/registers/add-starts-editing", test_add_starts_editing);
   g_test_add_func ("/ui/registers/screenshots", test_screenshots);
