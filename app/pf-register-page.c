@@ -6,6 +6,8 @@
 
 #include "pf-feature-import.h"
 #include "pf-pages.h"
+#include "pf-record-dialog.h"
+#include "pf-register-labels.h"
 #include "pf-register-page.h"
 #include "pf-schema.h"
 #include "pf-window.h"
@@ -108,117 +110,7 @@ item_is_leaking (PfRegisterItem *item)
           g_str_equal (item_get_string (item, "target-consequence"), "yes"));
 }
 
-/* Human names of the schema's values, in the order lists show them. */
-static const struct
-{
-  const char *value;
-  const char *label;
-} value_labels[] = {
-  { "unknown", N_("Unknown") },
-  { "low", N_("Low") },
-  { "medium", N_("Medium") },
-  { "high", N_("High") },
-  { "open", N_("Open") },
-  { "validated", N_("Validated") },
-  { "invalidated", N_("Invalidated") },
-  { "mitigated", N_("Mitigated") },
-  { "accepted", N_("Accepted") },
-  { "closed", N_("Closed") },
-  /* The six causes of failed deployments (DESIGN.md §2). */
-  { "infant-mortality", N_("Infant mortality") },
-  { "it-collaboration", N_("IT collaboration") },
-  { "real-world", N_("Life in the real world") },
-  { "data-leakage", N_("Data leakage") },
-  { "business-alignment", N_("Business alignment") },
-  { "politics", N_("Company politics") },
-  { "requested", N_("Requested") },
-  { "granted", N_("Granted") },
-  { "denied", N_("Denied") },
-  { "yes", N_("Yes") },
-  { "no", N_("No") },
-  /* Translators: when a feature's value becomes known, relative to the prediction. */
-  { "before", N_("Before prediction") },
-  /* Translators: when a feature's value becomes known, relative to the prediction. */
-  { "at", N_("At prediction") },
-  /* Translators: when a feature's value becomes known, relative to the prediction. */
-  { "after", N_("After prediction") },
-  { "pending", N_("Pending") },
-  { "keep", N_("Keep") },
-  { "drop", N_("Drop") },
-  { "transform", N_("Transform") },
-};
-
-static const struct
-{
-  const char *field;
-  const char *title;
-} field_titles[] = {
-  { "statement", N_("Statement") },
-  { "category", N_("Category") },
-  { "phase", N_("Phase") },
-  { "owner", N_("Owner") },
-  { "status", N_("Status") },
-  { "evidence", N_("Evidence") },
-  { "name", N_("Name") },
-  { "group", N_("Group") },
-  { "influence", N_("Influence") },
-  { "interest", N_("Interest") },
-  { "expectation", N_("Expectation") },
-  { "sponsor", N_("Sponsor") },
-  { "title", N_("Title") },
-  { "cause", N_("Cause") },
-  { "likelihood", N_("Likelihood") },
-  { "impact", N_("Impact") },
-  { "mitigation", N_("Mitigation") },
-  { "description", N_("Description") },
-  { "system", N_("System") },
-  /* Translators: whether a data source holds personal data. */
-  { "personal-data", N_("Personal Data") },
-  /* Translators: the state of the team's access to a data source. */
-  { "access", N_("Access") },
-  /* Translators: whether a data source is available in production. */
-  { "available-in-production", N_("In Production") },
-  { "source", N_("Source") },
-  /* Translators: when a feature's value becomes known relative to the prediction point. */
-  { "known-at", N_("Known") },
-  /* Translators: whether a feature is a consequence of the target. */
-  { "target-consequence", N_("Caused by Target") },
-  { "verdict", N_("Verdict") },
-  { "reviewer", N_("Reviewer") },
-  { "rationale", N_("Rationale") },
-};
-
 static const char * const verdict_values[] = { "pending", "keep", "drop", "transform" };
-
-static int
-value_rank (const char *value)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
-    {
-      if (g_str_equal (value_labels[i].value, value))
-        return i;
-    }
-  return G_N_ELEMENTS (value_labels);
-}
-
-static const char *
-value_label (const char *value)
-{
-  int rank = value_rank (value);
-
-  return rank < (int)G_N_ELEMENTS (value_labels) ? _(value_labels[rank].label) : value;
-}
-
-static const char *
-field_title (const PfField *field)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (field_titles); i++)
-    {
-      if (g_str_equal (field_titles[i].field, field->name))
-        return _(field_titles[i].title);
-    }
-  return field->name;
-}
 
 /* A column of the table: a field of the register, or the leakage flag. */
 typedef struct
@@ -227,6 +119,7 @@ typedef struct
   const PfField  *field;   /* NULL for the leakage flag */
   GPtrArray      *choices; /* enum values in the order of the list */
   gboolean        first_text;
+  gboolean        edit_button; /* the column of "Edit entry" buttons */
 } Column;
 
 struct _PfRegisterPage
@@ -254,6 +147,7 @@ struct _PfRegisterPage
   GPtrArray          *columns;
   char               *search_key;       /* casefolded, or NULL */
   PfRegisterItem     *edit_on_bind;     /* start editing this new record's first cell */
+  GtkWidget          *details;          /* the entry details window, weak */
 
   const PfRegister   *reg;
   gulong              changed_handler;
@@ -277,6 +171,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean is_features (PfRegisterPage *self);
+static void     close_details (PfRegisterPage *self);
 
 static void
 column_free (Column *column)
@@ -352,7 +247,7 @@ compare_items (gconstpointer a,
   switch (column->field->type)
     {
     case PF_FIELD_ENUM:
-      return value_rank (item_get_string (item_a, name)) - value_rank (item_get_string (item_b, name));
+      return pf_register_value_rank (item_get_string (item_a, name)) - pf_register_value_rank (item_get_string (item_b, name));
     case PF_FIELD_BOOLEAN:
       return (int)item_get_boolean (item_a, name) - (int)item_get_boolean (item_b, name);
     default:
@@ -395,7 +290,7 @@ filter_item (gpointer object,
     {
       if (field->type == PF_FIELD_ENUM)
         {
-          if (contains_casefolded (value_label (item_get_string (item, field->name)), self->search_key))
+          if (contains_casefolded (pf_register_value_label (item_get_string (item, field->name)), self->search_key))
             return TRUE;
         }
       else if (contains_casefolded (item_get_string (item, field->name), self->search_key))
@@ -452,6 +347,7 @@ update_actions (PfRegisterPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.add", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.remove", writable && has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.import", writable && is_features (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.edit-entry", self->document != NULL && has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.set-verdict",
                                  writable && has_selection && is_features (self));
 }
@@ -604,7 +500,7 @@ update_cell (GtkWidget *widget)
   PfRegisterItem *item = g_object_get_data (G_OBJECT (widget), "item");
   PfRegisterPage *self = column->page;
 
-  if (item == NULL)
+  if (item == NULL || column->edit_button)
     return;
 
   self->updating = TRUE;
@@ -621,7 +517,7 @@ update_cell (GtkWidget *widget)
       GtkLabel *label = g_object_get_data (G_OBJECT (widget), "label");
       GSimpleAction *action = g_object_get_data (G_OBJECT (widget), "action");
 
-      gtk_label_set_text (label, value_label (value));
+      gtk_label_set_text (label, pf_register_value_label (value));
       g_simple_action_set_state (action, g_variant_new_string (value));
     }
   else if (column->field->type == PF_FIELD_BOOLEAN)
@@ -761,7 +657,7 @@ text_cell_start (GtkWidget *cell)
   gtk_editable_set_text (GTK_EDITABLE (entry), item_get_string (item, column->field->name));
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, field_title (column->field),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pf_register_field_title (column->field),
                                   -1);
   g_signal_connect (entry, "activate", G_CALLBACK (text_cell_entry_activate_cb), cell);
   controller = gtk_event_controller_key_new ();
@@ -918,7 +814,7 @@ choice_clicked_cb (GtkButton *button,
   for (guint i = 0; i < column->choices->len; i++)
     {
       const char *value = g_ptr_array_index (column->choices, i);
-      g_autoptr(GMenuItem) menu_item = g_menu_item_new (value_label (value), NULL);
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (pf_register_value_label (value), NULL);
 
       g_menu_item_set_action_and_target_value (menu_item, "cell.choose", g_variant_new_string (value));
       g_menu_append_item (menu, menu_item);
@@ -975,6 +871,28 @@ check_button_toggled_cb (GtkCheckButton *button,
   set_field (column->page, item, column->field->name, node);
 }
 
+/* Asked for on hover, as the text cells' tooltips are. */
+static gboolean
+edit_button_query_tooltip_cb (GtkWidget  *button,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, _("Edit Entry (Alt+Enter)"));
+  return TRUE;
+}
+
+static void
+edit_button_clicked_cb (GtkButton *button,
+                        Column    *column)
+{
+  PfRegisterItem *item = g_object_get_data (G_OBJECT (button), "item");
+
+  if (item != NULL)
+    pf_register_page_edit_record (column->page, item->id);
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -982,7 +900,20 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *widget;
 
-  if (column->field == NULL)
+  if (column->edit_button)
+    {
+      widget = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      gtk_widget_add_css_class (widget, "flat");
+      gtk_widget_add_css_class (widget, "pf-edit-entry");
+      gtk_widget_set_halign (widget, GTK_ALIGN_CENTER);
+      gtk_widget_set_has_tooltip (widget, TRUE);
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (edit_button_query_tooltip_cb), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit entry"),
+                                      -1);
+      g_signal_connect (widget, "clicked", G_CALLBACK (edit_button_clicked_cb), column);
+    }
+  else if (column->field == NULL)
     {
       const char *explanation = _("Leakage: kept, although its value is known only after the "
                                   "prediction point or is a consequence of the target");
@@ -1012,9 +943,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
   if (column->field != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, field_title (column->field),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, pf_register_field_title (column->field),
                                     -1);
-  gtk_widget_set_name (widget, column->field ? column->field->name : "leakage-flag");
+  gtk_widget_set_name (widget, column->field ? column->field->name :
+                               column->edit_button ? "edit-entry" : "leakage-flag");
   g_object_set_data (G_OBJECT (widget), "column", column);
   gtk_list_item_set_child (list_item, widget);
 }
@@ -1039,6 +971,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   gulong handler;
 
   g_object_set_data (G_OBJECT (widget), "item", item);
+  /* The button shows nothing of the record. */
+  if (column->edit_button)
+    return;
   handler = g_signal_connect (item, "changed", G_CALLBACK (item_changed_cb), widget);
   g_object_set_data (G_OBJECT (widget), "handler", GSIZE_TO_POINTER (handler));
   update_cell (widget);
@@ -1071,45 +1006,82 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (widget), "handler", NULL);
 }
 
-/* Narrow enough that every column of the widest register fits beside the
- * sidebar at 1280 pixels; the texts of several lines take what is left. */
-static int
-column_width (const PfField *field)
+/* Widths that let every column of the widest register fit beside the
+ * sidebar at 1280 pixels. The names, titles, statements and descriptions
+ * take the width that is left, with the long texts that the entry details
+ * show in full; those start narrower, and so do the short texts. */
+static const struct
 {
-  static const struct { const char *name; int width; } widths[] = {
-    { "name", 140 },
-    { "title", 200 },
-    { "statement", 260 },
-    { "cause", 190 },
-    { "known-at", 160 },
-    { "available-in-production", 110 },
-    { "personal-data", 110 },
-    { "sponsor", 80 },
-  };
+  const char *name;
+  int         width;
+  gboolean    expand;
+} column_sizes[] = {
+  { "name", 150, TRUE },
+  { "title", 230, TRUE },
+  { "statement", 240, TRUE },
+  { "description", 100, TRUE },
+  { "mitigation", 110, TRUE },
+  { "rationale", 90, TRUE },
+  { "evidence", 110, TRUE },
+  { "expectation", 130, TRUE },
+  { "source", 90, FALSE },
+  { "reviewer", 90, FALSE },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+/* What the widest of @texts takes in the column view's font. */
+static int
+text_width (PfRegisterPage *self,
+            const char     *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static int
+column_width (PfRegisterPage *self,
+              Column         *column,
+              gboolean       *expand)
+{
+  const PfField *field = column->field;
+  /* The header's title and its padding. */
+  int header = text_width (self, pf_register_field_title (field)) + 24;
+
+  *expand = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (column_sizes); i++)
     {
-      if (g_str_equal (widths[i].name, field->name))
-        return widths[i].width;
+      if (g_str_equal (column_sizes[i].name, field->name))
+        {
+          *expand = column_sizes[i].expand;
+          return MAX (column_sizes[i].width, header);
+        }
     }
 
   switch (field->type)
     {
-    case PF_FIELD_TEXT:
-      return 160;
-    case PF_FIELD_BOOLEAN:
-      return 90;
     case PF_FIELD_ENUM:
-      return 115;
+      {
+        int widest = 0;
+
+        /* The longest choice, with the button's arrow and padding. */
+        for (guint i = 0; i < column->choices->len; i++)
+          widest = MAX (widest, text_width (self, pf_register_value_label (g_ptr_array_index (column->choices, i))));
+        return MAX (widest + 48, header);
+      }
+    case PF_FIELD_BOOLEAN:
+      return MAX (60, header);
     default:
-      return 115;
+      return MAX (100, header);
     }
 }
 
 static void
 add_column (PfRegisterPage *self,
             const PfField  *field,
-            gboolean        first_text)
+            gboolean        first_text,
+            gboolean        edit_button)
 {
   Column *column = g_new0 (Column, 1);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -1119,38 +1091,33 @@ add_column (PfRegisterPage *self,
   column->page = self;
   column->field = field;
   column->first_text = first_text;
+  column->edit_button = edit_button;
   if (field != NULL && field->type == PF_FIELD_ENUM)
-    {
-      column->choices = g_ptr_array_new ();
-      /* In the order of value_labels, which puts "low" before "high". */
-      for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
-        {
-          if (g_strv_contains ((const char * const *)field->choices, value_labels[i].value))
-            g_ptr_array_add (column->choices, (gpointer)value_labels[i].value);
-        }
-      for (guint i = 0; field->choices[i] != NULL; i++)
-        {
-          if (value_rank (field->choices[i]) == G_N_ELEMENTS (value_labels))
-            g_ptr_array_add (column->choices, (gpointer)field->choices[i]);
-        }
-    }
+    column->choices = pf_register_dup_choices (field);
   g_ptr_array_add (self->columns, column);
 
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), column);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), column);
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), column);
 
-  view_column = gtk_column_view_column_new (field ? field_title (field) : "", factory);
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, column, NULL));
-  gtk_column_view_column_set_sorter (view_column, sorter);
-  g_object_unref (sorter);
+  view_column = gtk_column_view_column_new (field ? pf_register_field_title (field) : "", factory);
+  if (!edit_button)
+    {
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, column, NULL));
+      gtk_column_view_column_set_sorter (view_column, sorter);
+      g_object_unref (sorter);
+    }
   gtk_column_view_column_set_resizable (view_column, field != NULL);
 
   if (field == NULL)
-    gtk_column_view_column_set_fixed_width (view_column, 36);
+    gtk_column_view_column_set_fixed_width (view_column, edit_button ? 40 : 32);
   else
-    gtk_column_view_column_set_fixed_width (view_column, column_width (field));
-  gtk_column_view_column_set_expand (view_column, field != NULL && field->type == PF_FIELD_TEXT);
+    {
+      gboolean expand;
+
+      gtk_column_view_column_set_fixed_width (view_column, column_width (self, column, &expand));
+      gtk_column_view_column_set_expand (view_column, expand);
+    }
 
   gtk_column_view_append_column (self->column_view, view_column);
   g_object_unref (view_column);
@@ -1282,6 +1249,63 @@ add_action (GtkWidget  *widget,
     {
       self->edit_on_bind = item;
       select_and_show (self, position);
+    }
+}
+
+/* The record of the row that has the focus, or else the first selected. */
+static PfRegisterItem *
+get_current_item (PfRegisterPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GPtrArray) selected = NULL;
+
+  for (GtkWidget *widget = focus; widget != NULL && widget != GTK_WIDGET (self->column_view);
+       widget = gtk_widget_get_parent (widget))
+    {
+      Column *column = g_object_get_data (G_OBJECT (widget), "column");
+      PfRegisterItem *item = g_object_get_data (G_OBJECT (widget), "item");
+
+      if (column != NULL && column->page == self && item != NULL)
+        return item;
+    }
+
+  /* A focused row rather than a cell of it. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    {
+      for (GtkWidget *cell = gtk_widget_get_first_child (focus); cell != NULL; cell = gtk_widget_get_first_child (cell))
+        {
+          PfRegisterItem *item = g_object_get_data (G_OBJECT (cell), "item");
+
+          if (item != NULL && g_object_get_data (G_OBJECT (cell), "column") != NULL)
+            return item;
+        }
+    }
+
+  selected = dup_selected_items (self);
+  return selected->len > 0 ? g_ptr_array_index (selected, 0) : NULL;
+}
+
+static void
+edit_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (widget);
+  PfRegisterItem *item = get_current_item (self);
+
+  if (item != NULL)
+    pf_register_page_edit_record (self, item->id);
+}
+
+static void
+close_details (PfRegisterPage *self)
+{
+  if (self->details != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->details), (gpointer *)&self->details);
+      gtk_window_destroy (GTK_WINDOW (self->details));
+      self->details = NULL;
     }
 }
 
@@ -1560,7 +1584,7 @@ build_toolbar (PfRegisterPage *self)
         {
           g_autofree char *detailed = g_strdup_printf ("register.set-verdict::%s", verdict_values[i]);
 
-          g_menu_append (menu, value_label (verdict_values[i]), detailed);
+          g_menu_append (menu, pf_register_value_label (verdict_values[i]), detailed);
         }
       menu_button = gtk_menu_button_new ();
       gtk_widget_set_name (menu_button, "set-verdict");
@@ -1668,15 +1692,16 @@ pf_register_page_constructed (GObject *object)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, pf_page_info_get_title (info),
                                   -1);
   if (is_features (self))
-    add_column (self, NULL, FALSE);
+    add_column (self, NULL, FALSE, FALSE);
   for (const PfField *field = self->reg->fields; field->name != NULL; field++)
     {
       gboolean text = field->type == PF_FIELD_STRING || field->type == PF_FIELD_TEXT;
 
-      add_column (self, field, text && first_text);
+      add_column (self, field, text && first_text, FALSE);
       if (text)
         first_text = FALSE;
     }
+  add_column (self, NULL, FALSE, TRUE);
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
 
   scroller = gtk_scrolled_window_new ();
@@ -1713,6 +1738,7 @@ pf_register_page_dispose (GObject *object)
   PfRegisterPage *self = PF_REGISTER_PAGE (object);
 
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  close_details (self);
   if (self->column_view != NULL)
     release_focus (self);
   if (self->document != NULL)
@@ -1816,10 +1842,13 @@ pf_register_page_class_init (PfRegisterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "register.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "register.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "register.set-verdict", "s", set_verdict_action);
+  gtk_widget_class_install_action (widget_class, "register.edit-entry", NULL, edit_entry_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "register.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "register.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "register.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "register.edit-entry", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "register.edit-entry", NULL);
 }
 
 static void
@@ -1873,6 +1902,7 @@ pf_register_page_set_document (PfRegisterPage *self,
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_handler, self->document);
   g_set_object (&self->document, document);
+  close_details (self);
 
   /* Another project: none of the old items stand for its records. */
   g_hash_table_remove_all (self->items_by_id);
@@ -1985,4 +2015,39 @@ pf_register_page_get_record_id (PfRegisterPage *self,
     return NULL;
 
   return item->id;  /* the store holds another reference */
+}
+
+/**
+ * pf_register_page_edit_record:
+ *
+ * Opens the entry details of @record_id: a modal window that shows every
+ * field of the record in full and edits it through the document.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL if the register
+ *   has no such record
+ */
+GtkWindow *
+pf_register_page_edit_record (PfRegisterPage *self,
+                              const char     *record_id)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (PF_IS_REGISTER_PAGE (self), NULL);
+  g_return_val_if_fail (record_id != NULL, NULL);
+
+  if (self->document == NULL || pf_document_get_record (self->document, self->reg->id, record_id) == NULL)
+    return NULL;
+
+  /* What a cell is being typed into belongs to the document first. */
+  release_focus (self);
+  close_details (self);
+
+  self->details = GTK_WIDGET (pf_record_dialog_new (self->document, self->reg->id, record_id));
+  g_object_add_weak_pointer (G_OBJECT (self->details), (gpointer *)&self->details);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (self->details), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (self->details));
+
+  return GTK_WINDOW (self->details);
 }

@@ -24,5 +24,7 @@ GtkColumnView *pf_register_page_get_column_view  (PfRegisterPage *self);
 GListModel    *pf_register_page_get_model        (PfRegisterPage *self);
 const char    *pf_register_page_get_record_id    (PfRegisterPage *self,
                                                   guint           position);
+GtkWindow     *pf_register_page_edit_record      (PfRegisterPage *self,
+                                                  const char     *record_id);
 
 G_END_DECLS

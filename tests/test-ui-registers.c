@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "pf-application.h"
+#include "pf-record-dialog.h"
 #include "pf-register-page.h"
 #include "pf-window.h"
 #include "ui-test-util.h"
@@ -646,6 +647,239 @@ test_add_starts_editing (void)
   destroy_window (window);
 }
 
+
+/* Whether @widget has a key binding @trigger (as gtk_accelerator_parse
+ * reads it) that activates @action_name. */
+static gboolean
+has_binding (GtkWidget  *widget,
+             const char *trigger,
+             const char *action_name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+details_shown (gpointer unused)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (PF_TYPE_RECORD_DIALOG);
+
+  spin ();
+  return dialog != NULL && ui_test_is_drawn (dialog);
+}
+
+static PfRecordDialog *
+wait_for_details (void)
+{
+  ui_test_wait_until (details_shown, NULL);
+  return PF_RECORD_DIALOG (ui_test_find_toplevel (PF_TYPE_RECORD_DIALOG));
+}
+
+static gboolean
+details_gone (gpointer unused)
+{
+  spin ();
+  return ui_test_find_toplevel (PF_TYPE_RECORD_DIALOG) == NULL;
+}
+
+static char *
+text_view_text (GtkWidget *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static const char *
+combo_row_label (GtkWidget *combo)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (combo));
+
+  return item ? gtk_string_object_get_string (item) : NULL;
+}
+
+static void
+pick_in_combo_row (GtkWidget  *combo,
+                   const char *label)
+{
+  GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) string = g_list_model_get_item (labels, i);
+
+      if (g_str_equal (gtk_string_object_get_string (string), label))
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (combo), i);
+          return;
+        }
+    }
+  g_error ("No choice “%s”", label);
+}
+
+static void
+test_details (void)
+{
+  PfWindow *window = new_window ();
+  PfDocument *document = pf_window_get_document (window);
+  PfRegisterPage *page = show_register (window, "risks");
+  g_autofree char *id = add_through_button (window, page, "risks");
+  GtkWidget *button, *title, *mitigation, *cause, *owner, *cell;
+  PfRecordDialog *dialog;
+  g_autofree char *text = NULL;
+  guint audit_length;
+
+  type_into (wait_for_cell (page, id, "title", GTK_TYPE_BOX), "No server for scoring");
+
+  /* The row's button opens every field of the entry, over the window. */
+  button = wait_for_cell (page, id, "edit-entry", GTK_TYPE_BUTTON);
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_signal_emit_by_name (button, "clicked");
+  dialog = wait_for_details ();
+  g_assert_cmpstr (pf_record_dialog_get_record_id (dialog), ==, id);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  title = pf_record_dialog_get_field_widget (dialog, "title");
+  mitigation = pf_record_dialog_get_field_widget (dialog, "mitigation");
+  cause = pf_record_dialog_get_field_widget (dialog, "cause");
+  owner = pf_record_dialog_get_field_widget (dialog, "owner");
+  g_assert_true (ADW_IS_ENTRY_ROW (title));
+  g_assert_true (GTK_IS_TEXT_VIEW (mitigation));
+  g_assert_true (ADW_IS_COMBO_ROW (cause));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "No server for scoring");
+  g_assert_cmpstr (combo_row_label (cause), ==, "Infant mortality");
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (mitigation)));
+
+  /* A text of several lines keeps its line breaks; a choice is stored as
+   * its value; both are audited and show in the table. */
+  audit_length = pf_document_get_audit_length (document);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (mitigation)),
+                            "Agree a scheduled job with IT.\nAsk again in May.", -1);
+  g_assert_cmpstr (record_field (window, "risks", id, "mitigation"), ==,
+                   "Agree a scheduled job with IT.\nAsk again in May.");
+  pick_in_combo_row (cause, "IT collaboration");
+  g_assert_cmpstr (record_field (window, "risks", id, "cause"), ==, "it-collaboration");
+  g_assert_cmpuint (pf_document_get_audit_length (document), >, audit_length);
+  cell = wait_for_cell (page, id, "cause", GTK_TYPE_BUTTON);
+  g_assert_cmpstr (choice_label (cell), ==, "IT collaboration");
+
+  /* Typing into one field is one undo step. */
+  gtk_editable_set_text (GTK_EDITABLE (owner), "J");
+  gtk_editable_set_text (GTK_EDITABLE (owner), "Jo");
+  gtk_editable_set_text (GTK_EDITABLE (owner), "Jonas");
+  g_assert_cmpstr (record_field (window, "risks", id, "owner"), ==, "Jonas");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (record_field (window, "risks", id, "owner"), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "");
+
+  /* Undo and redo show in the window. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (record_field (window, "risks", id, "cause"), ==, "infant-mortality");
+  g_assert_cmpstr (combo_row_label (cause), ==, "Infant mortality");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (record_field (window, "risks", id, "mitigation"), ==, "");
+  text = text_view_text (mitigation);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  text = text_view_text (mitigation);
+  g_assert_cmpstr (text, ==, "Agree a scheduled job with IT.\nAsk again in May.");
+  g_clear_pointer (&text, g_free);
+
+  /* An edit made elsewhere shows too. */
+  {
+    g_autofree char *object = g_strconcat ("risks/", id, NULL);
+
+    g_assert_true (pf_document_set_string (document, object, "title", "No scoring server", NULL));
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "No scoring server");
+
+  /* Escape closes the window. */
+  g_assert_true (has_binding (GTK_WIDGET (dialog), "Escape", "window.close"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  ui_test_wait_until (details_gone, NULL);
+
+  /* Alt+Enter on the page opens the entry of the selected row. */
+  g_assert_true (has_binding (GTK_WIDGET (page), "<Alt>Return", "register.edit-entry"));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (pf_register_page_get_model (page)), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.edit-entry", NULL));
+  dialog = wait_for_details ();
+  g_assert_cmpstr (pf_record_dialog_get_record_id (dialog), ==, id);
+
+  /* Undoing every edit and then the adding takes the entry away: the
+   * window goes with it. */
+  while (n_records (window, "risks") > 0 && pf_document_can_undo (document))
+    g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpuint (n_records (window, "risks"), ==, 0);
+  ui_test_wait_until (details_gone, NULL);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  destroy_window (window);
+}
+
+static void
+test_details_switch (void)
+{
+  PfWindow *window = new_window ();
+  PfRegisterPage *page = show_register (window, "stakeholders");
+  g_autofree char *id = add_through_button (window, page, "stakeholders");
+  PfRecordDialog *dialog;
+  GtkWidget *sponsor, *influence;
+  JsonNode *value;
+  g_autofree char *object = g_strconcat ("stakeholders/", id, NULL);
+
+  g_assert_nonnull (pf_register_page_edit_record (page, id));
+  g_assert_null (pf_register_page_edit_record (page, "stakeholder-999"));
+  dialog = wait_for_details ();
+  sponsor = pf_record_dialog_get_field_widget (dialog, "sponsor");
+  influence = pf_record_dialog_get_field_widget (dialog, "influence");
+  g_assert_true (GTK_IS_SWITCH (sponsor));
+  g_assert_cmpstr (combo_row_label (influence), ==, "Medium");
+
+  /* A yes-or-no field is a switch; choices are the cells' labels, in
+   * their order. */
+  gtk_switch_set_active (GTK_SWITCH (sponsor), TRUE);
+  value = pf_document_get_value (pf_window_get_document (window), object, "sponsor");
+  g_assert_true (json_node_get_boolean (value));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (wait_for_cell (page, id, "sponsor",
+                                                                               GTK_TYPE_CHECK_BUTTON))));
+  {
+    GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (influence));
+    g_autoptr(GtkStringObject) first = g_list_model_get_item (labels, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 3);
+    g_assert_cmpstr (gtk_string_object_get_string (first), ==, "Low");
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sponsor)));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_test_wait_until (details_gone, NULL);
+  destroy_window (window);
+}
+
 static void
 test_read_only (void)
 {
@@ -680,6 +914,25 @@ test_read_only (void)
   gtk_widget_activate_action (cell, "cell.edit", NULL);
   g_assert_null (cell_entry (cell));
   g_assert_cmpstr (cell_text (cell), ==, "tenure");
+
+  /* The entry details can be read, not changed. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (pf_register_page_get_model (page)), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.edit-entry", NULL));
+  {
+    PfRecordDialog *dialog = wait_for_details ();
+    GtkWidget *text_view = pf_record_dialog_get_field_widget (dialog, "rationale");
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pf_record_dialog_get_field_widget (dialog, "name"))), ==,
+                     "tenure");
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (pf_record_dialog_get_field_widget (dialog, "name"))));
+    g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (text_view)));
+    g_assert_false (gtk_widget_is_sensitive (pf_record_dialog_get_field_widget (dialog, "verdict")));
+    g_assert_cmpstr (combo_row_label (pf_record_dialog_get_field_widget (dialog, "verdict")), ==, "Keep");
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), "Changed", -1);
+    g_assert_cmpstr (pf_document_get_string (document, "features/feature-1", "rationale"), ==, "");
+    gtk_window_close (GTK_WINDOW (dialog));
+    ui_test_wait_until (details_gone, NULL);
+  }
 
   destroy_window (window);
 }
@@ -726,14 +979,14 @@ fill_sample (PfDocument *document)
   static const char *stakeholder_fields[] = { "name", "group", "influence", "interest", "expectation", "sponsor", NULL };
   static const char *stakeholders[][9] = {
     { "Maria Keller", "Sales", "high", "high", "Fewer lost customers in the top segment", "true" },
-    { "Jonas Weber", "IT Operations", "high", "low", "A batch job that runs without attention", NULL },
+    { "Jonas Weber", "IT Operations", "high", "low", "A batch job that runs without attention.\nNo new servers this year; anything new goes through the change board.", NULL },
     { "Dr. Eva Brandt", "Data Protection", "medium", "medium", "No personal data leaves the EU", NULL },
     { "Customer Care team", "Operations", "low", "high", "A call list they can act on each Monday", NULL },
   };
   static const char *risk_fields[] = { "title", "cause", "likelihood", "impact", "mitigation", "owner", "status", NULL };
   static const char *risks[][9] = {
     { "Care calls recorded after churn leak into training", "data-leakage", "high", "high", "Review every feature's timing before training", "Ada Lovelace", "mitigated" },
-    { "No server to run the weekly scoring", "it-collaboration", "medium", "high", "Agree a scheduled job with IT early", "Jonas Weber", "open" },
+    { "No server to run the weekly scoring", "it-collaboration", "medium", "high", "Agree a scheduled job with IT early.\nIf there is no slot by May, run the scoring on the analytics cluster and copy the list by hand.", "Jonas Weber", "open" },
     { "Sales expects a perfect list", "politics", "medium", "medium", "Share precision at 100 in every review", "Maria Keller", "accepted" },
     { "Question shifts from churn to upsell", "business-alignment", "low", "high", "Version the business question", "Lena Schmidt", "open" },
   };
@@ -747,7 +1000,7 @@ fill_sample (PfDocument *document)
   static const char *feature_fields[] = { "name", "description", "source", "known-at", "target-consequence", "verdict", "reviewer", "rationale", NULL };
   static const char *features[][9] = {
     { "tenure_months", "Months as a customer", "CRM customers", "before", "no", "keep", "Ada Lovelace", "Known at every prediction" },
-    { "care_calls_90d", "Calls to care in the last 90 days", "Care call log", "after", "yes", "keep", "", "" },
+    { "care_calls_90d", "Calls to care in the last 90 days", "Care call log", "after", "yes", "keep", "", "Strongest single predictor in the first model.\nCheck with Care whether calls are logged before or after the cancellation." },
     { "monthly_fee", "Fee per month in EUR", "CRM customers", "before", "no", "keep", "Ada Lovelace", "" },
     { "cancellation_date", "Date the contract was cancelled", "CRM customers", "after", "yes", "drop", "Ada Lovelace", "This is the target" },
     { "orders_12m", "Orders in the last 12 months", "Web shop orders", "at", "unknown", "transform", "Tom Becker", "Count up to the prediction date only" },
@@ -784,6 +1037,25 @@ test_screenshots (void)
       ui_test_screenshot (GTK_WIDGET (window), dark);
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
       spin ();
+
+      /* The entry details of the selected row, at their natural size. */
+      if (g_str_equal (cases[i].register_id, "risks") || g_str_equal (cases[i].register_id, "features") ||
+          g_str_equal (cases[i].register_id, "stakeholders"))
+        {
+          g_autofree char *details = g_strconcat ("register-details-", cases[i].register_id, NULL);
+          g_autofree char *details_dark = g_strconcat ("register-details-", cases[i].register_id, "-dark", NULL);
+          PfRecordDialog *dialog;
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.edit-entry", NULL));
+          dialog = wait_for_details ();
+          ui_test_screenshot (GTK_WIDGET (dialog), details);
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+          spin ();
+          ui_test_screenshot (GTK_WIDGET (dialog), details_dark);
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+          gtk_window_close (GTK_WINDOW (dialog));
+          ui_test_wait_until (details_gone, NULL);
+        }
     }
 
   destroy_window (window);
@@ -819,6 +1091,8 @@ main (int   argc,
     }
   g_test_add_func ("/ui/registers/features", test_features);
   g_test_add_func ("/ui/registers/show-record", test_show_record);
+  g_test_add_func ("/ui/registers/details", test_details);
+  g_test_add_func ("/ui/registers/details-switch", test_details_switch);
   g_test_add_func ("/ui/registers/read-only", test_read_only);
   g_test_add_func ("/ui/registers/add-starts-editing", test_add_starts_editing);
   g_test_add_func ("/ui/registers/screenshots", test_screenshots);

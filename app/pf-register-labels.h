@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "pf-schema.h"
+
+G_BEGIN_DECLS
+
+int          pf_register_value_rank   (const char    *value);
+const char  *pf_register_value_label  (const char    *value);
+const char  *pf_register_field_title  (const PfField *field);
+GPtrArray   *pf_register_dup_choices  (const PfField *field);
+
+G_END_DECLS
