@@ -305,6 +305,11 @@ test_invalid_input (void)
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), !=, "");
       g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (message)),
                                        i == 0 ? "Not a date" : "Not a number"));
+      /* The screen reader hears it too. */
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                           gtk_label_get_text (GTK_LABEL (message)));
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID,
+                                        GTK_ACCESSIBLE_INVALID_TRUE);
       /* Nothing saved, what was typed kept. */
       before = pf_document_get_value (document, object, "value");
       g_assert_true ((saved == NULL && before == NULL) || (saved != NULL && before != NULL && json_node_equal (saved, before)));
@@ -328,6 +333,8 @@ test_invalid_input (void)
       gtk_editable_set_text (GTK_EDITABLE (input), cases[i].good);
       g_assert_false (gtk_widget_get_visible (message));
       g_assert_false (gtk_widget_has_css_class (input, "error"));
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+      g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID));
       before = pf_document_get_value (document, object, "value");
       g_assert_nonnull (before);
       if (i == 0)
