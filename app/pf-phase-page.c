@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "pf-business-question-group.h"
@@ -21,6 +22,7 @@ typedef struct
   const PfQuestion *question;      /* borrowed from the catalog */
   GtkWidget        *input;
   GtkWidget        *justification; /* yes-no: why it does not apply */
+  GtkWidget        *message;       /* number, date: what is wrong with the text */
   GPtrArray        *record_ids;    /* reference: the id of each list item but the first */
 } QuestionView;
 
@@ -45,6 +47,10 @@ struct _PfPhasePage
   guint                gate_source;
   guint                scroll_tick;
   char                *scroll_to;  /* a question id */
+  gint64               scroll_deadline;
+  guint                scroll_n_stable;
+  double               scroll_last[4]; /* row top, row height, page size, upper */
+  gconstpointer        scroll_focus;   /* compared only: the focus right after the jump */
 
   PfPhase              phase;
   /* Set while the page writes the document's values into its widgets. */
@@ -88,11 +94,38 @@ commit_string (QuestionView *view,
   commit_value (view, value);
 }
 
+/* Says under the field what is wrong with its text, or nothing. The text
+ * stays as typed: it is not saved until it can be. */
+static void
+show_invalid (QuestionView *view,
+              const char   *message)
+{
+  if (message != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (view->message), message);
+      gtk_widget_add_css_class (view->input, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (view->input),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view->input),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (view->input, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (view->input), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (view->input), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_widget_set_visible (view->message, message != NULL);
+}
+
 static void
 entry_changed_cb (GtkEditable  *editable,
                   QuestionView *view)
 {
   g_autofree char *text = g_strdup (gtk_editable_get_text (editable));
+  const char *message = NULL;
   gboolean valid = TRUE;
 
   switch (view->question->type)
@@ -108,12 +141,15 @@ entry_changed_cb (GtkEditable  *editable,
             commit_string (view, "");
             break;
           }
-        valid = end != text && *end == '\0';
+        valid = end != text && *end == '\0' && isfinite (number);
         if (valid)
           {
             value = json_node_init_double (json_node_alloc (), number);
             commit_value (view, value);
           }
+        else
+          /* Translators: under a number field whose text is not a number. */
+          message = _("Not a number: use digits and a decimal point, such as 0.8. Not saved until then.");
       }
       break;
 
@@ -127,6 +163,10 @@ entry_changed_cb (GtkEditable  *editable,
                  g_date_valid_dmy (day, month, year));
         if (valid)
           commit_string (view, text);
+        else
+          /* Translators: under a date field whose text is not a date; keep
+           * YYYY-MM-DD as the placeholder of the field says it. */
+          message = _("Not a date: use YYYY-MM-DD, such as 2026-03-31. Not saved until then.");
       }
       break;
 
@@ -135,10 +175,8 @@ entry_changed_cb (GtkEditable  *editable,
       break;
     }
 
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+  if (view->message != NULL)
+    show_invalid (view, message);
 }
 
 static void
@@ -456,6 +494,17 @@ create_question_row (PfPhasePage      *self,
       gtk_editable_set_enable_undo (GTK_EDITABLE (view->input), FALSE);
       g_signal_connect (view->input, "changed", G_CALLBACK (entry_changed_cb), view);
       gtk_box_append (GTK_BOX (box), view->input);
+      if (question->type != PF_QUESTION_TEXT)
+        {
+          view->message = gtk_label_new (NULL);
+          gtk_label_set_wrap (GTK_LABEL (view->message), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (view->message), 0);
+          gtk_widget_add_css_class (view->message, "caption");
+          gtk_widget_add_css_class (view->message, "error");
+          gtk_widget_set_name (view->message, "invalid-message");
+          gtk_widget_set_visible (view->message, FALSE);
+          gtk_box_append (GTK_BOX (box), view->message);
+        }
       break;
 
     case PF_QUESTION_LONG_TEXT:
@@ -810,16 +859,22 @@ document_changed_cb (PfPhasePage *self,
 }
 
 static void
+stop_scrolling (PfPhasePage *self)
+{
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  g_clear_pointer (&self->scroll_to, g_free);
+}
+
+static void
 pf_phase_page_dispose (GObject *object)
 {
   PfPhasePage *self = (PfPhasePage *)object;
 
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_handle_id (&self->gate_source, g_source_remove);
-  if (self->scroll_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
-  self->scroll_tick = 0;
-  g_clear_pointer (&self->scroll_to, g_free);
+  stop_scrolling (self);
   g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_PHASE_PAGE);
@@ -915,8 +970,44 @@ pf_phase_page_set_document (PfPhasePage *self,
   update_gate (self);
 }
 
-/* Brings the row of the question to scroll to into view, once the page
- * has its size: right after the page is switched to, it may not. */
+/* Frames in a row that the row's place has to stay the same before the
+ * page stops following it, and how long at most it follows. */
+#define SCROLL_STABLE_FRAMES 3
+#define SCROLL_MAX_USEC (3 * G_USEC_PER_SEC)
+/* What shows of the page above and below the row, at the least. */
+#define SCROLL_MARGIN 24.0
+
+/* Where the row of @input is in the content of its scrolled window, and
+ * the adjustment that scrolls it; FALSE while it has no place yet. */
+static gboolean
+find_row_place (GtkWidget       *input,
+                GtkAdjustment  **adjustment,
+                graphene_rect_t *bounds)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (input, GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *scroller = gtk_widget_get_ancestor (input, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport, *content;
+
+  if (row == NULL || scroller == NULL ||
+      (viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))) == NULL ||
+      !GTK_IS_VIEWPORT (viewport) ||
+      (content = gtk_viewport_get_child (GTK_VIEWPORT (viewport))) == NULL)
+    return FALSE;
+
+  /* In the content's own coordinates: the same whatever the scrolling. */
+  if (!gtk_widget_compute_bounds (row, content, bounds) || bounds->size.height <= 0)
+    return FALSE;
+
+  *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  return gtk_adjustment_get_page_size (*adjustment) > 0;
+}
+
+/* Brings the row of the question to scroll to into view, title and input,
+ * in the middle of the page if it fits. Right after the page is switched
+ * to, it may have no size yet, and a transition may still run; text views
+ * may change the height of what comes before the row for a few frames. So
+ * it follows the row until its place stays the same, then focuses the
+ * input (again: the focus may have gone elsewhere while the page had none). */
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *frame_clock,
@@ -924,33 +1015,70 @@ scroll_tick_cb (GtkWidget     *widget,
 {
   PfPhasePage *self = PF_PHASE_PAGE (widget);
   QuestionView *view = self->scroll_to ? g_hash_table_lookup (self->views, self->scroll_to) : NULL;
-  GtkWidget *row, *scroller;
+  GtkWidget *stack;
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
-  double value, page_size;
+  double page_size, upper, target;
+  double place[4];
+  gboolean timed_out;
 
   if (view == NULL)
-    goto done;
+    {
+      self->scroll_tick = 0;
+      g_clear_pointer (&self->scroll_to, g_free);
+      return G_SOURCE_REMOVE;
+    }
 
-  if (!gtk_widget_get_mapped (view->input) || gtk_widget_get_width (view->input) == 0)
+  timed_out = gdk_frame_clock_get_frame_time (frame_clock) > self->scroll_deadline;
+  stack = gtk_widget_get_ancestor (widget, GTK_TYPE_STACK);
+
+  if (!gtk_widget_get_mapped (view->input) || gtk_widget_get_width (view->input) == 0 ||
+      (stack != NULL && gtk_stack_get_transition_running (GTK_STACK (stack))) ||
+      !find_row_place (view->input, &adjustment, &bounds))
+    {
+      if (!timed_out)
+        return G_SOURCE_CONTINUE;
+      goto done;
+    }
+
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  upper = gtk_adjustment_get_upper (adjustment);
+  if (bounds.size.height + 2 * SCROLL_MARGIN <= page_size)
+    target = bounds.origin.y + bounds.size.height / 2 - page_size / 2;
+  else
+    /* Too tall for the page: its top, the title, first. */
+    target = bounds.origin.y - SCROLL_MARGIN;
+  target = CLAMP (target, gtk_adjustment_get_lower (adjustment), MAX (0, upper - page_size));
+  if (ABS (gtk_adjustment_get_value (adjustment) - target) >= 1)
+    gtk_adjustment_set_value (adjustment, target);
+
+  place[0] = bounds.origin.y;
+  place[1] = bounds.size.height;
+  place[2] = page_size;
+  place[3] = upper;
+  if (memcmp (place, self->scroll_last, sizeof place) == 0)
+    self->scroll_n_stable++;
+  else
+    self->scroll_n_stable = 0;
+  memcpy (self->scroll_last, place, sizeof place);
+
+  if (self->scroll_n_stable < SCROLL_STABLE_FRAMES && !timed_out)
     return G_SOURCE_CONTINUE;
 
-  row = gtk_widget_get_ancestor (view->input, GTK_TYPE_LIST_BOX_ROW);
-  scroller = gtk_widget_get_ancestor (view->input, GTK_TYPE_SCROLLED_WINDOW);
-  if (row == NULL || scroller == NULL ||
-      !gtk_widget_compute_bounds (row, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)), &bounds))
-    goto done;
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  value = gtk_adjustment_get_value (adjustment);
-  page_size = gtk_adjustment_get_page_size (adjustment);
-  /* Only when out of view, then with some of what comes before it. */
-  if (bounds.origin.y < value || bounds.origin.y + bounds.size.height > value + page_size)
-    gtk_adjustment_set_value (adjustment, bounds.origin.y - MIN (96.0, page_size / 4));
-
 done:
-  g_clear_pointer (&self->scroll_to, g_free);
+  {
+    GtkRoot *root = gtk_widget_get_root (view->input);
+    GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+    /* Unless the user has gone on elsewhere in the page meanwhile. */
+    if (gtk_widget_get_mapped (view->input) &&
+        (focus == NULL || (gconstpointer)focus == self->scroll_focus ||
+         !gtk_widget_is_ancestor (focus, widget) || focus == view->input ||
+         gtk_widget_is_ancestor (focus, view->input)))
+      gtk_widget_grab_focus (view->input);
+  }
   self->scroll_tick = 0;
+  g_clear_pointer (&self->scroll_to, g_free);
   return G_SOURCE_REMOVE;
 }
 
@@ -974,10 +1102,16 @@ pf_phase_page_focus_question (PfPhasePage *self,
   if (!(view = g_hash_table_lookup (self->views, question_id)))
     return FALSE;
 
+  /* At once, for the keyboard; the scrolling follows once the page has
+   * its size, and focuses it again then. */
   gtk_widget_grab_focus (view->input);
 
   g_free (self->scroll_to);
   self->scroll_to = g_strdup (question_id);
+  self->scroll_deadline = g_get_monotonic_time () + SCROLL_MAX_USEC;
+  self->scroll_n_stable = 0;
+  self->scroll_focus = gtk_widget_get_root (view->input) ? gtk_root_get_focus (gtk_widget_get_root (view->input)) : NULL;
+  memset (self->scroll_last, 0, sizeof self->scroll_last);
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 

@@ -441,6 +441,48 @@ test_sign_off_undo_new_answer (void)
   g_assert_cmpint (pf_document_get_sign_off_state (document, project_id, NULL), ==, PF_SIGN_OFF_CURRENT);
 }
 
+/* Text of white space only is no answer, to a sign-off as to the gate: a
+ * blank typed into an empty field keeps the sign-off current, a blank in
+ * place of an answer makes it stale like removing the answer. */
+static void
+test_sign_off_blank_answer (void)
+{
+  g_autoptr(PfDocument) document = load_fixed ();
+  g_autofree char *id = sign (document, "phase:business-understanding", "approved");
+  g_autofree char *project_id = sign (document, "project", "reviewed");
+  g_autofree char *blank_sha = NULL;
+
+  set_answer (document, "business-understanding.note", " ");
+  g_assert_cmpint (pf_document_get_sign_off_state (document, id, NULL), ==, PF_SIGN_OFF_CURRENT);
+  g_assert_cmpint (pf_document_get_sign_off_state (document, project_id, NULL), ==, PF_SIGN_OFF_CURRENT);
+  set_answer (document, "business-understanding.note", "");
+  g_assert_cmpint (pf_document_get_sign_off_state (document, id, NULL), ==, PF_SIGN_OFF_CURRENT);
+  set_answer (document, "business-understanding.note", "\t\n  ");
+  g_assert_cmpint (pf_document_get_sign_off_state (document, id, NULL), ==, PF_SIGN_OFF_CURRENT);
+  blank_sha = pf_scope_content_sha256 ("phase:business-understanding", pf_document_get_root (document));
+
+  /* Something said is an answer; taking it back to blank is no answer again. */
+  set_answer (document, "business-understanding.note", " x ");
+  g_assert_cmpint (pf_document_get_sign_off_state (document, id, NULL), ==, PF_SIGN_OFF_STALE);
+  set_answer (document, "business-understanding.note", "  ");
+  g_assert_cmpint (pf_document_get_sign_off_state (document, id, NULL), ==, PF_SIGN_OFF_CURRENT);
+  {
+    g_autofree char *sha = pf_scope_content_sha256 ("phase:business-understanding", pf_document_get_root (document));
+
+    g_assert_cmpstr (sha, ==, blank_sha);
+  }
+
+  /* Signed with an answer, then blanked: the answer went away. */
+  {
+    g_autofree char *answered_id = NULL;
+
+    set_answer (document, "business-understanding.note", "Call centre only");
+    answered_id = sign (document, "phase:business-understanding", "approved");
+    set_answer (document, "business-understanding.note", " ");
+    g_assert_cmpint (pf_document_get_sign_off_state (document, answered_id, NULL), ==, PF_SIGN_OFF_STALE);
+  }
+}
+
 /* A catalog for the descriptions: Business Understanding asks three
  * questions, the privacy review one in Data Understanding, the deployment
  * plan one in Deployment. */
@@ -663,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/sign-off/withdraw", test_sign_off_withdraw);
   g_test_add_func ("/sign-off/refused", test_sign_off_refused);
   g_test_add_func ("/sign-off/undo-new-answer", test_sign_off_undo_new_answer);
+  g_test_add_func ("/sign-off/blank-answer", test_sign_off_blank_answer);
   g_test_add_func ("/sign-off/describe-content", test_sign_off_describe_content);
   g_test_add_func ("/sign-off/describe-change", test_sign_off_describe_change);
   g_test_add_func ("/sign-off/describe-changes", test_sign_off_describe_changes);

@@ -133,8 +133,28 @@ pf_scope_covers_object (const char *scope,
   return prefix != NULL && object_is_answer_with_prefix (object, prefix);
 }
 
+/* Whether @value is text with nothing but white space in it: the gate
+ * does not count it as an answer, and neither does a sign-off. */
+static gboolean
+is_blank_text (JsonNode *value)
+{
+  const char *text;
+
+  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+    return FALSE;
+
+  /* The white space g_strstrip() takes away, as the gate does. */
+  for (text = json_node_get_string (value); *text != '\0'; text++)
+    {
+      if (!g_ascii_isspace (*text))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* What an answer says, without who said it when: re-entering the same
- * answer does not make a sign-off stale. */
+ * answer does not make a sign-off stale, and neither does a blank one. */
 static JsonNode *
 answer_content (JsonObject *answer)
 {
@@ -146,7 +166,7 @@ answer_content (JsonObject *answer)
     {
       JsonNode *member = json_object_get_member (answer, members[i]);
 
-      if (member != NULL)
+      if (member != NULL && !(i == 0 && is_blank_text (member)))
         json_object_set_member (content, members[i], json_node_copy (member));
     }
 
