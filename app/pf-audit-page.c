@@ -209,6 +209,51 @@ choices_add (PfAuditPage *self,
   self->updating = FALSE;
 }
 
+/* Puts @value, whose label changed, in the place of its new label; the
+ * selection stays on it. */
+static void
+choices_relabel (PfAuditPage *self,
+                 Choices     *choices,
+                 const char  *value)
+{
+  g_autofree char *copy = g_strdup (value);
+  guint selected = gtk_drop_down_get_selected (choices->drop_down);
+  gboolean was_selected = FALSE;
+
+  for (guint i = 1; i < choices->values->len; i++)
+    {
+      if (!g_str_equal (g_ptr_array_index (choices->values, i), copy))
+        continue;
+
+      was_selected = selected == i;
+      g_hash_table_remove (choices->seen, copy);
+      g_ptr_array_remove_index (choices->values, i);
+      g_ptr_array_remove_index (choices->keys, i);
+      self->updating = TRUE;
+      gtk_string_list_remove (choices->labels, i);
+      if (selected != GTK_INVALID_LIST_POSITION && selected > i)
+        gtk_drop_down_set_selected (choices->drop_down, selected - 1);
+      self->updating = FALSE;
+      break;
+    }
+
+  choices_add (self, choices, copy);
+
+  if (was_selected)
+    {
+      for (guint i = 1; i < choices->values->len; i++)
+        {
+          if (g_str_equal (g_ptr_array_index (choices->values, i), copy))
+            {
+              self->updating = TRUE;
+              gtk_drop_down_set_selected (choices->drop_down, i);
+              self->updating = FALSE;
+              break;
+            }
+        }
+    }
+}
+
 typedef struct
 {
   const char *value;
@@ -306,6 +351,31 @@ update_count (PfAuditPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "empty");
 }
 
+/* Back to the top, where the newest entry is: after a filter changes, the
+ * old position points somewhere in the middle of another list. GTK 4.8
+ * has no gtk_column_view_scroll_to(); the column view's list has the
+ * "list.scroll-to-item" action, which moves the list's anchor to the item
+ * and lays out from there. Setting the scroll position instead makes the
+ * list look for a row it has not laid out yet. */
+static void
+scroll_to_newest (PfAuditPage *self)
+{
+  if (self->column_view == NULL || self->filtered == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+          return;
+        }
+    }
+}
+
 /* Without any criterion the filter matches everything without looking at
  * a single entry. */
 static void
@@ -322,6 +392,7 @@ refilter (PfAuditPage *self)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
 
   update_count (self);
+  scroll_to_newest (self);
 }
 
 static void
@@ -372,6 +443,20 @@ list_items_changed_cb (PfAuditPage *self,
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(PfAuditItem) item = g_list_model_get_item (list, i);
+      const char *object = pf_audit_item_get_object (item);
+      const char *name = g_hash_table_lookup (self->object_names, object);
+
+      /* A renamed record reads as its new name from here on. */
+      if (name != NULL)
+        {
+          g_autofree char *renamed = pf_scope_describe_object (object, get_catalog (), self->document);
+
+          if (!g_str_equal (renamed, name))
+            {
+              g_hash_table_insert (self->object_names, g_strdup (object), g_steal_pointer (&renamed));
+              choices_relabel (self, &self->choices[CHOICES_OBJECT], object);
+            }
+        }
 
       add_item_choices (self, item);
     }
