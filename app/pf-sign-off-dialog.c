@@ -218,6 +218,7 @@ create_still_open (PfSignOffDialog *self,
   GtkWidget *icon;
   GtkWidget *heading;
   GtkWidget *label;
+  GtkWidget *scrolled;
 
   if (open == NULL)
     return NULL;
@@ -243,7 +244,14 @@ create_still_open (PfSignOffDialog *self,
 
   label = wrapped_label (open);
   gtk_widget_set_name (label, "still-open-list");
-  gtk_box_append (GTK_BOX (box), label);
+  /* Long questions make a tall list: it scrolls rather than push the
+   * buttons off a small screen. */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 140);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_box_append (GTK_BOX (box), scrolled);
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
