@@ -608,7 +608,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_SEQ ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), column == COLUMN_OBJECT ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (column == COLUMN_SEQ || column == COLUMN_TIME)
     gtk_widget_add_css_class (label, "numeric");
@@ -972,7 +972,7 @@ pf_audit_page_init (PfAuditPage *self)
   add_column (self, COLUMN_TIME, C_("audit column", "Time"), 160);
   add_column (self, COLUMN_ACTOR, C_("audit column", "Actor"), 120);
   add_column (self, COLUMN_ACTION, C_("audit column", "Action"), 90);
-  add_column (self, COLUMN_OBJECT, C_("audit column", "Object"), 180);
+  add_column (self, COLUMN_OBJECT, C_("audit column", "Object"), 260);
   add_column (self, COLUMN_FIELD, C_("audit column", "Field"), 120);
   add_column (self, COLUMN_DETAIL, C_("audit column", "Detail"), -1);
 

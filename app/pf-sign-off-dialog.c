@@ -270,7 +270,7 @@ build (PfSignOffDialog *self,
   GtkWidget *frame;
   GtkWidget *scrolled;
   GtkWidget *still_open;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *heading = pf_scope_dup_sign_off_heading (self->scope);
 
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
@@ -293,7 +293,7 @@ build (PfSignOffDialog *self,
   self->role = create_entry (self, box, _("_Role"), role, "role");
 
   for (guint i = 0; i < G_N_ELEMENTS (meanings); i++)
-    g_ptr_array_add (labels, (gpointer)pf_sign_off_meaning_get_label (meanings[i]));
+    g_ptr_array_add (labels, pf_sign_off_meaning_dup_title (meanings[i]));
   g_ptr_array_add (labels, NULL);
   self->meaning = gtk_drop_down_new_from_strings ((const char * const *)labels->pdata);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->meaning), MEANING_DEFAULT);

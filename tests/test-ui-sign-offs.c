@@ -451,7 +451,7 @@ test_sign_off_goes_stale (void)
   spin_idle ();
   g_assert_cmpstr (sign_offs_stack_page (window), ==, "records");
   g_assert_cmpstr (state_of (window, "sign-off-1"), ==, "Current");
-  assert_contains (subtitle_of (window, "sign-off-1"), "Grace Hopper, Sponsor · approved");
+  assert_contains (subtitle_of (window, "sign-off-1"), "Grace Hopper, Sponsor · Approved");
 
   /* An answer of the phase edited through its widget: stale, naming the question. */
   pf_window_show_page (window, "business-understanding");

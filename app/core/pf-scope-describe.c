@@ -776,6 +776,35 @@ pf_scope_describe_open (const char *scope,
 }
 
 /**
+ * pf_sign_off_meaning_dup_title:
+ * @meaning: a sign-off record's "meaning", e.g. "approved"
+ *
+ * The meaning as a list or a segment of a line shows it on its own:
+ * pf_sign_off_meaning_get_label() with a capital, "Approved with
+ * conditions". In a sentence, use the label itself.
+ *
+ * Returns: (transfer full): the meaning's label, capitalized
+ */
+char *
+pf_sign_off_meaning_dup_title (const char *meaning)
+{
+  const char *label;
+  GString *title;
+
+  g_return_val_if_fail (meaning != NULL, NULL);
+
+  label = pf_sign_off_meaning_get_label (meaning);
+  if (label[0] == '\0' || !g_utf8_validate (label, -1, NULL))
+    return g_strdup (label);
+
+  title = g_string_new (NULL);
+  g_string_append_unichar (title, g_unichar_totitle (g_utf8_get_char (label)));
+  g_string_append (title, g_utf8_next_char (label));
+
+  return g_string_free (title, FALSE);
+}
+
+/**
  * pf_sign_off_format_time:
  * @time: a record's time, ISO 8601 UTC
  *

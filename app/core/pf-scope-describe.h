@@ -30,5 +30,6 @@ char *pf_scope_describe_open    (const char *scope,
                                  PfCatalog  *catalog,
                                  PfDocument *document);
 char *pf_sign_off_format_time   (const char *time);
+char *pf_sign_off_meaning_dup_title (const char *meaning);
 
 G_END_DECLS
