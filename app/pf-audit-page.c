@@ -67,6 +67,7 @@ struct _PfAuditPage
   GTimeZone           *local_zone;  /* read once: GLib reads it anew on each use */
   GHashTable          *seq_cells;  /* GtkListItem of the bound "No." cells */
   GHashTable          *object_names;  /* object id -> how it reads, made when first asked for */
+  GHashTable          *folded_names;  /* object id -> its name casefolded, for the search */
   gulong               verified_handler;
 
   /* Set while the page fills the drop-downs itself. */
@@ -317,6 +318,29 @@ add_item_choices (PfAuditPage *self,
     choices_add (self, &self->choices[i], self->choices[i].get (item));
 }
 
+/* The search finds an entry by its object's name as well, as the list
+ * shows it. */
+static gboolean
+object_name_matches (PfAuditPage *self,
+                     PfAuditItem *item)
+{
+  const char *object = pf_audit_item_get_object (item);
+  const char *folded;
+
+  if (self->folded_search == NULL || object[0] == '\0')
+    return FALSE;
+
+  if ((folded = g_hash_table_lookup (self->folded_names, object)) == NULL)
+    {
+      char *text = g_utf8_casefold (object_label (self, object), -1);
+
+      g_hash_table_insert (self->folded_names, g_strdup (object), text);
+      folded = text;
+    }
+
+  return strstr (folded, self->folded_search) != NULL;
+}
+
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -331,7 +355,7 @@ filter_func (gpointer item,
         return FALSE;
     }
 
-  return pf_audit_item_matches_text (entry, self->folded_search);
+  return pf_audit_item_matches_text (entry, self->folded_search) || object_name_matches (self, entry);
 }
 
 static void
@@ -454,6 +478,7 @@ list_items_changed_cb (PfAuditPage *self,
           if (!g_str_equal (renamed, name))
             {
               g_hash_table_insert (self->object_names, g_strdup (object), g_steal_pointer (&renamed));
+              g_hash_table_remove (self->folded_names, object);
               choices_relabel (self, &self->choices[CHOICES_OBJECT], object);
             }
         }
@@ -480,6 +505,7 @@ load_list (PfAuditPage *self)
 
   self->list = pf_audit_list_new (self->document);
   g_hash_table_remove_all (self->object_names);
+  g_hash_table_remove_all (self->folded_names);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
   audit = pf_document_get_audit (self->document);
   n = json_array_get_length (audit);
@@ -796,6 +822,7 @@ pf_audit_page_finalize (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_pointer (&self->seq_cells, g_hash_table_unref);
   g_clear_pointer (&self->object_names, g_hash_table_unref);
+  g_clear_pointer (&self->folded_names, g_hash_table_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (pf_audit_page_parent_class)->finalize (object);
@@ -956,6 +983,7 @@ pf_audit_page_init (PfAuditPage *self)
 
   self->seq_cells = g_hash_table_new (NULL, NULL);
   self->object_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->folded_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   g_signal_connect_object (self->filtered, "items-changed",

@@ -481,6 +481,10 @@ test_audit_page (void)
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find_widget (page, "search_entry")), "RETRAIN");
   g_signal_emit_by_name (ui_test_find_widget (page, "search_entry"), "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 1);
+  /* By the object's name as the list shows it: every entry of the risk. */
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_widget (page, "search_entry")), "risk “concept");
+  g_signal_emit_by_name (ui_test_find_widget (page, "search_entry"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 5);
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find_widget (page, "search_entry")), "");
   g_signal_emit_by_name (ui_test_find_widget (page, "search_entry"), "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, total);
