@@ -3,9 +3,11 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-application.h"
 #include "pf-audit-chain-group.h"
 #include "pf-audit-list.h"
 #include "pf-audit-page.h"
+#include "pf-scope-describe.h"
 
 /* The audit trail as a page: the chain's state on top, then every entry,
  * newest first, narrowed by actor, action, object and a search. The trail
@@ -34,7 +36,8 @@ typedef struct
   GPtrArray     *keys;       /* the labels' collation keys, as values; NULL for "all" */
   GHashTable    *seen;       /* value -> itself, owned by values */
   const char    *(*get) (PfAuditItem *item);
-  const char    *(*label) (const char *value);
+  const char    *(*label) (PfAuditPage *self,
+                           const char  *value);
   char          *selected;   /* the value filtered by, or NULL */
 } Choices;
 
@@ -63,6 +66,8 @@ struct _PfAuditPage
   char                *folded_search;
   GTimeZone           *local_zone;  /* read once: GLib reads it anew on each use */
   GHashTable          *seq_cells;  /* GtkListItem of the bound "No." cells */
+  GHashTable          *object_names;  /* object id -> how it reads, made when first asked for */
+  GHashTable          *folded_names;  /* object id -> its name casefolded, for the search */
   gulong               verified_handler;
 
   /* Set while the page fills the drop-downs itself. */
@@ -80,9 +85,48 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char *
-same_label (const char *value)
+same_label (PfAuditPage *self,
+            const char  *value)
 {
   return value;
+}
+
+static const char *
+action_label (PfAuditPage *self,
+              const char  *value)
+{
+  return pf_audit_action_get_title (value);
+}
+
+static PfCatalog *
+get_catalog (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  return PF_IS_APPLICATION (application) ? pf_application_get_catalog (PF_APPLICATION (application)) : NULL;
+}
+
+/* An object reads as the record's name, the question's text and so on,
+ * not as its id. Named once per object: the trail repeats the same few
+ * objects thousands of times. */
+static const char *
+object_label (PfAuditPage *self,
+              const char  *object)
+{
+  const char *name;
+
+  if (object == NULL || object[0] == '\0' || self->document == NULL)
+    return object;
+
+  if ((name = g_hash_table_lookup (self->object_names, object)) == NULL)
+    {
+      char *named = pf_scope_describe_object (object, get_catalog (), self->document);
+
+      g_hash_table_insert (self->object_names, g_strdup (object), named);
+      name = named;
+    }
+
+  return name;
 }
 
 static void
@@ -132,7 +176,7 @@ choices_add (PfAuditPage *self,
   if (value == NULL || value[0] == '\0' || g_hash_table_contains (choices->seen, value))
     return;
 
-  label = choices->label (value);
+  label = choices->label (self, value);
   key = g_utf8_collate_key (label, -1);
 
   /* After any equal key, as a value added later comes later. */
@@ -164,6 +208,51 @@ choices_add (PfAuditPage *self,
       gtk_drop_down_set_selected (choices->drop_down, selected + 1);
   }
   self->updating = FALSE;
+}
+
+/* Puts @value, whose label changed, in the place of its new label; the
+ * selection stays on it. */
+static void
+choices_relabel (PfAuditPage *self,
+                 Choices     *choices,
+                 const char  *value)
+{
+  g_autofree char *copy = g_strdup (value);
+  guint selected = gtk_drop_down_get_selected (choices->drop_down);
+  gboolean was_selected = FALSE;
+
+  for (guint i = 1; i < choices->values->len; i++)
+    {
+      if (!g_str_equal (g_ptr_array_index (choices->values, i), copy))
+        continue;
+
+      was_selected = selected == i;
+      g_hash_table_remove (choices->seen, copy);
+      g_ptr_array_remove_index (choices->values, i);
+      g_ptr_array_remove_index (choices->keys, i);
+      self->updating = TRUE;
+      gtk_string_list_remove (choices->labels, i);
+      if (selected != GTK_INVALID_LIST_POSITION && selected > i)
+        gtk_drop_down_set_selected (choices->drop_down, selected - 1);
+      self->updating = FALSE;
+      break;
+    }
+
+  choices_add (self, choices, copy);
+
+  if (was_selected)
+    {
+      for (guint i = 1; i < choices->values->len; i++)
+        {
+          if (g_str_equal (g_ptr_array_index (choices->values, i), copy))
+            {
+              self->updating = TRUE;
+              gtk_drop_down_set_selected (choices->drop_down, i);
+              self->updating = FALSE;
+              break;
+            }
+        }
+    }
 }
 
 typedef struct
@@ -200,7 +289,7 @@ choices_fill (PfAuditPage *self,
   while (g_hash_table_iter_next (&iter, &value, NULL))
     {
       entries[i].value = value;
-      entries[i].key = g_utf8_collate_key (choices->label (value), -1);
+      entries[i].key = g_utf8_collate_key (choices->label (self, value), -1);
       i++;
     }
   qsort (entries, n, sizeof (SortEntry), compare_sort_entries);
@@ -212,7 +301,7 @@ choices_fill (PfAuditPage *self,
       g_ptr_array_add (choices->values, copy);
       g_ptr_array_add (choices->keys, entries[i].key);
       g_hash_table_add (choices->seen, copy);
-      g_ptr_array_add (labels, (gpointer)choices->label (copy));
+      g_ptr_array_add (labels, (gpointer)choices->label (self, copy));
     }
   g_ptr_array_add (labels, NULL);
 
@@ -229,6 +318,29 @@ add_item_choices (PfAuditPage *self,
     choices_add (self, &self->choices[i], self->choices[i].get (item));
 }
 
+/* The search finds an entry by its object's name as well, as the list
+ * shows it. */
+static gboolean
+object_name_matches (PfAuditPage *self,
+                     PfAuditItem *item)
+{
+  const char *object = pf_audit_item_get_object (item);
+  const char *folded;
+
+  if (self->folded_search == NULL || object[0] == '\0')
+    return FALSE;
+
+  if ((folded = g_hash_table_lookup (self->folded_names, object)) == NULL)
+    {
+      char *text = g_utf8_casefold (object_label (self, object), -1);
+
+      g_hash_table_insert (self->folded_names, g_strdup (object), text);
+      folded = text;
+    }
+
+  return strstr (folded, self->folded_search) != NULL;
+}
+
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -243,7 +355,7 @@ filter_func (gpointer item,
         return FALSE;
     }
 
-  return pf_audit_item_matches_text (entry, self->folded_search);
+  return pf_audit_item_matches_text (entry, self->folded_search) || object_name_matches (self, entry);
 }
 
 static void
@@ -263,6 +375,31 @@ update_count (PfAuditPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "empty");
 }
 
+/* Back to the top, where the newest entry is: after a filter changes, the
+ * old position points somewhere in the middle of another list. GTK 4.8
+ * has no gtk_column_view_scroll_to(); the column view's list has the
+ * "list.scroll-to-item" action, which moves the list's anchor to the item
+ * and lays out from there. Setting the scroll position instead makes the
+ * list look for a row it has not laid out yet. */
+static void
+scroll_to_newest (PfAuditPage *self)
+{
+  if (self->column_view == NULL || self->filtered == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+          return;
+        }
+    }
+}
+
 /* Without any criterion the filter matches everything without looking at
  * a single entry. */
 static void
@@ -279,6 +416,7 @@ refilter (PfAuditPage *self)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
 
   update_count (self);
+  scroll_to_newest (self);
 }
 
 static void
@@ -329,6 +467,21 @@ list_items_changed_cb (PfAuditPage *self,
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(PfAuditItem) item = g_list_model_get_item (list, i);
+      const char *object = pf_audit_item_get_object (item);
+      const char *name = g_hash_table_lookup (self->object_names, object);
+
+      /* A renamed record reads as its new name from here on. */
+      if (name != NULL)
+        {
+          g_autofree char *renamed = pf_scope_describe_object (object, get_catalog (), self->document);
+
+          if (!g_str_equal (renamed, name))
+            {
+              g_hash_table_insert (self->object_names, g_strdup (object), g_steal_pointer (&renamed));
+              g_hash_table_remove (self->folded_names, object);
+              choices_relabel (self, &self->choices[CHOICES_OBJECT], object);
+            }
+        }
 
       add_item_choices (self, item);
     }
@@ -351,6 +504,8 @@ load_list (PfAuditPage *self)
     return;
 
   self->list = pf_audit_list_new (self->document);
+  g_hash_table_remove_all (self->object_names);
+  g_hash_table_remove_all (self->folded_names);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
   audit = pf_document_get_audit (self->document);
   n = json_array_get_length (audit);
@@ -439,6 +594,31 @@ cell_query_tooltip_cb (GtkLabel   *label,
   return TRUE;
 }
 
+/* An object's name, whole, and its id, which the file and the command
+ * line go by. */
+static gboolean
+object_query_tooltip_cb (GtkLabel   *label,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_mode,
+                         GtkTooltip *tooltip)
+{
+  const char *object = g_object_get_data (G_OBJECT (label), "pf-object");
+  g_autofree char *text = NULL;
+
+  if (object == NULL || object[0] == '\0')
+    return FALSE;
+
+  if (g_strcmp0 (object, gtk_label_get_text (label)) == 0)
+    text = g_strdup (object);
+  else
+    /* Translators: the tooltip of an object in the audit trail: its name
+     * and its id in the project file. */
+    text = g_strdup_printf (_("%s\nId: %s"), gtk_label_get_text (label), object);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 typedef struct
 {
   PfAuditPage *page;    /* borrowed: the page outlives its columns */
@@ -454,13 +634,18 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_SEQ ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), column == COLUMN_OBJECT ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (column == COLUMN_SEQ || column == COLUMN_TIME)
     gtk_widget_add_css_class (label, "numeric");
   if (column == COLUMN_SEQ)
     gtk_widget_add_css_class (label, "dim-label");
-  if (column == COLUMN_OBJECT || column == COLUMN_DETAIL)
+  if (column == COLUMN_OBJECT)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (object_query_tooltip_cb), NULL);
+    }
+  else if (column == COLUMN_DETAIL)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
@@ -521,10 +706,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = pf_audit_action_get_title (pf_audit_item_get_action (item));
       break;
     case COLUMN_OBJECT:
-      text = pf_audit_item_get_object (item);
+      text = object_label (data->page, pf_audit_item_get_object (item));
       break;
     case COLUMN_FIELD:
-      text = pf_audit_item_get_field (item);
+      text = owned = pf_scope_describe_field (pf_audit_item_get_object (item), pf_audit_item_get_field (item));
       break;
     case COLUMN_DETAIL:
       text = pf_audit_item_get_detail (item);
@@ -534,6 +719,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text);
+  if (column == COLUMN_OBJECT)
+    g_object_set_data_full (G_OBJECT (label), "pf-object", g_strdup (pf_audit_item_get_object (item)), g_free);
 
   if (column == COLUMN_SEQ)
     {
@@ -634,6 +821,8 @@ pf_audit_page_finalize (GObject *object)
   g_clear_pointer (&self->folded_search, g_free);
   g_clear_object (&self->filtered);
   g_clear_pointer (&self->seq_cells, g_hash_table_unref);
+  g_clear_pointer (&self->object_names, g_hash_table_unref);
+  g_clear_pointer (&self->folded_names, g_hash_table_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (pf_audit_page_parent_class)->finalize (object);
@@ -767,8 +956,8 @@ pf_audit_page_init (PfAuditPage *self)
   self->choices[CHOICES_ACTION].get = pf_audit_item_get_action;
   self->choices[CHOICES_OBJECT].get = pf_audit_item_get_object;
   self->choices[CHOICES_ACTOR].label = same_label;
-  self->choices[CHOICES_ACTION].label = pf_audit_action_get_title;
-  self->choices[CHOICES_OBJECT].label = same_label;
+  self->choices[CHOICES_ACTION].label = action_label;
+  self->choices[CHOICES_OBJECT].label = object_label;
 
   for (guint i = 0; i < N_CHOICES; i++)
     {
@@ -793,6 +982,8 @@ pf_audit_page_init (PfAuditPage *self)
   choices_reset (self, &self->choices[CHOICES_OBJECT], _("All Objects"));
 
   self->seq_cells = g_hash_table_new (NULL, NULL);
+  self->object_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->folded_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   g_signal_connect_object (self->filtered, "items-changed",
@@ -809,7 +1000,7 @@ pf_audit_page_init (PfAuditPage *self)
   add_column (self, COLUMN_TIME, C_("audit column", "Time"), 160);
   add_column (self, COLUMN_ACTOR, C_("audit column", "Actor"), 120);
   add_column (self, COLUMN_ACTION, C_("audit column", "Action"), 90);
-  add_column (self, COLUMN_OBJECT, C_("audit column", "Object"), 180);
+  add_column (self, COLUMN_OBJECT, C_("audit column", "Object"), 260);
   add_column (self, COLUMN_FIELD, C_("audit column", "Field"), 120);
   add_column (self, COLUMN_DETAIL, C_("audit column", "Detail"), -1);
 

@@ -16,6 +16,12 @@ static const char * const meanings[] = {
   "reviewed", "approved", "approved-with-conditions", "rejected", "acknowledged",
 };
 #define MEANING_WITH_CONDITIONS 2
+/* Signing means "reviewed" unless the signer picks a stronger meaning:
+ * an approval should be a choice, never what a hurried Enter gives. */
+#define MEANING_DEFAULT 0
+
+/* How many open items the dialog lists before "… and N more". */
+#define MAX_OPEN_LISTED 5
 
 struct _PfSignOffDialog
 {
@@ -200,6 +206,60 @@ create_summary (PfSignOffDialog *self,
   return frame;
 }
 
+/* What still blocks the scope: the signer may sign all the same, a
+ * sign-off records what a person said, but sees what is open. */
+static GtkWidget *
+create_still_open (PfSignOffDialog *self,
+                   PfCatalog       *catalog)
+{
+  g_autofree char *open = pf_scope_describe_open (self->scope, MAX_OPEN_LISTED, catalog, self->document);
+  GtkWidget *box;
+  GtkWidget *header;
+  GtkWidget *icon;
+  GtkWidget *heading;
+  GtkWidget *label;
+  GtkWidget *scrolled;
+
+  if (open == NULL)
+    return NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_name (box, "still-open");
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "pf-sign-off-still-open");
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"),
+                                  -1);
+  gtk_box_append (GTK_BOX (header), icon);
+  /* Translators: heads the list of what still blocks a scope in the
+   * sign-off dialog. */
+  heading = heading_label (_("Still Open"), NULL);
+  gtk_widget_add_css_class (heading, "warning");
+  gtk_box_append (GTK_BOX (header), heading);
+  gtk_box_append (GTK_BOX (box), header);
+
+  label = wrapped_label (open);
+  gtk_widget_set_name (label, "still-open-list");
+  /* Long questions make a tall list: it scrolls rather than push the
+   * buttons off a small screen. */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 140);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
+                                  -1);
+
+  return box;
+}
+
 static void
 build (PfSignOffDialog *self,
        PfCatalog       *catalog,
@@ -209,7 +269,8 @@ build (PfSignOffDialog *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *frame;
   GtkWidget *scrolled;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *still_open;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *heading = pf_scope_dup_sign_off_heading (self->scope);
 
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
@@ -218,6 +279,8 @@ build (PfSignOffDialog *self,
                                  "It is not an electronic signature: Preflight verifies no identity."));
 
   gtk_box_append (GTK_BOX (box), create_summary (self, catalog));
+  if ((still_open = create_still_open (self, catalog)) != NULL)
+    gtk_box_append (GTK_BOX (box), still_open);
 
   self->already_signed = wrapped_label (NULL);
   gtk_widget_set_name (self->already_signed, "already-signed");
@@ -230,10 +293,10 @@ build (PfSignOffDialog *self,
   self->role = create_entry (self, box, _("_Role"), role, "role");
 
   for (guint i = 0; i < G_N_ELEMENTS (meanings); i++)
-    g_ptr_array_add (labels, (gpointer)pf_sign_off_meaning_get_label (meanings[i]));
+    g_ptr_array_add (labels, pf_sign_off_meaning_dup_title (meanings[i]));
   g_ptr_array_add (labels, NULL);
   self->meaning = gtk_drop_down_new_from_strings ((const char * const *)labels->pdata);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->meaning), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->meaning), MEANING_DEFAULT);
   gtk_widget_set_name (self->meaning, "meaning");
   g_signal_connect_object (self->meaning, "notify::selected", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), heading_label (_("_Meaning"), self->meaning));

@@ -365,6 +365,7 @@ create_row (PfSignOffsPage *self,
   const char *conditions = json_object_get_string_member_with_default (record, "conditions", "");
   g_autofree char *title = pf_scope_dup_title (scope);
   g_autofree char *time = pf_sign_off_format_time (json_object_get_string_member_with_default (record, "time", ""));
+  g_autofree char *meaning_title = pf_sign_off_meaning_dup_title (meaning);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   const Described *described = describe (self, id, scope);
   PfSignOffState state = described->state;
@@ -375,8 +376,8 @@ create_row (PfSignOffsPage *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_set_name (row, id);
 
-  /* Translators: name, role, meaning (such as "approved") and date of a sign-off. */
-  g_string_append_printf (subtitle, _("%s, %s · %s · %s"), name, role, pf_sign_off_meaning_get_label (meaning), time);
+  /* Translators: name, role, meaning (such as "Approved") and date of a sign-off. */
+  g_string_append_printf (subtitle, _("%s, %s · %s · %s"), name, role, meaning_title, time);
   if (conditions[0] != '\0')
     {
       g_string_append_c (subtitle, '\n');

@@ -552,9 +552,9 @@ test_sign_off_describe_content (void)
 
   /* The objective is answered, the sponsor justified as not applicable. */
   assert_content (catalog, document, "phase:business-understanding",
-                  "2 of 3 questions answered\nBusiness question: “Who leaves?”");
-  assert_content (catalog, document, "phase:data-understanding", "1 of 1 question answered");
-  assert_content (catalog, document, "phase:modeling", "0 of 0 questions answered");
+                  "2 of 2 required questions answered\nBusiness question: “Who leaves?”");
+  assert_content (catalog, document, "phase:data-understanding", "0 of 0 required questions answered");
+  assert_content (catalog, document, "phase:modeling", "0 of 0 required questions answered");
   assert_content (catalog, document, "leakage-review", "1 feature: 1 keep, 0 drop, 0 transform, 0 pending");
   assert_content (catalog, document, "privacy-review",
                   "0 of 1 question answered\n0 data sources, 0 with personal data");
@@ -590,8 +590,161 @@ test_sign_off_describe_content (void)
     g_autoptr(PfDocument) empty = pf_document_new ();
 
     assert_content (catalog, empty, "phase:business-understanding",
-                    "0 of 3 questions answered\nNo business question recorded yet");
+                    "0 of 2 required questions answered\nNo business question recorded yet");
   }
+}
+
+static void
+assert_open (PfCatalog  *catalog,
+             PfDocument *document,
+             const char *scope,
+             guint       max_listed,
+             const char *expected)
+{
+  g_autofree char *text = pf_scope_describe_open (scope, max_listed, catalog, document);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+set_feature (PfDocument *document,
+             const char *object,
+             const char *field,
+             const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pf_document_set_string (document, object, field, value, &error));
+  g_assert_no_error (error);
+}
+
+/* A catalog whose gates ask for more: a required question and a sign-off
+ * of the leakage review before Business Understanding passes, a required
+ * privacy question and deployment-plan question. */
+static const char open_catalog[] =
+  "<catalog id=\"org.example.open\" version=\"1\"><title>Open</title>"
+  "<phase id=\"business-understanding\"><step id=\"a\"><title>A</title>"
+  "<question id=\"business-understanding.objective\" type=\"long-text\" required=\"true\"><text>What is the objective?</text><why>W</why></question>"
+  "<question id=\"business-understanding.sponsor\" type=\"text\" required=\"true\"><text>Who sponsors it?</text><why>W</why></question>"
+  "<question id=\"business-understanding.note\" type=\"text\" required=\"true\"><text>Anything else?</text><why>W</why></question>"
+  "</step><gate><requires sign-off=\"phase:business-understanding\" role=\"sponsor\"/>"
+  "<requires sign-off=\"leakage-review\" role=\"data scientist\"/></gate></phase>"
+  "<phase id=\"data-understanding\"><step id=\"b\"><title>B</title>"
+  "<question id=\"privacy-review.personal-data\" type=\"yes-no\" required=\"true\"><text>Personal data?</text><why>W</why></question>"
+  "<question id=\"privacy-review.basis\" type=\"text\"><text>Legal basis?</text><why>W</why></question>"
+  "</step><gate/></phase>"
+  "<phase id=\"data-preparation\"><step id=\"c\"><title>C</title></step><gate/></phase>"
+  "<phase id=\"modeling\"><step id=\"d\"><title>D</title></step><gate/></phase>"
+  "<phase id=\"evaluation\"><step id=\"e\"><title>E</title></step><gate/></phase>"
+  "<phase id=\"deployment\"><step id=\"f\"><title>F</title>"
+  "<question id=\"deployment-plan.schedule\" type=\"text\" required=\"true\"><text>When does it run?</text><why>W</why></question>"
+  "</step><gate/></phase>" TEST_ML_TEST_SCORE "</catalog>";
+
+/* What the sign-off dialog lists as still open. */
+static void
+test_sign_off_describe_open (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (open_catalog, strlen (open_catalog));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfCatalog) catalog = pf_catalog_new_from_bytes (bytes, FALSE, &error);
+  g_autoptr(PfDocument) document = load_fixed ();
+  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+  g_autofree char *feature = NULL;
+  g_autofree char *object = NULL;
+  g_autofree char *leakage_id = NULL;
+
+  g_assert_no_error (error);
+
+  /* The content counts what the gate counts: the business question and
+   * the three required questions. */
+  assert_content (catalog, document, "phase:business-understanding",
+                  "3 of 4 required questions answered\nBusiness question: “Who leaves?”");
+
+  /* The phase's own sign-off is the one being given: not listed. */
+  assert_open (catalog, document, "phase:business-understanding", 5,
+               "• Not answered: “Anything else?”\n"
+               "• Leakage review: needs a current sign-off by the data scientist");
+  assert_open (catalog, document, "phase:business-understanding", 1,
+               "• Not answered: “Anything else?”\n… and 1 more");
+  leakage_id = sign (document, "leakage-review", "reviewed");
+  assert_open (catalog, document, "phase:business-understanding", 5,
+               "• Not answered: “Anything else?”");
+
+  /* The fixed project's one feature is kept, and known before. */
+  assert_open (catalog, document, "leakage-review", 5, NULL);
+  feature = add_record (document, "features");
+  object = g_strconcat ("features/", feature, NULL);
+  set_feature (document, object, "name", "tenure");
+  assert_open (catalog, document, "leakage-review", 5, "• Feature “tenure” has no verdict yet");
+  set_feature (document, object, "verdict", "keep");
+  assert_open (catalog, document, "leakage-review", 5, NULL);
+  set_feature (document, object, "known-at", "after");
+  assert_open (catalog, document, "leakage-review", 5,
+               "• Feature “tenure” is kept although flagged as leakage");
+  set_feature (document, object, "known-at", "before");
+  set_feature (document, object, "target-consequence", "yes");
+  assert_open (catalog, document, "leakage-review", 5,
+               "• Feature “tenure” is kept although flagged as leakage");
+  set_feature (document, object, "verdict", "drop");
+  assert_open (catalog, document, "leakage-review", 5, NULL);
+
+  /* A review lists its own required questions, wherever they are asked. */
+  assert_open (catalog, document, "privacy-review", 5, "• Not answered: “Personal data?”");
+  g_assert_true (pf_document_set_answer (document, "privacy-review.personal-data", yes, &error));
+  g_assert_no_error (error);
+  assert_open (catalog, document, "privacy-review", 5, NULL);
+  assert_open (catalog, document, "deployment-plan", 5, "• Not answered: “When does it run?”");
+  assert_open (catalog, document, "project", 5, NULL);
+}
+
+/* How the audit trail names objects and fields. */
+static void
+test_sign_off_describe_object (void)
+{
+  g_autoptr(PfCatalog) catalog = load_describe_catalog ();
+  g_autoptr(PfDocument) document = load_fixed ();
+  g_autofree char *feature = add_record (document, "features");
+  g_autofree char *object = g_strconcat ("features/", feature, NULL);
+  g_autofree char *sign_off = sign (document, "leakage-review", "reviewed");
+  g_autofree char *sign_off_object = g_strconcat ("sign-offs/", sign_off, NULL);
+  g_autofree char *text = NULL;
+
+  set_feature (document, object, "name", "tenure");
+  text = pf_scope_describe_object (object, catalog, document);
+  g_assert_cmpstr (text, ==, "Feature “tenure”");
+  g_clear_pointer (&text, g_free);
+
+  /* A rename shows at once: nothing is kept here. */
+  set_feature (document, object, "name", "tenure_months");
+  text = pf_scope_describe_object (object, catalog, document);
+  g_assert_cmpstr (text, ==, "Feature “tenure_months”");
+  g_clear_pointer (&text, g_free);
+
+  text = pf_scope_describe_object ("answers/business-understanding.sponsor", catalog, document);
+  g_assert_cmpstr (text, ==, "Who sponsors it?");
+  g_clear_pointer (&text, g_free);
+  text = pf_scope_describe_object ("answers/business-understanding.sponsor", NULL, document);
+  g_assert_cmpstr (text, ==, "business-understanding.sponsor");
+  g_clear_pointer (&text, g_free);
+
+  text = pf_scope_describe_object ("business-question", catalog, document);
+  g_assert_cmpstr (text, ==, "Business question");
+  g_clear_pointer (&text, g_free);
+  text = pf_scope_describe_object (sign_off_object, catalog, document);
+  g_assert_cmpstr (text, ==, "Sign-off of Leakage review by Grace Hopper");
+  g_clear_pointer (&text, g_free);
+  text = pf_scope_describe_object ("something-else", catalog, document);
+  g_assert_cmpstr (text, ==, "something-else");
+  g_clear_pointer (&text, g_free);
+
+  text = pf_scope_describe_field (object, "verdict");
+  g_assert_cmpstr (text, ==, "Verdict");
+  g_clear_pointer (&text, g_free);
+  text = pf_scope_describe_field ("answers/business-understanding.sponsor", "value");
+  g_assert_cmpstr (text, ==, "Answer");
+  g_clear_pointer (&text, g_free);
+  text = pf_scope_describe_field (object, "unknown-field");
+  g_assert_cmpstr (text, ==, "unknown-field");
 }
 
 static void
@@ -707,6 +860,8 @@ main (int   argc,
   g_test_add_func ("/sign-off/undo-new-answer", test_sign_off_undo_new_answer);
   g_test_add_func ("/sign-off/blank-answer", test_sign_off_blank_answer);
   g_test_add_func ("/sign-off/describe-content", test_sign_off_describe_content);
+  g_test_add_func ("/sign-off/describe-open", test_sign_off_describe_open);
+  g_test_add_func ("/sign-off/describe-object", test_sign_off_describe_object);
   g_test_add_func ("/sign-off/describe-change", test_sign_off_describe_change);
   g_test_add_func ("/sign-off/describe-changes", test_sign_off_describe_changes);
   g_test_add_func ("/sign-off/field-labels", test_sign_off_field_labels);

@@ -321,6 +321,52 @@ choose (GtkWidget  *page,
   g_error ("No “%s” in %s", label, id);
 }
 
+static gboolean
+has_choice (GtkWidget  *page,
+            const char *id,
+            const char *label)
+{
+  GListModel *labels = gtk_drop_down_get_model (GTK_DROP_DOWN (ui_test_find_widget (page, id)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (labels, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), label))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const char *
+selected_choice (GtkWidget  *page,
+                 const char *id)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (ui_test_find_widget (page, id)));
+
+  return item ? gtk_string_object_get_string (item) : NULL;
+}
+
+/* After "All …", the choices in the order of how they read. */
+static gboolean
+choices_sorted (GtkWidget  *page,
+                const char *id)
+{
+  GListModel *labels = gtk_drop_down_get_model (GTK_DROP_DOWN (ui_test_find_widget (page, id)));
+
+  for (guint i = 2; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) a = g_list_model_get_item (labels, i - 1);
+      g_autoptr(GtkStringObject) b = g_list_model_get_item (labels, i);
+
+      if (g_utf8_collate (gtk_string_object_get_string (a), gtk_string_object_get_string (b)) > 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static guint
 count_entries (PfDocument *document,
                const char *member,
@@ -401,8 +447,14 @@ test_audit_page (void)
   /* By object, then by action as well: the filters narrow together. */
   choose (page, "actor_drop_down", "All Actors");
   g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, total);
-  choose (page, "object_drop_down", risk_object);
+  /* Objects read as names, sorted, not as ids. */
+  g_assert_true (has_choice (page, "object_drop_down", "Project details"));
+  g_assert_false (has_choice (page, "object_drop_down", "metadata"));
+  g_assert_false (has_choice (page, "object_drop_down", risk_object));
+  g_assert_true (choices_sorted (page, "object_drop_down"));
+  choose (page, "object_drop_down", "Risk “Data drift”");
   g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 4);
+  g_assert_cmpstr (pf_audit_item_get_object (shown_entry (page, 0)), ==, risk_object);
   choose (page, "action_drop_down", "Added");
   g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 1);
   g_assert_cmpstr (pf_audit_item_get_action (shown_entry (page, 0)), ==, "add");
@@ -414,10 +466,25 @@ test_audit_page (void)
   choose (page, "object_drop_down", "All Objects");
   g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, total);
 
+  /* A renamed record is chosen by its new name, and stays chosen. */
+  choose (page, "object_drop_down", "Risk “Data drift”");
+  g_assert_true (pf_document_set_string (document, risk_object, "title", "Concept drift", NULL));
+  total++;
+  g_assert_false (has_choice (page, "object_drop_down", "Risk “Data drift”"));
+  g_assert_cmpstr (selected_choice (page, "object_drop_down"), ==, "Risk “Concept drift”");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 5);
+  g_assert_true (choices_sorted (page, "object_drop_down"));
+  choose (page, "object_drop_down", "All Objects");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, total);
+
   /* The search looks at every column, whatever the case. */
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find_widget (page, "search_entry")), "RETRAIN");
   g_signal_emit_by_name (ui_test_find_widget (page, "search_entry"), "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 1);
+  /* By the object's name as the list shows it: every entry of the risk. */
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_widget (page, "search_entry")), "risk “concept");
+  g_signal_emit_by_name (ui_test_find_widget (page, "search_entry"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, 5);
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find_widget (page, "search_entry")), "");
   g_signal_emit_by_name (ui_test_find_widget (page, "search_entry"), "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (shown_entries (page)), ==, total);
@@ -755,6 +822,47 @@ test_audit_page_large (void)
   destroy_window (window);
 }
 
+/* Clearing a filter goes back to the newest entry, on top; a filter that
+ * matches nothing says so. */
+static void
+test_audit_page_filter_scrolls_to_top (void)
+{
+  g_autoptr(PfDocument) document = pf_document_new ();
+  PfWindow *window = new_project_window ();
+  GtkWidget *page;
+  GtkAdjustment *adjustment;
+
+  pf_document_make_new_project (document);
+  for (guint i = 0; i < 400; i++)
+    {
+      pf_document_set_actor (document, i % 2 ? "Ada" : "Grace");
+      pf_document_record_event (document, "export", "metadata", "report.pdf");
+    }
+  pf_window_set_document (window, document);
+  page = show_page (window, "audit-trail");
+  ui_test_wait_until (ui_test_is_drawn, ui_test_find_widget (page, "column_view"));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (ui_test_find_widget (page, "column_view")));
+
+  choose (page, "actor_drop_down", "Grace");
+  wait_for_repaint (window);
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)) / 2);
+  wait_for_repaint (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+  choose (page, "actor_drop_down", "All Actors");
+  wait_for_repaint (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, gtk_adjustment_get_lower (adjustment));
+  g_assert_cmpint (pf_audit_item_get_seq (shown_entry (page, 0)), ==, pf_document_get_audit_length (document));
+
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_widget (page, "search_entry")), "nothing like this");
+  g_signal_emit_by_name (ui_test_find_widget (page, "search_entry"), "search-changed");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_find_widget (page, "list_stack"))), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (ui_test_find_widget (page, "empty_page"))), ==,
+                   "No Matching Entries");
+
+  destroy_window (window);
+}
+
 /* A bulk import into a long trail: each new object is a new choice of the
  * object filter, put in its sorted place as it arrives. */
 static void
@@ -842,6 +950,7 @@ main (int   argc,
   g_test_add_func ("/ui/pages/audit-verified-later", test_audit_page_verified_later);
   g_test_add_func ("/ui/pages/audit-large", test_audit_page_large);
   g_test_add_func ("/ui/pages/audit-new-values", test_audit_page_new_values);
+  g_test_add_func ("/ui/pages/audit-filter-scrolls-to-top", test_audit_page_filter_scrolls_to_top);
   g_test_add_func ("/ui/pages/audit-narrow", test_audit_page_narrow);
   g_test_add_func ("/ui/pages/every-page", test_every_page);
 

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pf-application.h"
+#include "pf-gate.h"
 #include "pf-scope.h"
 #include "pf-scope-describe.h"
 #include "pf-sign-off-dialog.h"
@@ -381,8 +382,31 @@ test_sign_off_goes_stale (void)
   g_assert_cmpstr (pf_sign_off_dialog_get_scope (dialog), ==, BU_SCOPE);
   expected_summary = pf_scope_describe_content (BU_SCOPE, catalog, document);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "summary"))), ==, expected_summary);
-  assert_contains (expected_summary, "questions answered");
+  assert_contains (expected_summary, "required questions answered");
   assert_contains (expected_summary, "No business question recorded yet");
+  {
+    guint answered, required;
+    g_autofree char *count = NULL;
+
+    /* The count of the phase's gate, not of every question. */
+    pf_gate_count_answered (catalog, document, PF_PHASE_BUSINESS_UNDERSTANDING, &answered, &required);
+    count = g_strdup_printf ("%u of %u required questions answered", answered, required);
+    assert_contains (expected_summary, count);
+  }
+  /* What still blocks the phase, the first five, but not the sign-off
+   * being given; "reviewed" unless the signer chooses more. */
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "still-open")));
+  {
+    const char *open = gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "still-open-list")));
+    g_autofree char *expected_open = pf_scope_describe_open (BU_SCOPE, 5, catalog, document);
+
+    g_assert_cmpstr (open, ==, expected_open);
+    assert_contains (open, "• No business question with a success criterion");
+    assert_contains (open, "• Not answered: “");
+    assert_contains (open, "… and ");
+    g_assert_null (strstr (open, "needs a current sign-off"));
+  }
+  g_assert_cmpstr (pf_sign_off_dialog_get_meaning (dialog), ==, "reviewed");
   sha256 = pf_scope_content_sha256 (BU_SCOPE, pf_document_get_root (document));
   assert_contains (gtk_widget_get_tooltip_text (find_named (GTK_WIDGET (dialog), "sha256")), sha256);
   g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "already-signed")));
@@ -427,7 +451,7 @@ test_sign_off_goes_stale (void)
   spin_idle ();
   g_assert_cmpstr (sign_offs_stack_page (window), ==, "records");
   g_assert_cmpstr (state_of (window, "sign-off-1"), ==, "Current");
-  assert_contains (subtitle_of (window, "sign-off-1"), "Grace Hopper, Sponsor · approved");
+  assert_contains (subtitle_of (window, "sign-off-1"), "Grace Hopper, Sponsor · Approved");
 
   /* An answer of the phase edited through its widget: stale, naming the question. */
   pf_window_show_page (window, "business-understanding");
@@ -524,6 +548,24 @@ test_sign_off_goes_stale (void)
   scroll_to_gate (visible_page (window));
   screenshot_light_and_dark (GTK_WIDGET (window), "sign-off-phase-gate");
 
+  /* The leakage review names a feature kept although flagged. */
+  {
+    g_autofree char *feature = pf_document_add_record (document, "features", NULL);
+    g_autofree char *object = g_strconcat ("features/", feature, NULL);
+    const char *open;
+
+    g_assert_true (pf_document_set_string (document, object, "name", "days_to_cancel", NULL));
+    g_assert_true (pf_document_set_string (document, object, "known-at", "after", NULL));
+    g_assert_true (pf_document_set_string (document, object, "verdict", "keep", NULL));
+    g_action_group_activate_action (G_ACTION_GROUP (window), "sign-off", g_variant_new_string ("leakage-review"));
+    spin_idle ();
+    dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
+    open = gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "still-open-list")));
+    assert_contains (open, "Feature “days_to_cancel” is kept although flagged as leakage");
+    screenshot_light_and_dark (GTK_WIDGET (dialog), "sign-off-dialog-leakage");
+    respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  }
+
   /* The whole project from the Overview. */
   pf_window_show_page (window, "overview");
   spin_idle ();
@@ -531,6 +573,8 @@ test_sign_off_goes_stale (void)
   g_assert_cmpstr (pf_sign_off_dialog_get_scope (dialog), ==, "project");
   assert_contains (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "summary"))),
                    "questions answered in all six phases");
+  /* Nothing blocks a project sign-off but its content: no block. */
+  g_assert_null (find_named (GTK_WIDGET (dialog), "still-open"));
   respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (document)), ==, 3);
 
