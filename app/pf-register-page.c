@@ -148,6 +148,8 @@ struct _PfRegisterPage
   char               *search_key;       /* casefolded, or NULL */
   PfRegisterItem     *edit_on_bind;     /* start editing this new record's first cell */
   GtkWidget          *details;          /* the entry details window, weak */
+  AdwToast           *remove_toast;     /* "N entries removed", weak */
+  GPtrArray          *removed_ids;      /* the records that toast is about */
 
   const PfRegister   *reg;
   gulong              changed_handler;
@@ -172,6 +174,7 @@ static GParamSpec *properties[N_PROPS];
 
 static gboolean is_features (PfRegisterPage *self);
 static void     close_details (PfRegisterPage *self);
+static void     dismiss_remove_toast (PfRegisterPage *self);
 
 static void
 column_free (Column *column)
@@ -226,6 +229,31 @@ set_field (PfRegisterPage *self,
   object = record_object (self, item);
   if (!pf_document_set_value (self->document, object, field, value, &error))
     show_error (self, _("Could Not Change the Entry"), error->message);
+}
+
+/* Sets the verdict of a feature, and when nobody is named as its reviewer
+ * yet, the one who gave it; the caller groups the two into one undo step. */
+static gboolean
+set_verdict (PfRegisterPage  *self,
+             PfRegisterItem  *item,
+             const char      *verdict,
+             GError         **error)
+{
+  g_autofree char *object = record_object (self, item);
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), verdict);
+  const char *actor = pf_document_get_actor (self->document);
+
+  if (!pf_document_set_value (self->document, object, "verdict", node, error))
+    return FALSE;
+
+  if (actor != NULL && actor[0] != '\0' && item_get_string (item, "reviewer")[0] == '\0')
+    {
+      g_autoptr(JsonNode) reviewer = json_node_init_string (json_node_alloc (), actor);
+
+      return pf_document_set_value (self->document, object, "reviewer", reviewer, error);
+    }
+
+  return TRUE;
 }
 
 /* Sorting and filtering */
@@ -438,6 +466,20 @@ sync_items (PfRegisterPage *self)
   self->items = g_steal_pointer (&items);
   g_hash_table_unref (self->items_by_id);
   self->items_by_id = g_steal_pointer (&by_id);
+
+  /* Removed records that came back (an undo, from the toast or not) make
+   * the toast that offers to undo it stale. */
+  if (self->remove_toast != NULL && self->removed_ids != NULL)
+    {
+      for (guint i = 0; i < self->removed_ids->len; i++)
+        {
+          if (g_hash_table_contains (self->items_by_id, g_ptr_array_index (self->removed_ids, i)))
+            {
+              dismiss_remove_toast (self);
+              break;
+            }
+        }
+    }
 
   gtk_stack_set_visible_child_name (self->stack, self->items->len > 0 ? "list" : "empty");
   update_count (self);
@@ -792,8 +834,24 @@ choose_change_state_cb (GSimpleAction *action,
       !g_ptr_array_find_with_equal_func (column->choices, g_variant_get_string (value, NULL), g_str_equal, NULL))
     return;
 
-  node = json_node_init_string (json_node_alloc (), g_variant_get_string (value, NULL));
-  set_field (column->page, item, column->field->name, node);
+  if (g_str_equal (column->field->name, "verdict") && is_features (column->page))
+    {
+      PfRegisterPage *self = column->page;
+      g_autoptr(GError) error = NULL;
+
+      if (self->document == NULL)
+        return;
+      pf_document_begin_group (self->document);
+      set_verdict (self, item, g_variant_get_string (value, NULL), &error);
+      pf_document_end_group (self->document);
+      if (error != NULL)
+        show_error (self, _("Could Not Set the Verdict"), error->message);
+    }
+  else
+    {
+      node = json_node_init_string (json_node_alloc (), g_variant_get_string (value, NULL));
+      set_field (column->page, item, column->field->name, node);
+    }
   update_cell (button);
 }
 
@@ -1345,7 +1403,28 @@ remove_action (GtkWidget  *widget,
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+
+  dismiss_remove_toast (self);
+  g_clear_pointer (&self->removed_ids, g_ptr_array_unref);
+  self->removed_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (self->removed_ids, g_strdup (((PfRegisterItem *)g_ptr_array_index (items, i))->id));
+  self->remove_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)&self->remove_toast);
   add_toast (self, toast);
+}
+
+static void
+dismiss_remove_toast (PfRegisterPage *self)
+{
+  AdwToast *toast = self->remove_toast;
+
+  if (toast == NULL)
+    return;
+
+  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *)&self->remove_toast);
+  self->remove_toast = NULL;
+  adw_toast_dismiss (toast);
 }
 
 static void
@@ -1356,7 +1435,6 @@ set_verdict_action (GtkWidget  *widget,
   PfRegisterPage *self = PF_REGISTER_PAGE (widget);
   g_autoptr(GPtrArray) items = dup_selected_items (self);
   const char *verdict = g_variant_get_string (param, NULL);
-  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), verdict);
   g_autoptr(GError) error = NULL;
 
   if (self->document == NULL || items->len == 0)
@@ -1365,11 +1443,7 @@ set_verdict_action (GtkWidget  *widget,
   /* One undo step for the whole selection. */
   pf_document_begin_group (self->document);
   for (guint i = 0; i < items->len && error == NULL; i++)
-    {
-      g_autofree char *object = record_object (self, g_ptr_array_index (items, i));
-
-      pf_document_set_value (self->document, object, "verdict", node, &error);
-    }
+    set_verdict (self, g_ptr_array_index (items, i), verdict, &error);
   pf_document_end_group (self->document);
 
   if (error != NULL)
@@ -1739,6 +1813,11 @@ pf_register_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->sync_source, g_source_remove);
   close_details (self);
+  if (self->remove_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->remove_toast), (gpointer *)&self->remove_toast);
+      self->remove_toast = NULL;
+    }
   if (self->column_view != NULL)
     release_focus (self);
   if (self->document != NULL)
@@ -1762,6 +1841,7 @@ pf_register_page_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->items_by_id, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->removed_ids, g_ptr_array_unref);
   g_free (self->search_key);
   g_free (self->register_id);
 
