@@ -157,6 +157,8 @@ struct _PfRegisterPage
   guint               scroll_tick;
   guint               scroll_position;
   guint               scroll_frames;
+  /* Focus the first cell of the row scrolled to, once it is shown. */
+  guint               focus_on_show : 1;
   /* Set while the page writes the document's values into its widgets. */
   guint               updating : 1;
 };
@@ -649,6 +651,81 @@ text_cell_entry_activate_cb (GtkText   *entry,
   text_cell_stop (cell, TRUE);
 }
 
+/* The cells of a row are our widgets inside the column view's cell
+ * widgets, which are the children of the row's widget. */
+static GtkWidget *
+cell_in_slot (GtkWidget *slot)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (slot);
+
+  if (cell != NULL && g_object_get_data (G_OBJECT (cell), "column") != NULL &&
+      g_object_get_data (G_OBJECT (cell), "item") != NULL &&
+      gtk_widget_get_visible (cell) && gtk_widget_is_sensitive (cell) && gtk_widget_get_focusable (cell))
+    return cell;
+  return NULL;
+}
+
+/* The cell before or after @cell that can take the focus: in its row, or
+ * else the last or first of the row before or after. GTK 4.8's column view
+ * moves right for Shift+Tab as for Tab. */
+static GtkWidget *
+find_next_cell (GtkWidget *cell,
+                gboolean   forward)
+{
+  GtkWidget *slot = gtk_widget_get_parent (cell);
+  GtkWidget *row = slot ? gtk_widget_get_parent (slot) : NULL;
+
+  if (row == NULL)
+    return NULL;
+
+  for (int pass = 0; pass < 2 && row != NULL; pass++)
+    {
+      if (pass == 0)
+        slot = forward ? gtk_widget_get_next_sibling (slot) : gtk_widget_get_prev_sibling (slot);
+      else
+        {
+          row = forward ? gtk_widget_get_next_sibling (row) : gtk_widget_get_prev_sibling (row);
+          slot = row == NULL ? NULL : forward ? gtk_widget_get_first_child (row) : gtk_widget_get_last_child (row);
+        }
+
+      for (; slot != NULL; slot = forward ? gtk_widget_get_next_sibling (slot) : gtk_widget_get_prev_sibling (slot))
+        {
+          GtkWidget *found = cell_in_slot (slot);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+
+  return NULL;
+}
+
+static void text_cell_start (GtkWidget *cell);
+
+static gboolean
+is_text_cell (GtkWidget *widget)
+{
+  return gtk_widget_has_css_class (widget, "pf-text-cell");
+}
+
+/* Moves the focus from @cell to the cell before or after it; a text cell
+ * reached from one being edited is edited in turn. */
+static gboolean
+move_cell_focus (GtkWidget *cell,
+                 gboolean   forward,
+                 gboolean   edit)
+{
+  GtkWidget *next = find_next_cell (cell, forward);
+
+  if (next == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (next);
+  if (edit && is_text_cell (next))
+    text_cell_start (next);
+  return TRUE;
+}
+
 static gboolean
 text_cell_entry_key_pressed_cb (GtkEventControllerKey *controller,
                                 guint                  keyval,
@@ -656,11 +733,74 @@ text_cell_entry_key_pressed_cb (GtkEventControllerKey *controller,
                                 GdkModifierType        state,
                                 GtkWidget             *cell)
 {
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      gboolean forward = keyval != GDK_KEY_ISO_Left_Tab && !(state & GDK_SHIFT_MASK);
+
+      return gtk_widget_activate_action (cell, "register.move-cell", "b", forward);
+    }
+
   if (keyval != GDK_KEY_Escape)
     return FALSE;
 
   text_cell_stop (cell, FALSE);
   return TRUE;
+}
+
+/* Shift+Tab on a cell goes to the cell before it: GTK 4.8's column view
+ * moves right, as for Tab. */
+static gboolean
+column_view_key_pressed_cb (GtkEventControllerKey *controller,
+                            guint                  keyval,
+                            guint                  keycode,
+                            GdkModifierType        state,
+                            PfRegisterPage        *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL ||
+      !(keyval == GDK_KEY_ISO_Left_Tab ||
+        ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK))))
+    return FALSE;
+
+  /* A cell being edited has its own. */
+  if (g_object_get_data (G_OBJECT (focus), "column") == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (focus, "register.move-cell", "b", FALSE);
+}
+
+/* (forward): from the cell that has the focus to the next or previous
+ * one. A cell being edited keeps its text first, and a text cell reached
+ * from it is edited in turn. */
+static void
+move_cell_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (widget);
+  gboolean forward = g_variant_get_boolean (param);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell = focus;
+  gboolean editing = FALSE;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return;
+
+  if (GTK_IS_TEXT (focus) && (cell = gtk_widget_get_parent (focus)) != NULL &&
+      g_object_get_data (G_OBJECT (cell), "entry") == focus)
+    {
+      editing = TRUE;
+      text_cell_stop (cell, TRUE);
+    }
+
+  if (g_object_get_data (G_OBJECT (cell), "column") == NULL)
+    return;
+
+  if (!move_cell_focus (cell, forward, editing) && editing)
+    gtk_widget_child_focus (GTK_WIDGET (root), forward ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD);
 }
 
 static gboolean
@@ -725,6 +865,46 @@ text_cell_edit_cb (GSimpleAction *action,
   text_cell_start (cell);
 }
 
+/* Typing on a cell that is not being edited starts editing it with what
+ * was typed, replacing the text, as in a spreadsheet. */
+static void
+text_cell_type_cb (GSimpleAction *action,
+                   GVariant      *param,
+                   GtkWidget     *cell)
+{
+  GtkWidget *entry;
+
+  text_cell_start (cell);
+  if ((entry = g_object_get_data (G_OBJECT (cell), "entry")) == NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_variant_get_string (param, NULL));
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+}
+
+static gboolean
+text_cell_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GtkWidget             *cell)
+{
+  gunichar c;
+  char text[7] = { 0 };
+
+  if (g_object_get_data (G_OBJECT (cell), "entry") != NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+    return FALSE;
+
+  /* Printable characters; a space still belongs to the list. */
+  c = gdk_keyval_to_unicode (keyval);
+  if (c == 0 || !g_unichar_isgraph (c))
+    return FALSE;
+
+  g_unichar_to_utf8 (c, text);
+  return gtk_widget_activate_action (cell, "cell.type", "s", text);
+}
+
 static void
 text_cell_stop_cb (GSimpleAction *action,
                    GVariant      *param,
@@ -775,6 +955,7 @@ text_cell_new (void)
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) edit = g_simple_action_new ("edit", NULL);
   g_autoptr(GSimpleAction) stop = g_simple_action_new ("stop", G_VARIANT_TYPE_BOOLEAN);
+  g_autoptr(GSimpleAction) type = g_simple_action_new ("type", G_VARIANT_TYPE_STRING);
   GtkEventController *controller;
   GtkGesture *gesture;
 
@@ -792,8 +973,14 @@ text_cell_new (void)
   g_signal_connect (edit, "activate", G_CALLBACK (text_cell_edit_cb), cell);
   g_signal_connect (stop, "activate", G_CALLBACK (text_cell_stop_cb), cell);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (edit));
+  g_signal_connect (type, "activate", G_CALLBACK (text_cell_type_cb), cell);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (stop));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (type));
   gtk_widget_insert_action_group (cell, "cell", G_ACTION_GROUP (group));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (text_cell_key_pressed_cb), cell);
+  gtk_widget_add_controller (cell, controller);
 
   controller = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
@@ -1237,6 +1424,30 @@ get_list_view (PfRegisterPage *self)
   return NULL;
 }
 
+/* The first cell of @item's row that takes the focus, if the row is shown. */
+static GtkWidget *
+find_first_cell (PfRegisterPage *self,
+                 PfRegisterItem *item)
+{
+  GtkWidget *list_view = get_list_view (self);
+
+  if (list_view == NULL)
+    return NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      for (GtkWidget *slot = gtk_widget_get_first_child (row); slot != NULL; slot = gtk_widget_get_next_sibling (slot))
+        {
+          GtkWidget *cell = cell_in_slot (slot);
+
+          if (cell != NULL && g_object_get_data (G_OBJECT (cell), "item") == item)
+            return cell;
+        }
+    }
+
+  return NULL;
+}
+
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *frame_clock,
@@ -1256,6 +1467,15 @@ scroll_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   self->scroll_tick = 0;
+  if (self->focus_on_show)
+    {
+      g_autoptr(PfRegisterItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), self->scroll_position);
+      GtkWidget *cell = item ? find_first_cell (self, item) : NULL;
+
+      self->focus_on_show = FALSE;
+      if (cell != NULL)
+        gtk_widget_grab_focus (cell);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -1762,6 +1982,13 @@ pf_register_page_constructed (GObject *object)
   gtk_column_view_set_show_row_separators (self->column_view, TRUE);
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);
   gtk_column_view_set_reorderable (self->column_view, FALSE);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (column_view_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, pf_page_info_get_title (info),
                                   -1);
@@ -1923,6 +2150,7 @@ pf_register_page_class_init (PfRegisterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "register.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "register.set-verdict", "s", set_verdict_action);
   gtk_widget_class_install_action (widget_class, "register.edit-entry", NULL, edit_entry_action);
+  gtk_widget_class_install_action (widget_class, "register.move-cell", "b", move_cell_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "register.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "register.remove", NULL);
@@ -2034,6 +2262,11 @@ pf_register_page_select_record (PfRegisterPage *self,
     return FALSE;
 
   select_and_show (self, position);
+
+  /* Into the table now, away from where the record was asked for (the find
+   * bar, say); onto its first cell once the row is shown. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  self->focus_on_show = TRUE;
   return TRUE;
 }
 
