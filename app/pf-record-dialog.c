@@ -131,6 +131,17 @@ update_row (PfRecordDialog *self,
 
   self->updating = TRUE;
 
+  if (row->choices != NULL)
+    {
+      guint index;
+
+      if (g_ptr_array_find_with_equal_func (row->choices, get_string (self, name), g_str_equal, &index) &&
+          adw_combo_row_get_selected (ADW_COMBO_ROW (row->widget)) != index)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row->widget), index);
+      self->updating = FALSE;
+      return;
+    }
+
   switch (row->field->type)
     {
     case PF_FIELD_TEXT:
@@ -144,16 +155,6 @@ update_row (PfRecordDialog *self,
         /* Not while it is the text being typed: the cursor stays. */
         if (!g_str_equal (text, get_string (self, name)))
           gtk_text_buffer_set_text (buffer, get_string (self, name), -1);
-      }
-      break;
-
-    case PF_FIELD_ENUM:
-      {
-        guint index;
-
-        if (g_ptr_array_find_with_equal_func (row->choices, get_string (self, name), g_str_equal, &index) &&
-            adw_combo_row_get_selected (ADW_COMBO_ROW (row->widget)) != index)
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row->widget), index);
       }
       break;
 
@@ -334,6 +335,29 @@ build_rows (PfRecordDialog *self,
       const char *title = pf_register_field_title (field);
       GtkWidget *list_row;
 
+      /* Chosen from a list: an enum, or the phase, which the file keeps as
+       * a string; a phase unknown to this version is kept, as it is. */
+      if ((row.choices = pf_register_dup_field_choices (field)) != NULL)
+        {
+          g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+          const char *value = get_string (self, field->name);
+
+          if (field->type != PF_FIELD_ENUM &&
+              !g_ptr_array_find_with_equal_func (row.choices, value, g_str_equal, NULL))
+            g_ptr_array_add (row.choices, (gpointer)g_intern_string (value));
+          for (guint i = 0; i < row.choices->len; i++)
+            gtk_string_list_append (labels, pf_register_field_value_label (field, g_ptr_array_index (row.choices, i)));
+          list_row = row.widget = adw_combo_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), title);
+          adw_combo_row_set_model (ADW_COMBO_ROW (list_row), G_LIST_MODEL (labels));
+          gtk_widget_set_sensitive (list_row, writable);
+          g_signal_connect (list_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+          gtk_widget_set_name (row.widget, field->name);
+          adw_preferences_group_add (group, list_row);
+          g_array_append_val (self->rows, row);
+          continue;
+        }
+
       switch (field->type)
         {
         case PF_FIELD_STRING:
@@ -347,21 +371,6 @@ build_rows (PfRecordDialog *self,
           list_row = text_row_new (field, writable, &row.widget);
           g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (row.widget)), "changed",
                             G_CALLBACK (buffer_changed_cb), row.widget);
-          break;
-
-        case PF_FIELD_ENUM:
-          {
-            g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-            row.choices = pf_register_dup_choices (field);
-            for (guint i = 0; i < row.choices->len; i++)
-              gtk_string_list_append (labels, pf_register_value_label (g_ptr_array_index (row.choices, i)));
-            list_row = row.widget = adw_combo_row_new ();
-            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), title);
-            adw_combo_row_set_model (ADW_COMBO_ROW (list_row), G_LIST_MODEL (labels));
-            gtk_widget_set_sensitive (list_row, writable);
-            g_signal_connect (list_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
-          }
           break;
 
         case PF_FIELD_BOOLEAN:

@@ -274,6 +274,18 @@ compare_items (gconstpointer a,
     return (int)item_is_leaking (item_b) - (int)item_is_leaking (item_a);
 
   name = column->field->name;
+  /* Chosen from a list that is not an enum: the phases, in their order. */
+  if (column->choices != NULL && column->field->type != PF_FIELD_ENUM)
+    {
+      guint rank_a = column->choices->len, rank_b = column->choices->len;
+
+      g_ptr_array_find_with_equal_func (column->choices, item_get_string (item_a, name), g_str_equal, &rank_a);
+      g_ptr_array_find_with_equal_func (column->choices, item_get_string (item_b, name), g_str_equal, &rank_b);
+      if (rank_a != rank_b)
+        return rank_a < rank_b ? -1 : 1;
+      return g_utf8_collate (item_get_string (item_a, name), item_get_string (item_b, name));
+    }
+
   switch (column->field->type)
     {
     case PF_FIELD_ENUM:
@@ -323,8 +335,16 @@ filter_item (gpointer object,
           if (contains_casefolded (pf_register_value_label (item_get_string (item, field->name)), self->search_key))
             return TRUE;
         }
-      else if (contains_casefolded (item_get_string (item, field->name), self->search_key))
-        return TRUE;
+      else
+        {
+          const char *text = item_get_string (item, field->name);
+          const char *label = pf_register_field_value_label (field, text);
+
+          /* A phase by its title too. */
+          if (contains_casefolded (text, self->search_key) ||
+              (label != text && text[0] != '\0' && contains_casefolded (label, self->search_key)))
+            return TRUE;
+        }
     }
 
   return FALSE;
@@ -550,18 +570,18 @@ update_cell (GtkWidget *widget)
   self->updating = TRUE;
 
   /* A project opened read-only is shown, not changed. */
-  if (column->field != NULL && (column->field->type == PF_FIELD_ENUM || column->field->type == PF_FIELD_BOOLEAN))
+  if (column->field != NULL && (column->choices != NULL || column->field->type == PF_FIELD_BOOLEAN))
     gtk_widget_set_sensitive (widget, self->document != NULL && !pf_document_get_read_only (self->document));
 
   if (column->field == NULL)
     gtk_widget_set_visible (widget, item_is_leaking (item));
-  else if (column->field->type == PF_FIELD_ENUM)
+  else if (column->choices != NULL)
     {
       const char *value = item_get_string (item, column->field->name);
       GtkLabel *label = g_object_get_data (G_OBJECT (widget), "label");
       GSimpleAction *action = g_object_get_data (G_OBJECT (widget), "action");
 
-      gtk_label_set_text (label, pf_register_value_label (value));
+      gtk_label_set_text (label, pf_register_field_value_label (column->field, value));
       g_simple_action_set_state (action, g_variant_new_string (value));
     }
   else if (column->field->type == PF_FIELD_BOOLEAN)
@@ -1059,7 +1079,7 @@ choice_clicked_cb (GtkButton *button,
   for (guint i = 0; i < column->choices->len; i++)
     {
       const char *value = g_ptr_array_index (column->choices, i);
-      g_autoptr(GMenuItem) menu_item = g_menu_item_new (pf_register_value_label (value), NULL);
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (pf_register_field_value_label (column->field, value), NULL);
 
       g_menu_item_set_action_and_target_value (menu_item, "cell.choose", g_variant_new_string (value));
       g_menu_append_item (menu, menu_item);
@@ -1171,7 +1191,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation,
                                       -1);
     }
-  else if (column->field->type == PF_FIELD_ENUM)
+  else if (column->choices != NULL)
     {
       widget = choice_cell_new (column);
     }
@@ -1241,8 +1261,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "handler"));
 
   /* A cell scrolled away mid-edit keeps what was typed. */
-  if (item != NULL && column->field != NULL &&
-      (column->field->type == PF_FIELD_STRING || column->field->type == PF_FIELD_TEXT))
+  if (item != NULL && is_text_cell (widget))
     text_cell_stop (widget, TRUE);
 
   if (item != NULL && handler != 0)
@@ -1304,17 +1323,18 @@ column_width (PfRegisterPage *self,
         }
     }
 
+  if (column->choices != NULL)
+    {
+      int widest = 0;
+
+      /* The longest choice, with the button's arrow and padding. */
+      for (guint i = 0; i < column->choices->len; i++)
+        widest = MAX (widest, text_width (self, pf_register_field_value_label (field, g_ptr_array_index (column->choices, i))));
+      return MAX (widest + 48, header);
+    }
+
   switch (field->type)
     {
-    case PF_FIELD_ENUM:
-      {
-        int widest = 0;
-
-        /* The longest choice, with the button's arrow and padding. */
-        for (guint i = 0; i < column->choices->len; i++)
-          widest = MAX (widest, text_width (self, pf_register_value_label (g_ptr_array_index (column->choices, i))));
-        return MAX (widest + 48, header);
-      }
     case PF_FIELD_BOOLEAN:
       return MAX (60, header);
     default:
@@ -1337,8 +1357,8 @@ add_column (PfRegisterPage *self,
   column->field = field;
   column->first_text = first_text;
   column->edit_button = edit_button;
-  if (field != NULL && field->type == PF_FIELD_ENUM)
-    column->choices = pf_register_dup_choices (field);
+  if (field != NULL)
+    column->choices = pf_register_dup_field_choices (field);
   g_ptr_array_add (self->columns, column);
 
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), column);
@@ -1996,7 +2016,8 @@ pf_register_page_constructed (GObject *object)
     add_column (self, NULL, FALSE, FALSE);
   for (const PfField *field = self->reg->fields; field->name != NULL; field++)
     {
-      gboolean text = field->type == PF_FIELD_STRING || field->type == PF_FIELD_TEXT;
+      g_autoptr(GPtrArray) choices = pf_register_dup_field_choices (field);
+      gboolean text = (field->type == PF_FIELD_STRING || field->type == PF_FIELD_TEXT) && choices == NULL;
 
       add_column (self, field, text && first_text, FALSE);
       if (text)

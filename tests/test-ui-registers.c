@@ -918,6 +918,45 @@ pick_in_combo_row (GtkWidget  *combo,
   g_error ("No choice “%s”", label);
 }
 
+/* The phase of an assumption is chosen by its title; the file keeps its id,
+ * and an id this version does not know is shown as it is. */
+static void
+test_phase (void)
+{
+  PfWindow *window = new_window ();
+  PfDocument *document = pf_window_get_document (window);
+  PfRegisterPage *page = show_register (window, "assumptions");
+  g_autofree char *id = add_through_button (window, page, "assumptions");
+  g_autofree char *object = g_strconcat ("assumptions/", id, NULL);
+  GtkWidget *cell = wait_for_cell (page, id, "phase", GTK_TYPE_BUTTON);
+  PfRecordDialog *dialog;
+  GtkWidget *combo;
+
+  g_assert_cmpstr (choice_label (cell), ==, "None");
+  choose (cell, "data-understanding");
+  g_assert_cmpstr (record_field (window, "assumptions", id, "phase"), ==, "data-understanding");
+  g_assert_cmpstr (choice_label (cell), ==, "Data Understanding");
+  choose (cell, "");
+  g_assert_cmpstr (record_field (window, "assumptions", id, "phase"), ==, "");
+
+  g_assert_true (pf_document_set_string (document, object, "phase", "post-mortem", NULL));
+  g_assert_cmpstr (choice_label (cell), ==, "post-mortem");
+
+  /* The details window offers the same choices. */
+  pf_register_page_edit_record (page, id);
+  dialog = wait_for_details ();
+  combo = find_named (GTK_WIDGET (dialog), "phase", ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (combo);
+  g_assert_cmpstr (combo_row_label (combo), ==, "post-mortem");
+  pick_in_combo_row (combo, "Evaluation");
+  g_assert_cmpstr (record_field (window, "assumptions", id, "phase"), ==, "evaluation");
+  pick_in_combo_row (combo, "None");
+  g_assert_cmpstr (record_field (window, "assumptions", id, "phase"), ==, "");
+  ui_test_close_and_wait (GTK_WINDOW (dialog));
+
+  destroy_window (window);
+}
+
 static void
 test_details (void)
 {
@@ -1275,6 +1314,7 @@ main (int   argc,
   g_test_add_func ("/ui/registers/read-only", test_read_only);
   g_test_add_func ("/ui/registers/add-starts-editing", test_add_starts_editing);
   g_test_add_func ("/ui/registers/keyboard", test_keyboard);
+  g_test_add_func ("/ui/registers/phase", test_phase);
   g_test_add_func ("/ui/registers/verdicts-and-undo", test_verdicts_and_undo);
   g_test_add_func ("/ui/registers/screenshots", test_screenshots);
 
