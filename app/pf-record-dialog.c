@@ -27,6 +27,7 @@ struct _PfRecordDialog
 
   /* Borrowed references */
   AdwWindowTitle *window_title;
+  GtkWidget      *leakage_row;  /* features only */
 
   /* Owned references */
   PfDocument     *document;
@@ -171,12 +172,26 @@ update_row (PfRecordDialog *self,
   self->updating = FALSE;
 }
 
+/* The table's ⚠, with its reason, for the keyboard and the eye alike. */
+static void
+update_leakage (PfRecordDialog *self)
+{
+  JsonObject *record;
+
+  if (self->leakage_row == NULL)
+    return;
+
+  record = pf_document_get_record (self->document, self->reg->id, self->record_id);
+  gtk_widget_set_visible (self->leakage_row, record != NULL && pf_register_feature_is_leaking (record));
+}
+
 static void
 update_all (PfRecordDialog *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
     update_row (self, &g_array_index (self->rows, FieldRow, i));
   update_title (self);
+  update_leakage (self);
 }
 
 static void
@@ -209,6 +224,7 @@ document_changed_cb (PfRecordDialog *self,
         update_row (self, row);
     }
   update_title (self);
+  update_leakage (self);
 }
 
 static FieldRow *
@@ -488,6 +504,24 @@ pf_record_dialog_new (PfDocument *document,
   if (pf_document_get_read_only (document))
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                            _("The project is open read-only: the entry can be read, not changed."));
+  if (g_str_equal (register_id, "features"))
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      self->leakage_row = adw_action_row_new ();
+      gtk_widget_set_name (self->leakage_row, "leakage");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->leakage_row), _("Leakage"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->leakage_row), pf_register_leakage_explanation ());
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (self->leakage_row), icon);
+      gtk_widget_add_css_class (self->leakage_row, "pf-leakage-row");
+      /* Read out with the other rows when the keyboard reaches it. */
+      gtk_widget_set_focusable (self->leakage_row, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->leakage_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pf_register_leakage_explanation (),
+                                      -1);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->leakage_row);
+    }
   build_rows (self, ADW_PREFERENCES_GROUP (group));
 
   clamp = adw_clamp_new ();

@@ -221,3 +221,41 @@ pf_register_field_value_label (const PfField *field,
     return pf_phase_get_title (phase);
   return value;
 }
+
+static const char *
+record_string (JsonObject *record,
+               const char *field)
+{
+  JsonNode *node = json_object_get_member (record, field);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return "";
+  return json_node_get_string (node);
+}
+
+/**
+ * pf_register_feature_is_leaking:
+ * @record: a record of the features register
+ *
+ * Returns: whether the feature is kept although it is known only after the
+ *   prediction point or is a consequence of the target
+ */
+gboolean
+pf_register_feature_is_leaking (JsonObject *record)
+{
+  return g_str_equal (record_string (record, "verdict"), "keep") &&
+         (g_str_equal (record_string (record, "known-at"), "after") ||
+          g_str_equal (record_string (record, "target-consequence"), "yes"));
+}
+
+/**
+ * pf_register_leakage_explanation:
+ *
+ * Returns: why a feature is flagged as leakage, translated
+ */
+const char *
+pf_register_leakage_explanation (void)
+{
+  return _("Leakage: kept, although its value is known only after the "
+           "prediction point or is a consequence of the target");
+}

@@ -105,9 +105,7 @@ item_get_boolean (PfRegisterItem *item,
 static gboolean
 item_is_leaking (PfRegisterItem *item)
 {
-  return g_str_equal (item_get_string (item, "verdict"), "keep") &&
-         (g_str_equal (item_get_string (item, "known-at"), "after") ||
-          g_str_equal (item_get_string (item, "target-consequence"), "yes"));
+  return pf_register_feature_is_leaking (item->record);
 }
 
 static const char * const verdict_values[] = { "pending", "keep", "drop", "transform" };
@@ -133,6 +131,7 @@ struct _PfRegisterPage
   GtkDropDown        *verdict_filter;   /* features only */
   GtkLabel           *count_label;
   GtkWidget          *remove_button;
+  GtkWidget          *toolbar;
 
   /* Owned references */
   char               *register_id;
@@ -1180,8 +1179,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
   else if (column->field == NULL)
     {
-      const char *explanation = _("Leakage: kept, although its value is known only after the "
-                                  "prediction point or is a consequence of the target");
+      const char *explanation = pf_register_leakage_explanation ();
 
       widget = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_add_css_class (widget, "warning");
@@ -1692,6 +1690,73 @@ set_verdict_action (GtkWidget  *widget,
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* ("field", descending): what a click on a column's header does, for the
+ * keyboard; "leakage" for the column of flags. */
+static void
+sort_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (widget);
+  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
+  const char *key;
+  gboolean descending;
+
+  g_variant_get (param, "(&sb)", &key, &descending);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+      if (column->edit_button ||
+          !g_str_equal (column->field != NULL ? column->field->name : "leakage", key))
+        continue;
+
+      view_column = g_list_model_get_item (view_columns, i);
+      gtk_column_view_sort_by_column (self->column_view, view_column,
+                                      descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      return;
+    }
+}
+
+static GtkWidget *
+build_sort_button (PfRegisterPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+      const char *key = column->field != NULL ? column->field->name : "leakage";
+      g_autoptr(GMenu) directions = g_menu_new ();
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (column->edit_button)
+        continue;
+
+      item = g_menu_item_new (_("Ascending"), NULL);
+      g_menu_item_set_action_and_target (item, "register.sort", "(sb)", key, FALSE);
+      g_menu_append_item (directions, item);
+      g_clear_object (&item);
+      item = g_menu_item_new (_("Descending"), NULL);
+      g_menu_item_set_action_and_target (item, "register.sort", "(sb)", key, TRUE);
+      g_menu_append_item (directions, item);
+
+      g_menu_append_submenu (menu, column->field != NULL ? pf_register_field_title (column->field) : _("Leakage"),
+                             G_MENU_MODEL (directions));
+    }
+
+  gtk_widget_set_name (button, "sort");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-sort-ascending-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("Sort by a column"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sort by"),
+                                  -1);
+  return button;
+}
+
 static void
 import_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -1986,7 +2051,8 @@ pf_register_page_constructed (GObject *object)
   gtk_box_append (GTK_BOX (box), description);
   gtk_widget_add_css_class (box, "pf-register-page");
 
-  gtk_box_append (GTK_BOX (box), build_toolbar (self));
+  self->toolbar = build_toolbar (self);
+  gtk_box_append (GTK_BOX (box), self->toolbar);
 
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
   self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
@@ -2024,6 +2090,8 @@ pf_register_page_constructed (GObject *object)
         first_text = FALSE;
     }
   add_column (self, NULL, FALSE, TRUE);
+  /* The toolbar was built before the columns; the sort menu lists them. */
+  gtk_box_insert_child_after (GTK_BOX (self->toolbar), build_sort_button (self), GTK_WIDGET (self->search_entry));
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
 
   scroller = gtk_scrolled_window_new ();
@@ -2172,6 +2240,7 @@ pf_register_page_class_init (PfRegisterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "register.set-verdict", "s", set_verdict_action);
   gtk_widget_class_install_action (widget_class, "register.edit-entry", NULL, edit_entry_action);
   gtk_widget_class_install_action (widget_class, "register.move-cell", "b", move_cell_action);
+  gtk_widget_class_install_action (widget_class, "register.sort", "(sb)", sort_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "register.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "register.remove", NULL);

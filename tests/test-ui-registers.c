@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "pf-application.h"
 #include "pf-record-dialog.h"
@@ -771,62 +772,6 @@ focus_in_row_of (gpointer data)
   return cell != NULL && focus == cell;
 }
 
-/* The removal toast goes with the undo; verdicts name the reviewer;
- * a record shown from elsewhere gets the focus. */
-static void
-test_verdicts_and_undo (void)
-{
-  PfWindow *window = new_window ();
-  PfDocument *document = pf_window_get_document (window);
-  PfRegisterPage *page = show_register (window, "features");
-  GtkSelectionModel *selection = GTK_SELECTION_MODEL (pf_register_page_get_model (page));
-  GtkWidget *filter = find_named (GTK_WIDGET (page), "filter", GTK_TYPE_SEARCH_ENTRY);
-  CellQuery query = { page, "feature-3", "name", GTK_TYPE_BOX };
-
-  for (guint i = 0; i < 4; i++)
-    g_free (add_through_button (window, page, "features"));
-  wait_for_rows (page, 4);
-  g_assert_true (pf_document_set_string (document, "features/feature-4", "reviewer", "Grace", NULL));
-  g_assert_cmpstr (pf_document_get_actor (document), !=, "");
-
-  /* A verdict for several: the reviewer is filled where empty, in the same
-   * undo step. */
-  gtk_selection_model_select_range (selection, 0, 4, TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.set-verdict", "s", "keep"));
-  g_assert_cmpstr (record_field (window, "features", "feature-1", "reviewer"), ==, pf_document_get_actor (document));
-  g_assert_cmpstr (record_field (window, "features", "feature-3", "reviewer"), ==, pf_document_get_actor (document));
-  g_assert_cmpstr (record_field (window, "features", "feature-4", "reviewer"), ==, "Grace");
-  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  g_assert_cmpstr (record_field (window, "features", "feature-1", "verdict"), ==, "pending");
-  g_assert_cmpstr (record_field (window, "features", "feature-1", "reviewer"), ==, "");
-  g_assert_cmpstr (record_field (window, "features", "feature-4", "reviewer"), ==, "Grace");
-
-  /* And one verdict from a cell's menu. */
-  choose (wait_for_cell (page, "feature-2", "verdict", GTK_TYPE_BUTTON), "drop");
-  g_assert_cmpstr (record_field (window, "features", "feature-2", "verdict"), ==, "drop");
-  g_assert_cmpstr (record_field (window, "features", "feature-2", "reviewer"), ==, pf_document_get_actor (document));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  g_assert_cmpstr (record_field (window, "features", "feature-2", "verdict"), ==, "pending");
-  g_assert_cmpstr (record_field (window, "features", "feature-2", "reviewer"), ==, "");
-
-  /* Removing says so with an Undo button; undoing otherwise takes it away. */
-  gtk_selection_model_select_item (selection, 0, TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.remove", NULL));
-  g_assert_cmpuint (n_records (window, "features"), ==, 3);
-  ui_test_wait_until (toast_shown, window);
-  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  g_assert_cmpuint (n_records (window, "features"), ==, 4);
-  ui_test_wait_until (toast_gone, window);
-
-  /* A record shown from the find bar, say, takes the focus from there. */
-  gtk_widget_grab_focus (filter);
-  g_action_group_activate_action (G_ACTION_GROUP (window), "show-record",
-                                  g_variant_new ("(ss)", "features", "feature-3"));
-  ui_test_wait_until (focus_in_row_of, &query);
-
-  destroy_window (window);
-}
-
 /* Whether @widget has a key binding @trigger (as gtk_accelerator_parse
  * reads it) that activates @action_name. */
 static gboolean
@@ -953,6 +898,94 @@ test_phase (void)
   pick_in_combo_row (combo, "None");
   g_assert_cmpstr (record_field (window, "assumptions", id, "phase"), ==, "");
   ui_test_close_and_wait (GTK_WINDOW (dialog));
+
+  destroy_window (window);
+}
+
+/* The removal toast goes with the undo; verdicts name the reviewer;
+ * a record shown from elsewhere gets the focus. */
+static void
+test_verdicts_and_undo (void)
+{
+  PfWindow *window = new_window ();
+  PfDocument *document = pf_window_get_document (window);
+  PfRegisterPage *page = show_register (window, "features");
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (pf_register_page_get_model (page));
+  GtkWidget *filter = find_named (GTK_WIDGET (page), "filter", GTK_TYPE_SEARCH_ENTRY);
+  CellQuery query = { page, "feature-3", "name", GTK_TYPE_BOX };
+
+  for (guint i = 0; i < 4; i++)
+    g_free (add_through_button (window, page, "features"));
+  wait_for_rows (page, 4);
+  g_assert_true (pf_document_set_string (document, "features/feature-4", "reviewer", "Grace", NULL));
+  g_assert_cmpstr (pf_document_get_actor (document), !=, "");
+
+  /* A verdict for several: the reviewer is filled where empty, in the same
+   * undo step. */
+  gtk_selection_model_select_range (selection, 0, 4, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.set-verdict", "s", "keep"));
+  g_assert_cmpstr (record_field (window, "features", "feature-1", "reviewer"), ==, pf_document_get_actor (document));
+  g_assert_cmpstr (record_field (window, "features", "feature-3", "reviewer"), ==, pf_document_get_actor (document));
+  g_assert_cmpstr (record_field (window, "features", "feature-4", "reviewer"), ==, "Grace");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (record_field (window, "features", "feature-1", "verdict"), ==, "pending");
+  g_assert_cmpstr (record_field (window, "features", "feature-1", "reviewer"), ==, "");
+  g_assert_cmpstr (record_field (window, "features", "feature-4", "reviewer"), ==, "Grace");
+
+  /* And one verdict from a cell's menu. */
+  choose (wait_for_cell (page, "feature-2", "verdict", GTK_TYPE_BUTTON), "drop");
+  g_assert_cmpstr (record_field (window, "features", "feature-2", "verdict"), ==, "drop");
+  g_assert_cmpstr (record_field (window, "features", "feature-2", "reviewer"), ==, pf_document_get_actor (document));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (record_field (window, "features", "feature-2", "verdict"), ==, "pending");
+  g_assert_cmpstr (record_field (window, "features", "feature-2", "reviewer"), ==, "");
+
+  /* Removing says so with an Undo button; undoing otherwise takes it away. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.remove", NULL));
+  g_assert_cmpuint (n_records (window, "features"), ==, 3);
+  ui_test_wait_until (toast_shown, window);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpuint (n_records (window, "features"), ==, 4);
+  ui_test_wait_until (toast_gone, window);
+
+  /* Sorting without a mouse: the menu's action. */
+  g_assert_true (pf_document_set_string (document, "features/feature-1", "name", "beta", NULL));
+  g_assert_true (pf_document_set_string (document, "features/feature-2", "name", "delta", NULL));
+  g_assert_true (pf_document_set_string (document, "features/feature-3", "name", "alpha", NULL));
+  g_assert_true (pf_document_set_string (document, "features/feature-4", "name", "gamma", NULL));
+  g_assert_nonnull (find_named (GTK_WIDGET (page), "sort", GTK_TYPE_MENU_BUTTON));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.sort", "(sb)", "name", TRUE));
+  g_assert_cmpstr (pf_register_page_get_record_id (page, 0), ==, "feature-4");
+  g_assert_cmpstr (pf_register_page_get_record_id (page, 3), ==, "feature-3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.sort", "(sb)", "name", FALSE));
+  g_assert_cmpstr (pf_register_page_get_record_id (page, 0), ==, "feature-3");
+  g_assert_cmpstr (pf_register_page_get_record_id (page, 3), ==, "feature-4");
+
+  /* The ⚠'s reason in the details, where the keyboard reaches it. */
+  {
+    PfRecordDialog *dialog;
+    GtkWidget *row;
+
+    pf_register_page_edit_record (page, "feature-1");
+    dialog = wait_for_details ();
+    row = find_named (GTK_WIDGET (dialog), "leakage", ADW_TYPE_ACTION_ROW);
+    g_assert_nonnull (row);
+    g_assert_false (gtk_widget_get_visible (row));
+    g_assert_true (pf_document_set_string (document, "features/feature-1", "known-at", "after", NULL));
+    g_assert_true (pf_document_set_string (document, "features/feature-1", "verdict", "keep", NULL));
+    g_assert_true (gtk_widget_get_visible (row));
+    g_assert_true (gtk_widget_get_focusable (row));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "prediction point"));
+    ui_test_screenshot (GTK_WIDGET (dialog), "register-details-leakage");
+    ui_test_close_and_wait (GTK_WINDOW (dialog));
+  }
+
+  /* A record shown from the find bar, say, takes the focus from there. */
+  gtk_widget_grab_focus (filter);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-record",
+                                  g_variant_new ("(ss)", "features", "feature-3"));
+  ui_test_wait_until (focus_in_row_of, &query);
 
   destroy_window (window);
 }
