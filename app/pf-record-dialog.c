@@ -510,8 +510,11 @@ pf_record_dialog_new (PfDocument *document,
 
       self->leakage_row = adw_action_row_new ();
       gtk_widget_set_name (self->leakage_row, "leakage");
+      /* Translators: the warning the table shows as ⚠ on a feature. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->leakage_row), _("Leakage"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->leakage_row), pf_register_leakage_explanation ());
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->leakage_row),
+                                   _("Kept, although its value is known only after the prediction point "
+                                     "or is a consequence of the target"));
       gtk_widget_add_css_class (icon, "warning");
       adw_action_row_add_prefix (ADW_ACTION_ROW (self->leakage_row), icon);
       gtk_widget_add_css_class (self->leakage_row, "pf-leakage-row");
