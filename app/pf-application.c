@@ -423,6 +423,7 @@ static const struct {
   { "win.find", { "<Control>f", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },
+  { "win.add-entry", { "<Control><Shift>n", NULL } },
   { "win.close", { "<Control>w", NULL } },
   { "win.next-page", { "<Control>Page_Down", NULL } },
   { "win.previous-page", { "<Control>Page_Up", NULL } },

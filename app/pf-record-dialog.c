@@ -27,6 +27,7 @@ struct _PfRecordDialog
 
   /* Borrowed references */
   AdwWindowTitle *window_title;
+  GtkWidget      *leakage_row;  /* features only */
 
   /* Owned references */
   PfDocument     *document;
@@ -131,6 +132,17 @@ update_row (PfRecordDialog *self,
 
   self->updating = TRUE;
 
+  if (row->choices != NULL)
+    {
+      guint index;
+
+      if (g_ptr_array_find_with_equal_func (row->choices, get_string (self, name), g_str_equal, &index) &&
+          adw_combo_row_get_selected (ADW_COMBO_ROW (row->widget)) != index)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row->widget), index);
+      self->updating = FALSE;
+      return;
+    }
+
   switch (row->field->type)
     {
     case PF_FIELD_TEXT:
@@ -147,16 +159,6 @@ update_row (PfRecordDialog *self,
       }
       break;
 
-    case PF_FIELD_ENUM:
-      {
-        guint index;
-
-        if (g_ptr_array_find_with_equal_func (row->choices, get_string (self, name), g_str_equal, &index) &&
-            adw_combo_row_get_selected (ADW_COMBO_ROW (row->widget)) != index)
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row->widget), index);
-      }
-      break;
-
     case PF_FIELD_BOOLEAN:
       gtk_switch_set_active (GTK_SWITCH (row->widget), get_boolean (self, name));
       break;
@@ -170,12 +172,26 @@ update_row (PfRecordDialog *self,
   self->updating = FALSE;
 }
 
+/* The table's ⚠, with its reason, for the keyboard and the eye alike. */
+static void
+update_leakage (PfRecordDialog *self)
+{
+  JsonObject *record;
+
+  if (self->leakage_row == NULL)
+    return;
+
+  record = pf_document_get_record (self->document, self->reg->id, self->record_id);
+  gtk_widget_set_visible (self->leakage_row, record != NULL && pf_register_feature_is_leaking (record));
+}
+
 static void
 update_all (PfRecordDialog *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
     update_row (self, &g_array_index (self->rows, FieldRow, i));
   update_title (self);
+  update_leakage (self);
 }
 
 static void
@@ -208,6 +224,7 @@ document_changed_cb (PfRecordDialog *self,
         update_row (self, row);
     }
   update_title (self);
+  update_leakage (self);
 }
 
 static FieldRow *
@@ -334,6 +351,29 @@ build_rows (PfRecordDialog *self,
       const char *title = pf_register_field_title (field);
       GtkWidget *list_row;
 
+      /* Chosen from a list: an enum, or the phase, which the file keeps as
+       * a string; a phase unknown to this version is kept, as it is. */
+      if ((row.choices = pf_register_dup_field_choices (field)) != NULL)
+        {
+          g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+          const char *value = get_string (self, field->name);
+
+          if (field->type != PF_FIELD_ENUM &&
+              !g_ptr_array_find_with_equal_func (row.choices, value, g_str_equal, NULL))
+            g_ptr_array_add (row.choices, (gpointer)g_intern_string (value));
+          for (guint i = 0; i < row.choices->len; i++)
+            gtk_string_list_append (labels, pf_register_field_value_label (field, g_ptr_array_index (row.choices, i)));
+          list_row = row.widget = adw_combo_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), title);
+          adw_combo_row_set_model (ADW_COMBO_ROW (list_row), G_LIST_MODEL (labels));
+          gtk_widget_set_sensitive (list_row, writable);
+          g_signal_connect (list_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+          gtk_widget_set_name (row.widget, field->name);
+          adw_preferences_group_add (group, list_row);
+          g_array_append_val (self->rows, row);
+          continue;
+        }
+
       switch (field->type)
         {
         case PF_FIELD_STRING:
@@ -347,21 +387,6 @@ build_rows (PfRecordDialog *self,
           list_row = text_row_new (field, writable, &row.widget);
           g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (row.widget)), "changed",
                             G_CALLBACK (buffer_changed_cb), row.widget);
-          break;
-
-        case PF_FIELD_ENUM:
-          {
-            g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-            row.choices = pf_register_dup_choices (field);
-            for (guint i = 0; i < row.choices->len; i++)
-              gtk_string_list_append (labels, pf_register_value_label (g_ptr_array_index (row.choices, i)));
-            list_row = row.widget = adw_combo_row_new ();
-            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), title);
-            adw_combo_row_set_model (ADW_COMBO_ROW (list_row), G_LIST_MODEL (labels));
-            gtk_widget_set_sensitive (list_row, writable);
-            g_signal_connect (list_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
-          }
           break;
 
         case PF_FIELD_BOOLEAN:
@@ -479,6 +504,27 @@ pf_record_dialog_new (PfDocument *document,
   if (pf_document_get_read_only (document))
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                            _("The project is open read-only: the entry can be read, not changed."));
+  if (g_str_equal (register_id, "features"))
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      self->leakage_row = adw_action_row_new ();
+      gtk_widget_set_name (self->leakage_row, "leakage");
+      /* Translators: the warning the table shows as ⚠ on a feature. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->leakage_row), _("Leakage"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->leakage_row),
+                                   _("Kept, although its value is known only after the prediction point "
+                                     "or is a consequence of the target"));
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (self->leakage_row), icon);
+      gtk_widget_add_css_class (self->leakage_row, "pf-leakage-row");
+      /* Read out with the other rows when the keyboard reaches it. */
+      gtk_widget_set_focusable (self->leakage_row, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->leakage_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pf_register_leakage_explanation (),
+                                      -1);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->leakage_row);
+    }
   build_rows (self, ADW_PREFERENCES_GROUP (group));
 
   clamp = adw_clamp_new ();

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-phase.h"
 #include "pf-register-labels.h"
 
 /* The words the register editors show for the schema's field names and
@@ -162,4 +163,99 @@ pf_register_dup_choices (const PfField *field)
     }
 
   return choices;
+}
+
+/* A field that the file keeps as a string but that names one of the six
+ * phases (the phase an assumption belongs to). */
+static gboolean
+is_phase_field (const PfField *field)
+{
+  return field->type == PF_FIELD_STRING && g_str_equal (field->name, "phase");
+}
+
+/**
+ * pf_register_dup_field_choices:
+ *
+ * The values a field is chosen from: an enum's values, or for a phase
+ * field "" (none) and the six phases' ids in their order.
+ *
+ * Returns: (transfer container) (nullable): the choices, or %NULL for a
+ *   field that is typed or switched
+ */
+GPtrArray *
+pf_register_dup_field_choices (const PfField *field)
+{
+  GPtrArray *choices;
+
+  if (field->type == PF_FIELD_ENUM)
+    return pf_register_dup_choices (field);
+  if (!is_phase_field (field))
+    return NULL;
+
+  choices = g_ptr_array_new ();
+  g_ptr_array_add (choices, (gpointer)"");
+  for (guint i = 0; i < PF_N_PHASES; i++)
+    g_ptr_array_add (choices, (gpointer)pf_phase_get_id (i));
+  return choices;
+}
+
+/**
+ * pf_register_field_value_label:
+ *
+ * Returns: the human, translated name of @value of @field: a phase's
+ *   title, "None" for no phase, an enum value's name, or @value itself
+ */
+const char *
+pf_register_field_value_label (const PfField *field,
+                               const char    *value)
+{
+  PfPhase phase;
+
+  if (!is_phase_field (field))
+    return pf_register_value_label (value);
+
+  if (value[0] == '\0')
+    /* Translators: an assumption that belongs to no particular phase. */
+    return C_("phase", "None");
+  if (pf_phase_from_id (value, &phase))
+    return pf_phase_get_title (phase);
+  return value;
+}
+
+static const char *
+record_string (JsonObject *record,
+               const char *field)
+{
+  JsonNode *node = json_object_get_member (record, field);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return "";
+  return json_node_get_string (node);
+}
+
+/**
+ * pf_register_feature_is_leaking:
+ * @record: a record of the features register
+ *
+ * Returns: whether the feature is kept although it is known only after the
+ *   prediction point or is a consequence of the target
+ */
+gboolean
+pf_register_feature_is_leaking (JsonObject *record)
+{
+  return g_str_equal (record_string (record, "verdict"), "keep") &&
+         (g_str_equal (record_string (record, "known-at"), "after") ||
+          g_str_equal (record_string (record, "target-consequence"), "yes"));
+}
+
+/**
+ * pf_register_leakage_explanation:
+ *
+ * Returns: why a feature is flagged as leakage, translated
+ */
+const char *
+pf_register_leakage_explanation (void)
+{
+  return _("Leakage: kept, although its value is known only after the "
+           "prediction point or is a consequence of the target");
 }

@@ -105,9 +105,7 @@ item_get_boolean (PfRegisterItem *item,
 static gboolean
 item_is_leaking (PfRegisterItem *item)
 {
-  return g_str_equal (item_get_string (item, "verdict"), "keep") &&
-         (g_str_equal (item_get_string (item, "known-at"), "after") ||
-          g_str_equal (item_get_string (item, "target-consequence"), "yes"));
+  return pf_register_feature_is_leaking (item->record);
 }
 
 static const char * const verdict_values[] = { "pending", "keep", "drop", "transform" };
@@ -133,6 +131,7 @@ struct _PfRegisterPage
   GtkDropDown        *verdict_filter;   /* features only */
   GtkLabel           *count_label;
   GtkWidget          *remove_button;
+  GtkWidget          *toolbar;
 
   /* Owned references */
   char               *register_id;
@@ -148,6 +147,8 @@ struct _PfRegisterPage
   char               *search_key;       /* casefolded, or NULL */
   PfRegisterItem     *edit_on_bind;     /* start editing this new record's first cell */
   GtkWidget          *details;          /* the entry details window, weak */
+  AdwToast           *remove_toast;     /* "N entries removed", weak */
+  GPtrArray          *removed_ids;      /* the records that toast is about */
 
   const PfRegister   *reg;
   gulong              changed_handler;
@@ -155,6 +156,8 @@ struct _PfRegisterPage
   guint               scroll_tick;
   guint               scroll_position;
   guint               scroll_frames;
+  /* Focus the first cell of the row scrolled to, once it is shown. */
+  guint               focus_on_show : 1;
   /* Set while the page writes the document's values into its widgets. */
   guint               updating : 1;
 };
@@ -172,6 +175,7 @@ static GParamSpec *properties[N_PROPS];
 
 static gboolean is_features (PfRegisterPage *self);
 static void     close_details (PfRegisterPage *self);
+static void     dismiss_remove_toast (PfRegisterPage *self);
 
 static void
 column_free (Column *column)
@@ -228,6 +232,31 @@ set_field (PfRegisterPage *self,
     show_error (self, _("Could Not Change the Entry"), error->message);
 }
 
+/* Sets the verdict of a feature, and when nobody is named as its reviewer
+ * yet, the one who gave it; the caller groups the two into one undo step. */
+static gboolean
+set_verdict (PfRegisterPage  *self,
+             PfRegisterItem  *item,
+             const char      *verdict,
+             GError         **error)
+{
+  g_autofree char *object = record_object (self, item);
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), verdict);
+  const char *actor = pf_document_get_actor (self->document);
+
+  if (!pf_document_set_value (self->document, object, "verdict", node, error))
+    return FALSE;
+
+  if (actor != NULL && actor[0] != '\0' && item_get_string (item, "reviewer")[0] == '\0')
+    {
+      g_autoptr(JsonNode) reviewer = json_node_init_string (json_node_alloc (), actor);
+
+      return pf_document_set_value (self->document, object, "reviewer", reviewer, error);
+    }
+
+  return TRUE;
+}
+
 /* Sorting and filtering */
 
 static int
@@ -244,6 +273,18 @@ compare_items (gconstpointer a,
     return (int)item_is_leaking (item_b) - (int)item_is_leaking (item_a);
 
   name = column->field->name;
+  /* Chosen from a list that is not an enum: the phases, in their order. */
+  if (column->choices != NULL && column->field->type != PF_FIELD_ENUM)
+    {
+      guint rank_a = column->choices->len, rank_b = column->choices->len;
+
+      g_ptr_array_find_with_equal_func (column->choices, item_get_string (item_a, name), g_str_equal, &rank_a);
+      g_ptr_array_find_with_equal_func (column->choices, item_get_string (item_b, name), g_str_equal, &rank_b);
+      if (rank_a != rank_b)
+        return rank_a < rank_b ? -1 : 1;
+      return g_utf8_collate (item_get_string (item_a, name), item_get_string (item_b, name));
+    }
+
   switch (column->field->type)
     {
     case PF_FIELD_ENUM:
@@ -293,8 +334,16 @@ filter_item (gpointer object,
           if (contains_casefolded (pf_register_value_label (item_get_string (item, field->name)), self->search_key))
             return TRUE;
         }
-      else if (contains_casefolded (item_get_string (item, field->name), self->search_key))
-        return TRUE;
+      else
+        {
+          const char *text = item_get_string (item, field->name);
+          const char *label = pf_register_field_value_label (field, text);
+
+          /* A phase by its title too. */
+          if (contains_casefolded (text, self->search_key) ||
+              (label != text && text[0] != '\0' && contains_casefolded (label, self->search_key)))
+            return TRUE;
+        }
     }
 
   return FALSE;
@@ -439,6 +488,20 @@ sync_items (PfRegisterPage *self)
   g_hash_table_unref (self->items_by_id);
   self->items_by_id = g_steal_pointer (&by_id);
 
+  /* Removed records that came back (an undo, from the toast or not) make
+   * the toast that offers to undo it stale. */
+  if (self->remove_toast != NULL && self->removed_ids != NULL)
+    {
+      for (guint i = 0; i < self->removed_ids->len; i++)
+        {
+          if (g_hash_table_contains (self->items_by_id, g_ptr_array_index (self->removed_ids, i)))
+            {
+              dismiss_remove_toast (self);
+              break;
+            }
+        }
+    }
+
   gtk_stack_set_visible_child_name (self->stack, self->items->len > 0 ? "list" : "empty");
   update_count (self);
   update_actions (self);
@@ -506,18 +569,18 @@ update_cell (GtkWidget *widget)
   self->updating = TRUE;
 
   /* A project opened read-only is shown, not changed. */
-  if (column->field != NULL && (column->field->type == PF_FIELD_ENUM || column->field->type == PF_FIELD_BOOLEAN))
+  if (column->field != NULL && (column->choices != NULL || column->field->type == PF_FIELD_BOOLEAN))
     gtk_widget_set_sensitive (widget, self->document != NULL && !pf_document_get_read_only (self->document));
 
   if (column->field == NULL)
     gtk_widget_set_visible (widget, item_is_leaking (item));
-  else if (column->field->type == PF_FIELD_ENUM)
+  else if (column->choices != NULL)
     {
       const char *value = item_get_string (item, column->field->name);
       GtkLabel *label = g_object_get_data (G_OBJECT (widget), "label");
       GSimpleAction *action = g_object_get_data (G_OBJECT (widget), "action");
 
-      gtk_label_set_text (label, pf_register_value_label (value));
+      gtk_label_set_text (label, pf_register_field_value_label (column->field, value));
       g_simple_action_set_state (action, g_variant_new_string (value));
     }
   else if (column->field->type == PF_FIELD_BOOLEAN)
@@ -607,6 +670,81 @@ text_cell_entry_activate_cb (GtkText   *entry,
   text_cell_stop (cell, TRUE);
 }
 
+/* The cells of a row are our widgets inside the column view's cell
+ * widgets, which are the children of the row's widget. */
+static GtkWidget *
+cell_in_slot (GtkWidget *slot)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (slot);
+
+  if (cell != NULL && g_object_get_data (G_OBJECT (cell), "column") != NULL &&
+      g_object_get_data (G_OBJECT (cell), "item") != NULL &&
+      gtk_widget_get_visible (cell) && gtk_widget_is_sensitive (cell) && gtk_widget_get_focusable (cell))
+    return cell;
+  return NULL;
+}
+
+/* The cell before or after @cell that can take the focus: in its row, or
+ * else the last or first of the row before or after. GTK 4.8's column view
+ * moves right for Shift+Tab as for Tab. */
+static GtkWidget *
+find_next_cell (GtkWidget *cell,
+                gboolean   forward)
+{
+  GtkWidget *slot = gtk_widget_get_parent (cell);
+  GtkWidget *row = slot ? gtk_widget_get_parent (slot) : NULL;
+
+  if (row == NULL)
+    return NULL;
+
+  for (int pass = 0; pass < 2 && row != NULL; pass++)
+    {
+      if (pass == 0)
+        slot = forward ? gtk_widget_get_next_sibling (slot) : gtk_widget_get_prev_sibling (slot);
+      else
+        {
+          row = forward ? gtk_widget_get_next_sibling (row) : gtk_widget_get_prev_sibling (row);
+          slot = row == NULL ? NULL : forward ? gtk_widget_get_first_child (row) : gtk_widget_get_last_child (row);
+        }
+
+      for (; slot != NULL; slot = forward ? gtk_widget_get_next_sibling (slot) : gtk_widget_get_prev_sibling (slot))
+        {
+          GtkWidget *found = cell_in_slot (slot);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+
+  return NULL;
+}
+
+static void text_cell_start (GtkWidget *cell);
+
+static gboolean
+is_text_cell (GtkWidget *widget)
+{
+  return gtk_widget_has_css_class (widget, "pf-text-cell");
+}
+
+/* Moves the focus from @cell to the cell before or after it; a text cell
+ * reached from one being edited is edited in turn. */
+static gboolean
+move_cell_focus (GtkWidget *cell,
+                 gboolean   forward,
+                 gboolean   edit)
+{
+  GtkWidget *next = find_next_cell (cell, forward);
+
+  if (next == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (next);
+  if (edit && is_text_cell (next))
+    text_cell_start (next);
+  return TRUE;
+}
+
 static gboolean
 text_cell_entry_key_pressed_cb (GtkEventControllerKey *controller,
                                 guint                  keyval,
@@ -614,11 +752,74 @@ text_cell_entry_key_pressed_cb (GtkEventControllerKey *controller,
                                 GdkModifierType        state,
                                 GtkWidget             *cell)
 {
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      gboolean forward = keyval != GDK_KEY_ISO_Left_Tab && !(state & GDK_SHIFT_MASK);
+
+      return gtk_widget_activate_action (cell, "register.move-cell", "b", forward);
+    }
+
   if (keyval != GDK_KEY_Escape)
     return FALSE;
 
   text_cell_stop (cell, FALSE);
   return TRUE;
+}
+
+/* Shift+Tab on a cell goes to the cell before it: GTK 4.8's column view
+ * moves right, as for Tab. */
+static gboolean
+column_view_key_pressed_cb (GtkEventControllerKey *controller,
+                            guint                  keyval,
+                            guint                  keycode,
+                            GdkModifierType        state,
+                            PfRegisterPage        *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL ||
+      !(keyval == GDK_KEY_ISO_Left_Tab ||
+        ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK))))
+    return FALSE;
+
+  /* A cell being edited has its own. */
+  if (g_object_get_data (G_OBJECT (focus), "column") == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (focus, "register.move-cell", "b", FALSE);
+}
+
+/* (forward): from the cell that has the focus to the next or previous
+ * one. A cell being edited keeps its text first, and a text cell reached
+ * from it is edited in turn. */
+static void
+move_cell_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (widget);
+  gboolean forward = g_variant_get_boolean (param);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell = focus;
+  gboolean editing = FALSE;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return;
+
+  if (GTK_IS_TEXT (focus) && (cell = gtk_widget_get_parent (focus)) != NULL &&
+      g_object_get_data (G_OBJECT (cell), "entry") == focus)
+    {
+      editing = TRUE;
+      text_cell_stop (cell, TRUE);
+    }
+
+  if (g_object_get_data (G_OBJECT (cell), "column") == NULL)
+    return;
+
+  if (!move_cell_focus (cell, forward, editing) && editing)
+    gtk_widget_child_focus (GTK_WIDGET (root), forward ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD);
 }
 
 static gboolean
@@ -683,6 +884,46 @@ text_cell_edit_cb (GSimpleAction *action,
   text_cell_start (cell);
 }
 
+/* Typing on a cell that is not being edited starts editing it with what
+ * was typed, replacing the text, as in a spreadsheet. */
+static void
+text_cell_type_cb (GSimpleAction *action,
+                   GVariant      *param,
+                   GtkWidget     *cell)
+{
+  GtkWidget *entry;
+
+  text_cell_start (cell);
+  if ((entry = g_object_get_data (G_OBJECT (cell), "entry")) == NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_variant_get_string (param, NULL));
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+}
+
+static gboolean
+text_cell_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GtkWidget             *cell)
+{
+  gunichar c;
+  char text[7] = { 0 };
+
+  if (g_object_get_data (G_OBJECT (cell), "entry") != NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+    return FALSE;
+
+  /* Printable characters; a space still belongs to the list. */
+  c = gdk_keyval_to_unicode (keyval);
+  if (c == 0 || !g_unichar_isgraph (c))
+    return FALSE;
+
+  g_unichar_to_utf8 (c, text);
+  return gtk_widget_activate_action (cell, "cell.type", "s", text);
+}
+
 static void
 text_cell_stop_cb (GSimpleAction *action,
                    GVariant      *param,
@@ -733,6 +974,7 @@ text_cell_new (void)
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) edit = g_simple_action_new ("edit", NULL);
   g_autoptr(GSimpleAction) stop = g_simple_action_new ("stop", G_VARIANT_TYPE_BOOLEAN);
+  g_autoptr(GSimpleAction) type = g_simple_action_new ("type", G_VARIANT_TYPE_STRING);
   GtkEventController *controller;
   GtkGesture *gesture;
 
@@ -750,8 +992,14 @@ text_cell_new (void)
   g_signal_connect (edit, "activate", G_CALLBACK (text_cell_edit_cb), cell);
   g_signal_connect (stop, "activate", G_CALLBACK (text_cell_stop_cb), cell);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (edit));
+  g_signal_connect (type, "activate", G_CALLBACK (text_cell_type_cb), cell);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (stop));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (type));
   gtk_widget_insert_action_group (cell, "cell", G_ACTION_GROUP (group));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (text_cell_key_pressed_cb), cell);
+  gtk_widget_add_controller (cell, controller);
 
   controller = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
@@ -792,8 +1040,24 @@ choose_change_state_cb (GSimpleAction *action,
       !g_ptr_array_find_with_equal_func (column->choices, g_variant_get_string (value, NULL), g_str_equal, NULL))
     return;
 
-  node = json_node_init_string (json_node_alloc (), g_variant_get_string (value, NULL));
-  set_field (column->page, item, column->field->name, node);
+  if (g_str_equal (column->field->name, "verdict") && is_features (column->page))
+    {
+      PfRegisterPage *self = column->page;
+      g_autoptr(GError) error = NULL;
+
+      if (self->document == NULL)
+        return;
+      pf_document_begin_group (self->document);
+      set_verdict (self, item, g_variant_get_string (value, NULL), &error);
+      pf_document_end_group (self->document);
+      if (error != NULL)
+        show_error (self, _("Could Not Set the Verdict"), error->message);
+    }
+  else
+    {
+      node = json_node_init_string (json_node_alloc (), g_variant_get_string (value, NULL));
+      set_field (column->page, item, column->field->name, node);
+    }
   update_cell (button);
 }
 
@@ -814,7 +1078,7 @@ choice_clicked_cb (GtkButton *button,
   for (guint i = 0; i < column->choices->len; i++)
     {
       const char *value = g_ptr_array_index (column->choices, i);
-      g_autoptr(GMenuItem) menu_item = g_menu_item_new (pf_register_value_label (value), NULL);
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (pf_register_field_value_label (column->field, value), NULL);
 
       g_menu_item_set_action_and_target_value (menu_item, "cell.choose", g_variant_new_string (value));
       g_menu_append_item (menu, menu_item);
@@ -915,8 +1179,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
   else if (column->field == NULL)
     {
-      const char *explanation = _("Leakage: kept, although its value is known only after the "
-                                  "prediction point or is a consequence of the target");
+      const char *explanation = pf_register_leakage_explanation ();
 
       widget = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_add_css_class (widget, "warning");
@@ -926,7 +1189,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation,
                                       -1);
     }
-  else if (column->field->type == PF_FIELD_ENUM)
+  else if (column->choices != NULL)
     {
       widget = choice_cell_new (column);
     }
@@ -996,8 +1259,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "handler"));
 
   /* A cell scrolled away mid-edit keeps what was typed. */
-  if (item != NULL && column->field != NULL &&
-      (column->field->type == PF_FIELD_STRING || column->field->type == PF_FIELD_TEXT))
+  if (item != NULL && is_text_cell (widget))
     text_cell_stop (widget, TRUE);
 
   if (item != NULL && handler != 0)
@@ -1059,17 +1321,18 @@ column_width (PfRegisterPage *self,
         }
     }
 
+  if (column->choices != NULL)
+    {
+      int widest = 0;
+
+      /* The longest choice, with the button's arrow and padding. */
+      for (guint i = 0; i < column->choices->len; i++)
+        widest = MAX (widest, text_width (self, pf_register_field_value_label (field, g_ptr_array_index (column->choices, i))));
+      return MAX (widest + 48, header);
+    }
+
   switch (field->type)
     {
-    case PF_FIELD_ENUM:
-      {
-        int widest = 0;
-
-        /* The longest choice, with the button's arrow and padding. */
-        for (guint i = 0; i < column->choices->len; i++)
-          widest = MAX (widest, text_width (self, pf_register_value_label (g_ptr_array_index (column->choices, i))));
-        return MAX (widest + 48, header);
-      }
     case PF_FIELD_BOOLEAN:
       return MAX (60, header);
     default:
@@ -1092,8 +1355,8 @@ add_column (PfRegisterPage *self,
   column->field = field;
   column->first_text = first_text;
   column->edit_button = edit_button;
-  if (field != NULL && field->type == PF_FIELD_ENUM)
-    column->choices = pf_register_dup_choices (field);
+  if (field != NULL)
+    column->choices = pf_register_dup_field_choices (field);
   g_ptr_array_add (self->columns, column);
 
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), column);
@@ -1179,6 +1442,30 @@ get_list_view (PfRegisterPage *self)
   return NULL;
 }
 
+/* The first cell of @item's row that takes the focus, if the row is shown. */
+static GtkWidget *
+find_first_cell (PfRegisterPage *self,
+                 PfRegisterItem *item)
+{
+  GtkWidget *list_view = get_list_view (self);
+
+  if (list_view == NULL)
+    return NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      for (GtkWidget *slot = gtk_widget_get_first_child (row); slot != NULL; slot = gtk_widget_get_next_sibling (slot))
+        {
+          GtkWidget *cell = cell_in_slot (slot);
+
+          if (cell != NULL && g_object_get_data (G_OBJECT (cell), "item") == item)
+            return cell;
+        }
+    }
+
+  return NULL;
+}
+
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *frame_clock,
@@ -1198,6 +1485,15 @@ scroll_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   self->scroll_tick = 0;
+  if (self->focus_on_show)
+    {
+      g_autoptr(PfRegisterItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), self->scroll_position);
+      GtkWidget *cell = item ? find_first_cell (self, item) : NULL;
+
+      self->focus_on_show = FALSE;
+      if (cell != NULL)
+        gtk_widget_grab_focus (cell);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -1345,7 +1641,28 @@ remove_action (GtkWidget  *widget,
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+
+  dismiss_remove_toast (self);
+  g_clear_pointer (&self->removed_ids, g_ptr_array_unref);
+  self->removed_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (self->removed_ids, g_strdup (((PfRegisterItem *)g_ptr_array_index (items, i))->id));
+  self->remove_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)&self->remove_toast);
   add_toast (self, toast);
+}
+
+static void
+dismiss_remove_toast (PfRegisterPage *self)
+{
+  AdwToast *toast = self->remove_toast;
+
+  if (toast == NULL)
+    return;
+
+  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *)&self->remove_toast);
+  self->remove_toast = NULL;
+  adw_toast_dismiss (toast);
 }
 
 static void
@@ -1356,7 +1673,6 @@ set_verdict_action (GtkWidget  *widget,
   PfRegisterPage *self = PF_REGISTER_PAGE (widget);
   g_autoptr(GPtrArray) items = dup_selected_items (self);
   const char *verdict = g_variant_get_string (param, NULL);
-  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), verdict);
   g_autoptr(GError) error = NULL;
 
   if (self->document == NULL || items->len == 0)
@@ -1365,17 +1681,80 @@ set_verdict_action (GtkWidget  *widget,
   /* One undo step for the whole selection. */
   pf_document_begin_group (self->document);
   for (guint i = 0; i < items->len && error == NULL; i++)
-    {
-      g_autofree char *object = record_object (self, g_ptr_array_index (items, i));
-
-      pf_document_set_value (self->document, object, "verdict", node, &error);
-    }
+    set_verdict (self, g_ptr_array_index (items, i), verdict, &error);
   pf_document_end_group (self->document);
 
   if (error != NULL)
     show_error (self, _("Could Not Set the Verdict"), error->message);
   if (self->verdict_filter != NULL && gtk_drop_down_get_selected (self->verdict_filter) > 0)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* ("field", descending): what a click on a column's header does, for the
+ * keyboard; "leakage" for the column of flags. */
+static void
+sort_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PfRegisterPage *self = PF_REGISTER_PAGE (widget);
+  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
+  const char *key;
+  gboolean descending;
+
+  g_variant_get (param, "(&sb)", &key, &descending);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+      if (column->edit_button ||
+          !g_str_equal (column->field != NULL ? column->field->name : "leakage", key))
+        continue;
+
+      view_column = g_list_model_get_item (view_columns, i);
+      gtk_column_view_sort_by_column (self->column_view, view_column,
+                                      descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      return;
+    }
+}
+
+static GtkWidget *
+build_sort_button (PfRegisterPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+      const char *key = column->field != NULL ? column->field->name : "leakage";
+      g_autoptr(GMenu) directions = g_menu_new ();
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (column->edit_button)
+        continue;
+
+      item = g_menu_item_new (_("Ascending"), NULL);
+      g_menu_item_set_action_and_target (item, "register.sort", "(sb)", key, FALSE);
+      g_menu_append_item (directions, item);
+      g_clear_object (&item);
+      item = g_menu_item_new (_("Descending"), NULL);
+      g_menu_item_set_action_and_target (item, "register.sort", "(sb)", key, TRUE);
+      g_menu_append_item (directions, item);
+
+      g_menu_append_submenu (menu, column->field != NULL ? pf_register_field_title (column->field) : _("Leakage"),
+                             G_MENU_MODEL (directions));
+    }
+
+  gtk_widget_set_name (button, "sort");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-sort-ascending-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("Sort by a column"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sort by"),
+                                  -1);
+  return button;
 }
 
 static void
@@ -1672,7 +2051,8 @@ pf_register_page_constructed (GObject *object)
   gtk_box_append (GTK_BOX (box), description);
   gtk_widget_add_css_class (box, "pf-register-page");
 
-  gtk_box_append (GTK_BOX (box), build_toolbar (self));
+  self->toolbar = build_toolbar (self);
+  gtk_box_append (GTK_BOX (box), self->toolbar);
 
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
   self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
@@ -1688,6 +2068,13 @@ pf_register_page_constructed (GObject *object)
   gtk_column_view_set_show_row_separators (self->column_view, TRUE);
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);
   gtk_column_view_set_reorderable (self->column_view, FALSE);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (column_view_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, pf_page_info_get_title (info),
                                   -1);
@@ -1695,13 +2082,16 @@ pf_register_page_constructed (GObject *object)
     add_column (self, NULL, FALSE, FALSE);
   for (const PfField *field = self->reg->fields; field->name != NULL; field++)
     {
-      gboolean text = field->type == PF_FIELD_STRING || field->type == PF_FIELD_TEXT;
+      g_autoptr(GPtrArray) choices = pf_register_dup_field_choices (field);
+      gboolean text = (field->type == PF_FIELD_STRING || field->type == PF_FIELD_TEXT) && choices == NULL;
 
       add_column (self, field, text && first_text, FALSE);
       if (text)
         first_text = FALSE;
     }
   add_column (self, NULL, FALSE, TRUE);
+  /* The toolbar was built before the columns; the sort menu lists them. */
+  gtk_box_insert_child_after (GTK_BOX (self->toolbar), build_sort_button (self), GTK_WIDGET (self->search_entry));
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
 
   scroller = gtk_scrolled_window_new ();
@@ -1739,6 +2129,11 @@ pf_register_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->sync_source, g_source_remove);
   close_details (self);
+  if (self->remove_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->remove_toast), (gpointer *)&self->remove_toast);
+      self->remove_toast = NULL;
+    }
   if (self->column_view != NULL)
     release_focus (self);
   if (self->document != NULL)
@@ -1762,6 +2157,7 @@ pf_register_page_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->items_by_id, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->removed_ids, g_ptr_array_unref);
   g_free (self->search_key);
   g_free (self->register_id);
 
@@ -1843,6 +2239,8 @@ pf_register_page_class_init (PfRegisterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "register.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "register.set-verdict", "s", set_verdict_action);
   gtk_widget_class_install_action (widget_class, "register.edit-entry", NULL, edit_entry_action);
+  gtk_widget_class_install_action (widget_class, "register.move-cell", "b", move_cell_action);
+  gtk_widget_class_install_action (widget_class, "register.sort", "(sb)", sort_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "register.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "register.remove", NULL);
@@ -1954,6 +2352,11 @@ pf_register_page_select_record (PfRegisterPage *self,
     return FALSE;
 
   select_and_show (self, position);
+
+  /* Into the table now, away from where the record was asked for (the find
+   * bar, say); onto its first cell once the row is shown. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  self->focus_on_show = TRUE;
   return TRUE;
 }
 

@@ -366,6 +366,8 @@ _pf_window_update_title (PfWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_location), location);
 }
 
+static void update_add_entry_action (PfWindow *self);
+
 static void
 sidebar_row_selected_cb (PfWindow      *self,
                          GtkListBoxRow *row)
@@ -378,6 +380,7 @@ sidebar_row_selected_cb (PfWindow      *self,
   info = pf_pages_get_page (gtk_list_box_row_get_index (row));
   gtk_stack_set_visible_child_name (self->page_stack, pf_page_info_get_id (info));
   adw_window_title_set_title (self->page_title, pf_page_info_get_title (info));
+  update_add_entry_action (self);
 }
 
 static void
@@ -621,6 +624,41 @@ previous_page_action (GSimpleAction *action,
   step_page (user_data, -1);
 }
 
+/* The register page shown, if a register page is. */
+static PfRegisterPage *
+get_visible_register_page (PfWindow *self)
+{
+  GtkWidget *page;
+
+  if (self->document == NULL ||
+      !(page = gtk_stack_get_visible_child (self->page_stack)) ||
+      !PF_IS_REGISTER_PAGE (page))
+    return NULL;
+  return PF_REGISTER_PAGE (page);
+}
+
+/* Ctrl+Shift+N wherever the focus is, as long as a register is shown. */
+static void
+add_entry_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  PfRegisterPage *page = get_visible_register_page (user_data);
+
+  if (page != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (page), "register.add", NULL);
+}
+
+static void
+update_add_entry_action (PfWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "add-entry");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               get_visible_register_page (self) != NULL &&
+                               !pf_document_get_read_only (self->document));
+}
+
 static void
 close_action (GSimpleAction *action,
               GVariant      *param,
@@ -644,6 +682,7 @@ _pf_window_update_actions (PfWindow *self)
 
   _pf_window_update_document_actions (self);
   _pf_window_sign_off_update_actions (self);
+  update_add_entry_action (self);
 }
 
 static const GActionEntry win_actions[] = {
@@ -651,6 +690,7 @@ static const GActionEntry win_actions[] = {
   { "show-question", show_question_action, "s" },
   { "find", find_action },
   { "show-record", show_record_action, "(ss)" },
+  { "add-entry", add_entry_action },
   { "next-page", next_page_action },
   { "previous-page", previous_page_action },
   { "close", close_action },

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "pf-application.h"
 #include "pf-record-dialog.h"
@@ -647,6 +648,129 @@ test_add_starts_editing (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+focus_of (PfWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* Typing and Tab in the table, Ctrl+Shift+N from anywhere, as the key
+ * handlers do it: through the actions they call. */
+static void
+test_keyboard (void)
+{
+  PfWindow *window = new_window ();
+  PfRegisterPage *page = show_register (window, "assumptions");
+  GAction *add_entry = g_action_map_lookup_action (G_ACTION_MAP (window), "add-entry");
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.add-entry");
+  GtkWidget *filter, *statement, *category, *owner;
+  const char *id;
+
+  /* Ctrl+Shift+N adds an entry with the focus outside the table, and only
+   * while a register is shown. */
+  {
+    guint key = 0;
+    GdkModifierType mods = 0;
+
+    g_assert_nonnull (accels[0]);
+    g_assert_true (gtk_accelerator_parse (accels[0], &key, &mods));
+    g_assert_cmpuint (key, ==, GDK_KEY_n);
+    g_assert_cmpuint (mods, ==, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  }
+  filter = find_named (GTK_WIDGET (page), "filter", GTK_TYPE_SEARCH_ENTRY);
+  gtk_widget_grab_focus (filter);
+  g_assert_true (g_action_get_enabled (add_entry));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "add-entry", NULL);
+  g_assert_cmpuint (n_records (window, "assumptions"), ==, 1);
+  pf_window_show_page (window, "overview");
+  g_assert_false (g_action_get_enabled (add_entry));
+  page = show_register (window, "assumptions");
+  g_assert_true (g_action_get_enabled (add_entry));
+  id = pf_register_page_get_record_id (page, 0);
+
+  /* The new entry's statement is being edited; Tab keeps it and edits the
+   * next text. */
+  statement = wait_for_cell (page, id, "statement", GTK_TYPE_BOX);
+  ui_test_wait_until (is_editing, statement);
+  gtk_editable_set_text (GTK_EDITABLE (cell_entry (statement)), "Churn is measurable");
+  g_assert_true (gtk_widget_activate_action (cell_entry (statement), "register.move-cell", "b", TRUE));
+  g_assert_cmpstr (record_field (window, "assumptions", id, "statement"), ==, "Churn is measurable");
+  g_assert_null (cell_entry (statement));
+  category = wait_for_cell (page, id, "category", GTK_TYPE_BOX);
+  g_assert_nonnull (cell_entry (category));
+  g_assert_true (gtk_widget_has_focus (cell_entry (category)));
+
+  /* Shift+Tab from the edited cell goes back, keeping what was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (cell_entry (category)), "Data");
+  g_assert_true (gtk_widget_activate_action (cell_entry (category), "register.move-cell", "b", FALSE));
+  g_assert_cmpstr (record_field (window, "assumptions", id, "category"), ==, "Data");
+  g_assert_true (gtk_widget_has_focus (cell_entry (statement)));
+  g_signal_emit_by_name (cell_entry (statement), "activate");
+  g_assert_true (gtk_widget_has_focus (statement));
+
+  /* Shift+Tab on a cell not being edited goes back too, Tab on. */
+  owner = wait_for_cell (page, id, "owner", GTK_TYPE_BOX);
+  gtk_widget_grab_focus (owner);
+  g_assert_true (gtk_widget_activate_action (owner, "register.move-cell", "b", FALSE));
+  g_assert_true (focus_of (window) != owner);
+  g_assert_cmpstr (gtk_widget_get_name (focus_of (window)), ==, "phase");
+  g_assert_null (cell_entry (owner));
+
+  /* A character typed on a cell starts editing it with that character. */
+  gtk_widget_grab_focus (owner);
+  g_assert_true (gtk_widget_activate_action (owner, "cell.type", "s", "E"));
+  g_assert_nonnull (cell_entry (owner));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (owner))), ==, "E");
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (cell_entry (owner))), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (cell_entry (owner)), "Eve");
+  g_signal_emit_by_name (cell_entry (owner), "activate");
+  g_assert_cmpstr (record_field (window, "assumptions", id, "owner"), ==, "Eve");
+
+  destroy_window (window);
+}
+
+static GtkWidget *
+find_toast (GtkWidget *widget)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), "toast") && gtk_widget_get_visible (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+toast_shown (gpointer window)
+{
+  spin ();
+  return find_toast (window) != NULL;
+}
+
+static gboolean
+toast_gone (gpointer window)
+{
+  spin ();
+  return find_toast (window) == NULL;
+}
+
+static gboolean
+focus_in_row_of (gpointer data)
+{
+  CellQuery *query = data;
+  GtkWidget *focus;
+  GtkWidget *cell;
+
+  spin ();
+  cell = find_cell (query->page, query->record_id, query->field, query->type);
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (query->page)));
+  return cell != NULL && focus == cell;
+}
 
 /* Whether @widget has a key binding @trigger (as gtk_accelerator_parse
  * reads it) that activates @action_name. */
@@ -737,6 +861,140 @@ pick_in_combo_row (GtkWidget  *combo,
         }
     }
   g_error ("No choice “%s”", label);
+}
+
+/* The phase of an assumption is chosen by its title; the file keeps its id,
+ * and an id this version does not know is shown as it is. */
+static void
+test_phase (void)
+{
+  PfWindow *window = new_window ();
+  PfDocument *document = pf_window_get_document (window);
+  PfRegisterPage *page = show_register (window, "assumptions");
+  g_autofree char *id = add_through_button (window, page, "assumptions");
+  g_autofree char *object = g_strconcat ("assumptions/", id, NULL);
+  GtkWidget *cell = wait_for_cell (page, id, "phase", GTK_TYPE_BUTTON);
+  PfRecordDialog *dialog;
+  GtkWidget *combo;
+
+  g_assert_cmpstr (choice_label (cell), ==, "None");
+  choose (cell, "data-understanding");
+  g_assert_cmpstr (record_field (window, "assumptions", id, "phase"), ==, "data-understanding");
+  g_assert_cmpstr (choice_label (cell), ==, "Data Understanding");
+  choose (cell, "");
+  g_assert_cmpstr (record_field (window, "assumptions", id, "phase"), ==, "");
+
+  g_assert_true (pf_document_set_string (document, object, "phase", "post-mortem", NULL));
+  g_assert_cmpstr (choice_label (cell), ==, "post-mortem");
+
+  /* The details window offers the same choices. */
+  pf_register_page_edit_record (page, id);
+  dialog = wait_for_details ();
+  combo = find_named (GTK_WIDGET (dialog), "phase", ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (combo);
+  g_assert_cmpstr (combo_row_label (combo), ==, "post-mortem");
+  pick_in_combo_row (combo, "Evaluation");
+  g_assert_cmpstr (record_field (window, "assumptions", id, "phase"), ==, "evaluation");
+  pick_in_combo_row (combo, "None");
+  g_assert_cmpstr (record_field (window, "assumptions", id, "phase"), ==, "");
+  ui_test_close_and_wait (GTK_WINDOW (dialog));
+
+  destroy_window (window);
+}
+
+/* The removal toast goes with the undo; verdicts name the reviewer;
+ * a record shown from elsewhere gets the focus. */
+static void
+test_verdicts_and_undo (void)
+{
+  PfWindow *window = new_window ();
+  PfDocument *document = pf_window_get_document (window);
+  PfRegisterPage *page = show_register (window, "features");
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (pf_register_page_get_model (page));
+  GtkWidget *filter = find_named (GTK_WIDGET (page), "filter", GTK_TYPE_SEARCH_ENTRY);
+  CellQuery query = { page, "feature-3", "name", GTK_TYPE_BOX };
+
+  for (guint i = 0; i < 4; i++)
+    g_free (add_through_button (window, page, "features"));
+  wait_for_rows (page, 4);
+  g_assert_true (pf_document_set_string (document, "features/feature-4", "reviewer", "Grace", NULL));
+  g_assert_cmpstr (pf_document_get_actor (document), !=, "");
+
+  /* A verdict for several: the reviewer is filled where empty, in the same
+   * undo step. */
+  gtk_selection_model_select_range (selection, 0, 4, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.set-verdict", "s", "keep"));
+  g_assert_cmpstr (record_field (window, "features", "feature-1", "reviewer"), ==, pf_document_get_actor (document));
+  g_assert_cmpstr (record_field (window, "features", "feature-3", "reviewer"), ==, pf_document_get_actor (document));
+  g_assert_cmpstr (record_field (window, "features", "feature-4", "reviewer"), ==, "Grace");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (record_field (window, "features", "feature-1", "verdict"), ==, "pending");
+  g_assert_cmpstr (record_field (window, "features", "feature-1", "reviewer"), ==, "");
+  g_assert_cmpstr (record_field (window, "features", "feature-4", "reviewer"), ==, "Grace");
+
+  /* And one verdict from a cell's menu. */
+  choose (wait_for_cell (page, "feature-2", "verdict", GTK_TYPE_BUTTON), "drop");
+  g_assert_cmpstr (record_field (window, "features", "feature-2", "verdict"), ==, "drop");
+  g_assert_cmpstr (record_field (window, "features", "feature-2", "reviewer"), ==, pf_document_get_actor (document));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (record_field (window, "features", "feature-2", "verdict"), ==, "pending");
+  g_assert_cmpstr (record_field (window, "features", "feature-2", "reviewer"), ==, "");
+
+  /* Removing says so with an Undo button; undoing otherwise takes it away. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.remove", NULL));
+  g_assert_cmpuint (n_records (window, "features"), ==, 3);
+  ui_test_wait_until (toast_shown, window);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpuint (n_records (window, "features"), ==, 4);
+  {
+    /* Well before the toast would time out by itself (5 s). */
+    gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+    while (!toast_gone (window) && g_get_monotonic_time () < deadline)
+      g_usleep (1000);
+    g_assert_null (find_toast (GTK_WIDGET (window)));
+  }
+
+  /* Sorting without a mouse: the menu's action. */
+  g_assert_true (pf_document_set_string (document, "features/feature-1", "name", "beta", NULL));
+  g_assert_true (pf_document_set_string (document, "features/feature-2", "name", "delta", NULL));
+  g_assert_true (pf_document_set_string (document, "features/feature-3", "name", "alpha", NULL));
+  g_assert_true (pf_document_set_string (document, "features/feature-4", "name", "gamma", NULL));
+  g_assert_nonnull (find_named (GTK_WIDGET (page), "sort", GTK_TYPE_MENU_BUTTON));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.sort", "(sb)", "name", TRUE));
+  g_assert_cmpstr (pf_register_page_get_record_id (page, 0), ==, "feature-4");
+  g_assert_cmpstr (pf_register_page_get_record_id (page, 3), ==, "feature-3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.sort", "(sb)", "name", FALSE));
+  g_assert_cmpstr (pf_register_page_get_record_id (page, 0), ==, "feature-3");
+  g_assert_cmpstr (pf_register_page_get_record_id (page, 3), ==, "feature-4");
+
+  /* The ⚠'s reason in the details, where the keyboard reaches it. */
+  {
+    PfRecordDialog *dialog;
+    GtkWidget *row;
+
+    pf_register_page_edit_record (page, "feature-1");
+    dialog = wait_for_details ();
+    row = find_named (GTK_WIDGET (dialog), "leakage", ADW_TYPE_ACTION_ROW);
+    g_assert_nonnull (row);
+    g_assert_false (gtk_widget_get_visible (row));
+    g_assert_true (pf_document_set_string (document, "features/feature-1", "known-at", "after", NULL));
+    g_assert_true (pf_document_set_string (document, "features/feature-1", "verdict", "keep", NULL));
+    g_assert_true (gtk_widget_get_visible (row));
+    g_assert_true (gtk_widget_get_focusable (row));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "prediction point"));
+    ui_test_screenshot (GTK_WIDGET (dialog), "register-details-leakage");
+    ui_test_close_and_wait (GTK_WINDOW (dialog));
+  }
+
+  /* A record shown from the find bar, say, takes the focus from there. */
+  gtk_widget_grab_focus (filter);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-record",
+                                  g_variant_new ("(ss)", "features", "feature-3"));
+  ui_test_wait_until (focus_in_row_of, &query);
+
+  destroy_window (window);
 }
 
 static void
@@ -1095,6 +1353,9 @@ main (int   argc,
   g_test_add_func ("/ui/registers/details-switch", test_details_switch);
   g_test_add_func ("/ui/registers/read-only", test_read_only);
   g_test_add_func ("/ui/registers/add-starts-editing", test_add_starts_editing);
+  g_test_add_func ("/ui/registers/keyboard", test_keyboard);
+  g_test_add_func ("/ui/registers/phase", test_phase);
+  g_test_add_func ("/ui/registers/verdicts-and-undo", test_verdicts_and_undo);
   g_test_add_func ("/ui/registers/screenshots", test_screenshots);
 
   ret = g_test_run ();
