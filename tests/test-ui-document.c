@@ -945,6 +945,61 @@ test_name_toast (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_shortcut (GtkWidget  *root,
+               const char *action_name)
+{
+  g_autofree char *name = NULL;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_object_get (root, "action-name", &name, NULL);
+      if (g_strcmp0 (name, action_name) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shortcut (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Ctrl+E is listed among the shortcuts before the report exists; its
+ * action stays disabled and using it does nothing, without a warning
+ * (warnings are fatal in this test). */
+static void
+test_export_shortcut_disabled (void)
+{
+  g_autoptr(GFile) file = write_project ("export.preflight");
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.export-report");
+  PfWindow *window = open_in_window (file);
+  GtkWindow *overlay;
+  GtkWidget *shortcut;
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Control>e");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "export-report", NULL);
+  spin_idle ();
+  g_assert_false (pf_document_get_modified (pf_window_get_document (window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  ui_test_wait_until (ui_test_is_drawn, overlay);
+  shortcut = find_shortcut (GTK_WIDGET (overlay), "win.export-report");
+  g_assert_nonnull (shortcut);
+  spin_idle ();
+  gtk_window_close (overlay);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -972,6 +1027,7 @@ main (int   argc,
   g_test_add_func ("/ui/document/phase-pages", test_phase_pages);
   g_test_add_func ("/ui/document/business-question", test_business_question);
   g_test_add_func ("/ui/document/undo-toast", test_undo_toast);
+  g_test_add_func ("/ui/document/export-shortcut-disabled", test_export_shortcut_disabled);
 
   ret = g_test_run ();
 
