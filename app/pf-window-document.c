@@ -3,11 +3,16 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-application.h"
 #include "pf-draft.h"
+#include "pf-scope-describe.h"
 #include "pf-window-private.h"
 
 /* Saving, Save As, a file changed on disk, drafts of unsaved work, undo and
  * the question asked when a window with unsaved changes closes. */
+
+/* Longer than a toast's show animation (at most 500 ms in libadwaita 1.2). */
+#define UNDO_TOAST_SETTLE_USEC (G_USEC_PER_SEC)
 
 static void pf_window_save (PfWindow *self,
                             gboolean  save_as);
@@ -40,13 +45,65 @@ update_actor (PfWindow *self)
   pf_document_set_actor (self->document, actor);
 }
 
+static gboolean
+has_user_name (PfWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_settings_get_string (self->settings, "user-name"));
+
+  return name[0] != '\0';
+}
+
+static void
+name_toast_dismissed_cb (PfWindow *self,
+                         AdwToast *toast)
+{
+  if (self->name_toast == toast)
+    self->name_toast = NULL;
+}
+
+/* Until a name is set, the audit trail records the account's name: said
+ * once per session, in the first window that can change a project. */
+static void
+offer_user_name (PfWindow *self)
+{
+  GObject *app = G_OBJECT (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *actor = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (app == NULL ||
+      pf_document_get_read_only (self->document) ||
+      has_user_name (self) ||
+      g_object_get_data (app, "pf-user-name-offered") != NULL)
+    return;
+
+  g_object_set_data (app, "pf-user-name-offered", GINT_TO_POINTER (TRUE));
+
+  actor = dup_actor (self);
+  /* Translators: a toast when a project opens and no name is set in the
+   * preferences; %s is the name of the user's account, e.g. "root". */
+  title = g_strdup_printf (_("Your changes are recorded as “%s”"), actor);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Set _Name…"));
+  adw_toast_set_action_name (toast, "app.preferences");
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (name_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->name_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 settings_changed_cb (PfWindow   *self,
                      const char *key,
                      GSettings  *settings)
 {
-  if (g_str_equal (key, "user-name"))
-    update_actor (self);
+  if (!g_str_equal (key, "user-name"))
+    return;
+
+  update_actor (self);
+  /* Done what it asked for. */
+  if (self->name_toast != NULL && has_user_name (self))
+    adw_toast_dismiss (g_steal_pointer (&self->name_toast));
 }
 
 void
@@ -328,15 +385,138 @@ save_as_action (GSimpleAction *action,
   pf_window_save (user_data, TRUE);
 }
 
+static gboolean
+is_record_missing (PfDocument *document,
+                   const char *change)
+{
+  g_autofree char *object = g_strndup (change, strcspn (change, " "));
+  char *slash = strchr (object, '/');
+
+  if (slash == NULL || g_str_has_prefix (object, "answers/"))
+    return FALSE;
+
+  *slash = '\0';
+  return pf_document_get_record (document, object, slash + 1) == NULL;
+}
+
+/* The undo step about to be replayed, in words: what it touched when that
+ * is one thing, else how many things. A record is named while it exists:
+ * before undoing its addition, after undoing its removal. */
+static char *
+describe_undo_step (PfWindow  *self,
+                    GPtrArray *changes)
+{
+  PfCatalog *catalog;
+  g_autoptr(GHashTable) objects = NULL;
+  const char *change;
+  g_autofree char *object = NULL;
+  guint n_objects;
+
+  objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const char *text = g_ptr_array_index (changes, i);
+
+      g_hash_table_add (objects, g_strndup (text, strcspn (text, " ")));
+    }
+
+  n_objects = g_hash_table_size (objects);
+  if (n_objects != 1)
+    /* Translators: what an undo or redo step touched, when it touched
+     * several things at once; goes into "Undone: %s" and "Redone: %s". */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n_objects), n_objects);
+
+  /* Several fields of one thing read as the thing. */
+  change = g_ptr_array_index (changes, 0);
+  if (changes->len > 1)
+    change = object = g_strndup (change, strcspn (change, " "));
+
+  if (is_record_missing (self->document, change))
+    return NULL;
+
+  catalog = pf_application_get_catalog (PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  return pf_scope_describe_change (change, catalog, self->document);
+}
+
+static void
+undo_toast_dismissed_cb (PfWindow *self,
+                         AdwToast *toast)
+{
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+}
+
+/* One at a time: a new undo or redo replaces the toast of the last one.
+ * A toast still sliding in keeps its place and takes the new title: with
+ * libadwaita 1.2, dismissing one during its show animation crashes. */
+static void
+show_undo_toast (PfWindow   *self,
+                 const char *title)
+{
+  gint64 now = g_get_monotonic_time ();
+  AdwToast *toast;
+
+  if (self->undo_toast != NULL && now - self->undo_toast_shown < UNDO_TOAST_SETTLE_USEC)
+    {
+      adw_toast_set_title (self->undo_toast, title);
+      return;
+    }
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (g_steal_pointer (&self->undo_toast));
+
+  toast = adw_toast_new (title);
+  /* Shown at once, even over another toast: it answers a key just pressed. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->undo_toast = toast;
+  self->undo_toast_shown = now;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Undoes or redoes the newest step and says in a toast what it was, since
+ * the field it changes may be out of sight. */
+static void
+replay_step (PfWindow *self,
+             gboolean  redo)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  gboolean done;
+
+  if (self->document == NULL)
+    return;
+
+  changes = pf_document_dup_undo_changes (self->document, redo);
+  if (changes != NULL && changes->len > 0)
+    what = describe_undo_step (self, changes);
+
+  done = redo ? pf_document_redo (self->document) : pf_document_undo (self->document);
+  if (!done || changes == NULL || changes->len == 0)
+    return;
+
+  if (what == NULL)
+    what = describe_undo_step (self, changes);
+
+  if (redo)
+    /* Translators: a toast after Ctrl+Shift+Z; %s is what was redone, e.g.
+     * "The answer to “Who decides?”" or "3 changes". */
+    title = g_strdup_printf (_("Redone: %s"), what);
+  else
+    /* Translators: a toast after Ctrl+Z; %s is what was undone, e.g.
+     * "The answer to “Who decides?”" or "3 changes". */
+    title = g_strdup_printf (_("Undone: %s"), what);
+
+  show_undo_toast (self, title);
+}
+
 static void
 undo_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  PfWindow *self = user_data;
-
-  if (self->document != NULL)
-    pf_document_undo (self->document);
+  replay_step (user_data, FALSE);
 }
 
 static void
@@ -344,10 +524,7 @@ redo_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  PfWindow *self = user_data;
-
-  if (self->document != NULL)
-    pf_document_redo (self->document);
+  replay_step (user_data, TRUE);
 }
 
 static const GActionEntry document_actions[] = {
@@ -459,6 +636,7 @@ void
 _pf_window_document_attach (PfWindow *self)
 {
   update_actor (self);
+  offer_user_name (self);
 
   /* A recovered draft is written again right away under its new owner. */
   if (pf_document_get_modified (self->document))

@@ -42,6 +42,11 @@ struct _PfWindow
   GSignalGroup         *document_signals;
   GFile                *loading_file;
   GCancellable         *cancellable;
+  /* Borrowed: the toast of the last undo or redo while it shows. */
+  AdwToast             *undo_toast;
+  gint64                undo_toast_shown;
+  /* Borrowed: the offer to set a name for the audit trail while it shows. */
+  AdwToast             *name_toast;
 
   guint                 draft_source;
   guint                 progress_source;

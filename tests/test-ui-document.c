@@ -635,6 +635,371 @@ test_business_question (void)
   destroy_window (window);
 }
 
+/* The toasts on show, newest last; one that is leaving still counts. */
+static void
+collect_toasts (GtkWidget *root,
+                GPtrArray *toasts)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "AdwToastWidget"))
+    {
+      g_ptr_array_add (toasts, root);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_toasts (child, toasts);
+}
+
+static guint
+count_toasts (PfWindow *window)
+{
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+
+  collect_toasts (GTK_WIDGET (window), toasts);
+  return toasts->len;
+}
+
+static gboolean
+has_one_toast (gpointer data)
+{
+  return count_toasts (data) == 1;
+}
+
+static gboolean
+has_no_toast (gpointer data)
+{
+  return count_toasts (data) == 0;
+}
+
+/* The first label of a toast is its title, a button's label follows. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            gboolean  (*match) (const char *text, gconstpointer data),
+            gconstpointer data)
+{
+  if (GTK_IS_LABEL (root) && match (gtk_label_get_text (GTK_LABEL (root)), data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_text (const char    *text,
+         gconstpointer  data)
+{
+  return g_strcmp0 (text, data) == 0;
+}
+
+static gboolean
+has_prefix (const char    *text,
+            gconstpointer  data)
+{
+  return g_str_has_prefix (text, data);
+}
+
+/* Whether a toast shows a title (or button) that is @text. */
+static gboolean
+toast_says (PfWindow   *window,
+            const char *text)
+{
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+
+  collect_toasts (GTK_WIDGET (window), toasts);
+  for (guint i = 0; i < toasts->len; i++)
+    {
+      if (find_label (g_ptr_array_index (toasts, i), is_text, text) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+toast_starts_with (PfWindow   *window,
+                   const char *prefix)
+{
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+
+  collect_toasts (GTK_WIDGET (window), toasts);
+  for (guint i = 0; i < toasts->len; i++)
+    {
+      if (find_label (g_ptr_array_index (toasts, i), has_prefix, prefix) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* Lets a toast finish sliding in before a screenshot. */
+static void
+wait_for_animations (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  ui_test_wait_until (time_passed, &until);
+}
+
+static GtkWidget *
+find_close_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), "window-close-symbolic") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_close_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Closes the toast on show as its × button would. */
+static void
+close_toast (PfWindow *window)
+{
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  GtkWidget *button;
+
+  collect_toasts (GTK_WIDGET (window), toasts);
+  g_assert_cmpuint (toasts->len, ==, 1);
+  button = find_close_button (g_ptr_array_index (toasts, 0));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ui_test_wait_until (has_no_toast, window);
+}
+
+/* Undo and redo say what they took back or put back: the field may be out
+ * of sight. One such toast at a time. */
+static void
+test_undo_toast (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PfCatalog *catalog = pf_application_get_catalog (app);
+  const char *ids[] = {
+    "business-understanding.technical-criterion",
+    "business-understanding.objective",
+    "business-understanding.priority",
+  };
+  const PfQuestion *question;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  PfWindow *window;
+  PfDocument *document;
+  GtkWidget *input;
+
+  g_settings_set_string (settings, "user-name", "Priya Raman");
+  window = new_project_window ();
+  document = pf_window_get_document (window);
+  pf_window_show_page (window, "business-understanding");
+  spin_idle ();
+  ui_test_wait_until (has_no_toast, window);
+
+  question = pf_catalog_find_question (catalog, ids[0]);
+  g_assert_nonnull (question);
+  undone = g_strdup_printf ("Undone: The answer to “%s”", question->text);
+  redone = g_strdup_printf ("Redone: The answer to “%s”", question->text);
+
+  input = find_named (GTK_WIDGET (window), ids[0]);
+  gtk_editable_set_text (GTK_EDITABLE (input), "AUC ≥ 0.8");
+  g_assert_false (toast_starts_with (window, "Undone: "));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (input)), ==, "");
+  g_assert_true (toast_says (window, undone));
+  ui_test_wait_until (ui_test_is_drawn, window);
+  wait_for_animations ();
+  ui_test_screenshot (GTK_WIDGET (window), "undo-toast");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_animations ();
+  ui_test_screenshot (GTK_WIDGET (window), "undo-toast-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Redo replaces the undo's toast rather than queueing behind it. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (input)), ==, "AUC ≥ 0.8");
+  g_assert_true (toast_says (window, redone));
+  ui_test_wait_until (has_one_toast, window);
+  g_assert_true (toast_says (window, redone));
+  g_assert_false (toast_says (window, undone));
+  /* Nothing was left waiting behind it. */
+  close_toast (window);
+  wait_for_animations ();
+  g_assert_cmpuint (count_toasts (window), ==, 0);
+
+  /* A bulk edit is counted. */
+  pf_document_begin_group (document);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), i == 2 ? "critical" : "Monday");
+
+      g_assert_true (pf_document_set_answer (document, ids[i], value, &error));
+      g_assert_no_error (error);
+    }
+  pf_document_end_group (document);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_true (toast_says (window, "Undone: 3 changes"));
+  ui_test_wait_until (has_one_toast, window);
+  /* Pressed again at once, the toast just shown says the new step. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  g_assert_cmpuint (count_toasts (window), ==, 1);
+  g_assert_true (toast_says (window, "Redone: 3 changes"));
+
+  /* A record is named, also when undoing takes it away. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *id = pf_document_add_record (document, "risks", &error);
+
+    g_assert_no_error (error);
+    g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+    g_assert_null (pf_document_get_record (document, "risks", id));
+    ui_test_wait_until (has_one_toast, window);
+    g_assert_true (toast_starts_with (window, "Undone: Risk "));
+    g_assert_false (toast_starts_with (window, "Undone: risks/"));
+  }
+
+  g_settings_reset (settings, "user-name");
+  pf_document_set_modified (document, FALSE);
+  destroy_window (window);
+}
+
+static GFile *
+write_contents (const char *name,
+                const char *contents)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+/* Until a name is set, the audit trail records the account's: a project
+ * window says so once per session and leads to the preferences. Runs
+ * first, before any other window has said it. */
+static void
+test_name_toast (void)
+{
+  static const char newer[] =
+    "{\"format\": \"preflight-project\", \"format-version\": 99,\n"
+    " \"metadata\": {\"id\": \"1b0c6a2e-2a6f-4c39-8a55-7f3e6c2d9b10\", \"title\": \"From the future\"}}\n";
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GFile) named = write_project ("named.preflight");
+  g_autoptr(GFile) read_only = write_contents ("newer.preflight", newer);
+  g_autoptr(GFile) unnamed = write_project ("unnamed.preflight");
+  g_autoptr(GFile) again = write_project ("again.preflight");
+  const char *prefix = "Your changes are recorded as “";
+  PfWindow *window;
+
+  /* Not with a name set. */
+  g_settings_set_string (settings, "user-name", "Priya Raman");
+  window = open_in_window (named);
+  spin_idle ();
+  g_assert_false (toast_starts_with (window, prefix));
+  destroy_window (window);
+
+  /* Not in a project nobody can change here. */
+  g_settings_set_string (settings, "user-name", "  ");
+  window = open_in_window (read_only);
+  g_assert_true (pf_document_get_read_only (pf_window_get_document (window)));
+  spin_idle ();
+  g_assert_false (toast_starts_with (window, prefix));
+  destroy_window (window);
+
+  /* Without a name, with the name used instead and a way to set one. */
+  window = open_in_window (unnamed);
+  spin_idle ();
+  g_assert_true (toast_starts_with (window, prefix));
+  g_assert_true (toast_says (window, "Set Name…"));
+  ui_test_wait_until (stack_settled, ui_test_find_widget (GTK_WIDGET (window), "main_stack"));
+  wait_for_animations ();
+  ui_test_screenshot (GTK_WIDGET (window), "name-toast");
+
+  /* Setting the name takes it away. */
+  g_settings_set_string (settings, "user-name", "Priya Raman");
+  ui_test_wait_until (has_no_toast, window);
+  destroy_window (window);
+
+  /* Once a session is enough. */
+  g_settings_reset (settings, "user-name");
+  window = open_in_window (again);
+  spin_idle ();
+  g_assert_false (toast_starts_with (window, prefix));
+  destroy_window (window);
+}
+
+static GtkWidget *
+find_shortcut (GtkWidget  *root,
+               const char *action_name)
+{
+  g_autofree char *name = NULL;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_object_get (root, "action-name", &name, NULL);
+      if (g_strcmp0 (name, action_name) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shortcut (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Ctrl+E is listed among the shortcuts before the report exists; its
+ * action stays disabled and using it does nothing, without a warning
+ * (warnings are fatal in this test). */
+static void
+test_export_shortcut_disabled (void)
+{
+  g_autoptr(GFile) file = write_project ("export.preflight");
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.export-report");
+  PfWindow *window = open_in_window (file);
+  GtkWindow *overlay;
+  GtkWidget *shortcut;
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Control>e");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "export-report", NULL);
+  spin_idle ();
+  g_assert_false (pf_document_get_modified (pf_window_get_document (window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  ui_test_wait_until (ui_test_is_drawn, overlay);
+  shortcut = find_shortcut (GTK_WIDGET (overlay), "win.export-report");
+  g_assert_nonnull (shortcut);
+  spin_idle ();
+  gtk_window_close (overlay);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -652,6 +1017,8 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  /* First: the offer to set a name is made once per session. */
+  g_test_add_func ("/ui/document/name-toast", test_name_toast);
   g_test_add_func ("/ui/document/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/ui/document/close-asks", test_close_asks);
   g_test_add_func ("/ui/document/changed-on-disk", test_changed_on_disk);
@@ -659,6 +1026,8 @@ main (int   argc,
   g_test_add_func ("/ui/document/broken-chain", test_broken_chain_shown);
   g_test_add_func ("/ui/document/phase-pages", test_phase_pages);
   g_test_add_func ("/ui/document/business-question", test_business_question);
+  g_test_add_func ("/ui/document/undo-toast", test_undo_toast);
+  g_test_add_func ("/ui/document/export-shortcut-disabled", test_export_shortcut_disabled);
 
   ret = g_test_run ();
 

@@ -935,6 +935,9 @@ main (int   argc,
   g_settings_set_int (settings, "window-width", 1280);
   g_settings_set_int (settings, "window-height", 800);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
+  /* Without a name, a toast offering to set one would cover the pages and
+   * take the first place in the Tab order. */
+  g_settings_set_string (settings, "user-name", "Priya Raman");
 
   app = pf_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);

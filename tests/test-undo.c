@@ -536,6 +536,80 @@ test_undo_typing_answer (void)
   g_assert_false (pf_document_can_undo (document));
 }
 
+static void
+assert_changes (GPtrArray  *changes,
+                const char *first,
+                ...)
+{
+  va_list args;
+  guint i = 0;
+
+  g_assert_nonnull (changes);
+  va_start (args, first);
+  for (const char *change = first; change != NULL; change = va_arg (args, const char *))
+    {
+      g_assert_cmpuint (i, <, changes->len);
+      g_assert_cmpstr (g_ptr_array_index (changes, i), ==, change);
+      i++;
+    }
+  va_end (args);
+  g_assert_cmpuint (changes->len, ==, i);
+}
+
+/* What the next undo or redo touches, for telling the user. */
+static void
+test_undo_changes (void)
+{
+  g_autoptr(PfDocument) document = fresh_document ();
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *record = NULL;
+
+  g_assert_null (pf_document_dup_undo_changes (document, FALSE));
+  g_assert_null (pf_document_dup_undo_changes (document, TRUE));
+
+  g_assert_true (pf_document_set_string (document, "metadata", "title", "Churn", &error));
+  g_assert_no_error (error);
+  changes = pf_document_dup_undo_changes (document, FALSE);
+  assert_changes (changes, "metadata title", NULL);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* A record added is the record, without a field. */
+  id = pf_document_add_record (document, "risks", &error);
+  g_assert_no_error (error);
+  record = g_strconcat ("risks/", id, NULL);
+  changes = pf_document_dup_undo_changes (document, FALSE);
+  assert_changes (changes, record, NULL);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* A group lists each field once, in the order of the edits. */
+  pf_document_begin_group (document);
+  g_assert_true (pf_document_set_string (document, record, "title", "Late data", &error));
+  g_assert_true (pf_document_set_string (document, record, "title", "Late feed", &error));
+  g_assert_true (pf_document_set_not_applicable (document, "business-understanding.priority", "Only one", &error));
+  g_assert_no_error (error);
+  pf_document_end_group (document);
+  changes = pf_document_dup_undo_changes (document, FALSE);
+  {
+    g_autofree char *title = g_strconcat (record, " title", NULL);
+
+    assert_changes (changes, title,
+                    "answers/business-understanding.priority not-applicable",
+                    "answers/business-understanding.priority justification",
+                    NULL);
+  }
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* After an undo, that step is the next redo. */
+  g_assert_true (pf_document_undo (document));
+  changes = pf_document_dup_undo_changes (document, FALSE);
+  assert_changes (changes, record, NULL);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = pf_document_dup_undo_changes (document, TRUE);
+  g_assert_cmpuint (changes->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/undo/changed-signal", test_undo_changed_signal);
 
   g_test_add_func ("/undo/typing-answer", test_undo_typing_answer);
+  g_test_add_func ("/undo/changes", test_undo_changes);
 
   return g_test_run ();
 }

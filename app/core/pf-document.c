@@ -2260,6 +2260,52 @@ replay_group (PfDocument *self,
 }
 
 /**
+ * pf_document_dup_undo_changes:
+ * @redo: %TRUE for the step pf_document_redo() would replay, %FALSE for
+ *   the one pf_document_undo() would revert
+ *
+ * Returns: (transfer full) (element-type utf8) (nullable): what that step
+ *   touches, as distinct "object field" strings (just "object" for a
+ *   record added or removed), the form pf_document_get_sign_off_state()
+ *   gives; %NULL when there is no such step
+ */
+GPtrArray *
+pf_document_dup_undo_changes (PfDocument *self,
+                              gboolean    redo)
+{
+  GPtrArray *stack;
+  EditGroup *group;
+  GPtrArray *changes;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  stack = redo ? self->redo_stack : self->undo_stack;
+  if (stack->len == 0)
+    return NULL;
+
+  group = g_ptr_array_index (stack, stack->len - 1);
+  changes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < group->edits->len; i++)
+    {
+      Edit *edit = g_ptr_array_index (group->edits, i);
+      g_autofree char *object = edit_audit_object (edit);
+      char *change;
+
+      if (edit->field != NULL && edit->field[0] != '\0')
+        change = g_strconcat (object, " ", edit->field, NULL);
+      else
+        change = g_steal_pointer (&object);
+
+      if (g_ptr_array_find_with_equal_func (changes, change, g_str_equal, NULL))
+        g_free (change);
+      else
+        g_ptr_array_add (changes, change);
+    }
+
+  return changes;
+}
+
+/**
  * pf_document_undo:
  *
  * Reverts the newest undo step. The audit trail is never rewound: undoing

@@ -140,6 +140,8 @@ gboolean        pf_document_can_undo             (PfDocument           *self);
 gboolean        pf_document_can_redo             (PfDocument           *self);
 gboolean        pf_document_undo                 (PfDocument           *self);
 gboolean        pf_document_redo                 (PfDocument           *self);
+GPtrArray      *pf_document_dup_undo_changes     (PfDocument           *self,
+                                                  gboolean              redo);
 
 /* Sign-off records are never removed: a withdrawal is a record of its own. */
 char           *pf_document_sign_off             (PfDocument           *self,
