@@ -8,6 +8,7 @@
 #include "pf-overview-page.h"
 #include "pf-phase.h"
 #include "pf-window.h"
+#include "ui-test-project.h"
 #include "ui-test-util.h"
 
 /* Editing, undo, saving, the question on close, a file changed on disk and
@@ -21,30 +22,12 @@ static const char project[] =
   " \"metadata\": {\"id\": \"6f1c2a4e-8c1b-4d6e-9a57-0c3d2b1e4f5a\", \"title\": \"Fraud scoring\"},\n"
   " \"kept-from-the-future\": {\"hologram\": true}}\n";
 
-static PfWindow *
-active_window (void)
-{
-  return PF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-}
-
-static gboolean
-has_document (gpointer data)
-{
-  return pf_window_get_document (data) != NULL;
-}
-
 static gboolean
 has_title_theirs (gpointer data)
 {
   PfDocument *document = pf_window_get_document (data);
 
   return document != NULL && g_strcmp0 (pf_document_get_title (document), "Theirs") == 0;
-}
-
-static gboolean
-stack_settled (gpointer data)
-{
-  return !gtk_stack_get_transition_running (data);
 }
 
 static gboolean
@@ -77,8 +60,8 @@ open_in_window (GFile *file)
   PfWindow *window;
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = active_window ();
-  ui_test_wait_until (has_document, window);
+  window = ui_test_active_window (app);
+  ui_test_wait_until (ui_test_has_document, window);
   ui_test_wait_until (ui_test_is_drawn, window);
 
   return window;
@@ -278,7 +261,7 @@ test_drafts (void)
   pf_application_offer_drafts (app);
   ui_test_wait_until (ui_test_message_dialog_shown, NULL);
   respond ("recover");
-  window = active_window ();
+  window = ui_test_active_window (app);
   g_assert_nonnull (window);
   g_assert_cmpstr (pf_document_get_title (pf_window_get_document (window)), ==, "Draft title");
   g_assert_true (pf_document_get_modified (pf_window_get_document (window)));
@@ -320,40 +303,10 @@ test_broken_chain_shown (void)
 
   chain_row = ui_test_find_widget (GTK_WIDGET (window), "chain_row");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (chain_row)), "Broken at entry 1"));
-  ui_test_wait_until (stack_settled, ui_test_find_widget (GTK_WIDGET (window), "main_stack"));
+  ui_test_wait_until (ui_test_stack_settled, ui_test_find_widget (GTK_WIDGET (window), "main_stack"));
   ui_test_screenshot (GTK_WIDGET (window), "overview-broken-chain");
 
   destroy_window (window);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static PfWindow *
-new_project_window (void)
-{
-  PfWindow *window;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  window = active_window ();
-  ui_test_wait_until (ui_test_is_drawn, window);
-
-  return window;
 }
 
 static guint
@@ -386,13 +339,6 @@ find_row_titled (GtkWidget  *root,
   return NULL;
 }
 
-static void
-spin_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static JsonNode *
 answer_of (PfWindow   *window,
            const char *question)
@@ -412,40 +358,40 @@ test_phase_pages (void)
   GtkWidget *input;
   char *id = NULL;
 
-  window = new_project_window ();
+  window = ui_test_new_project_window (app);
   document = pf_window_get_document (window);
 
   /* One line of text; the gate below lists one blocker fewer. */
   pf_window_show_page (window, "business-understanding");
-  spin_idle ();
+  ui_test_spin ();
   {
-    GtkWidget *gate = find_named (GTK_WIDGET (window), "gate");
+    GtkWidget *gate = ui_test_find_named (GTK_WIDGET (window), "gate");
     guint before;
 
     g_assert_nonnull (gate);
     before = count_action_rows (gate);
     g_assert_cmpuint (before, >, 1);
-    input = find_named (GTK_WIDGET (window), "business-understanding.technical-criterion");
+    input = ui_test_find_named (GTK_WIDGET (window), "business-understanding.technical-criterion");
     gtk_editable_set_text (GTK_EDITABLE (input), "AUC ≥ 0.75");
-    spin_idle ();
+    ui_test_spin ();
     g_assert_cmpuint (count_action_rows (gate), ==, before - 1);
 
     /* The sidebar counts it too: the first phase's progress. */
-    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (window), "progress"))), "1/"));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (window), "progress"))), "1/"));
   }
-  input = find_named (GTK_WIDGET (window), "business-understanding.technical-criterion");
+  input = ui_test_find_named (GTK_WIDGET (window), "business-understanding.technical-criterion");
   g_assert_true (GTK_IS_ENTRY (input));
   gtk_editable_set_text (GTK_EDITABLE (input), "AUC ≥ 0.8 on the hold-out quarter");
   g_assert_cmpstr (json_node_get_string (answer_of (window, "business-understanding.technical-criterion")), ==, "AUC ≥ 0.8 on the hold-out quarter");
 
   /* Several lines. */
-  input = find_named (GTK_WIDGET (window), "business-understanding.objective");
+  input = ui_test_find_named (GTK_WIDGET (window), "business-understanding.objective");
   g_assert_true (GTK_IS_TEXT_VIEW (input));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), "Call likely leavers first.\nEvery Monday.", -1);
   g_assert_cmpstr (json_node_get_string (answer_of (window, "business-understanding.objective")), ==, "Call likely leavers first.\nEvery Monday.");
 
   /* A choice: its id is stored, not its label. */
-  input = find_named (GTK_WIDGET (window), "business-understanding.priority");
+  input = ui_test_find_named (GTK_WIDGET (window), "business-understanding.priority");
   g_assert_true (GTK_IS_DROP_DOWN (input));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (input), 1);
   g_assert_cmpstr (json_node_get_string (answer_of (window, "business-understanding.priority")), ==, "critical");
@@ -482,7 +428,7 @@ test_phase_pages (void)
           }
         g_assert_nonnull (found);
         pf_window_show_page (window, pf_phase_get_id (found->phase));
-        input = find_named (GTK_WIDGET (window), found->id);
+        input = ui_test_find_named (GTK_WIDGET (window), found->id);
         g_assert_nonnull (input);
 
         if (found->type == PF_QUESTION_NUMBER)
@@ -539,12 +485,12 @@ test_phase_pages (void)
     GtkStack *stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), "page_stack"));
 
     pf_window_show_page (window, "data-understanding");
-    g_signal_emit_by_name (find_named (gtk_stack_get_visible_child (stack), "next"), "clicked");
+    g_signal_emit_by_name (ui_test_find_named (gtk_stack_get_visible_child (stack), "next"), "clicked");
     g_assert_cmpstr (pf_window_get_visible_page (window), ==, "data-preparation");
-    g_signal_emit_by_name (find_named (gtk_stack_get_visible_child (stack), "back"), "clicked");
+    g_signal_emit_by_name (ui_test_find_named (gtk_stack_get_visible_child (stack), "back"), "clicked");
     g_assert_cmpstr (pf_window_get_visible_page (window), ==, "data-understanding");
     pf_window_show_page (window, "deployment");
-    g_assert_null (find_named (gtk_stack_get_visible_child (stack), "next"));
+    g_assert_null (ui_test_find_named (gtk_stack_get_visible_child (stack), "next"));
   }
 
   ui_test_wait_until (ui_test_is_drawn, window);
@@ -565,19 +511,19 @@ test_business_question (void)
   AdwMessageDialog *dialog;
   GtkWidget *history;
 
-  window = new_project_window ();
+  window = ui_test_new_project_window (app);
   document = pf_window_get_document (window);
   pf_window_show_page (window, "business-understanding");
-  spin_idle ();
+  ui_test_spin ();
 
-  history = find_named (GTK_WIDGET (window), "business-question-history");
+  history = ui_test_find_named (GTK_WIDGET (window), "business-question-history");
   g_assert_false (gtk_widget_get_visible (history));
 
   /* The gate waits for it; its row leads to the button that records it. */
   {
-    GtkWidget *gate = find_named (GTK_WIDGET (window), "gate");
+    GtkWidget *gate = ui_test_find_named (GTK_WIDGET (window), "gate");
     GtkWidget *row = find_row_titled (gate, "Business question and success criterion");
-    GtkWidget *button = find_named (GTK_WIDGET (window), "change-business-question");
+    GtkWidget *button = ui_test_find_named (GTK_WIDGET (window), "change-business-question");
 
     g_assert_nonnull (row);
     gtk_window_present (GTK_WINDOW (window));
@@ -587,35 +533,35 @@ test_business_question (void)
   }
 
   /* The first version needs no reason. */
-  g_signal_emit_by_name (find_named (GTK_WIDGET (window), "change-business-question"), "clicked");
+  g_signal_emit_by_name (ui_test_find_named (GTK_WIDGET (window), "change-business-question"), "clicked");
   dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "question")), "Who will cancel in 90 days?");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "criterion")), "Lift ≥ 3");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "question")), "Who will cancel in 90 days?");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "criterion")), "Lift ≥ 3");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "change"));
   adw_message_dialog_response (dialog, "change");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_idle ();
+  ui_test_spin ();
   g_assert_cmpstr (pf_document_get_business_question (document), ==, "Who will cancel in 90 days?");
   g_assert_cmpstr (pf_document_get_success_criterion (document), ==, "Lift ≥ 3");
   g_assert_true (gtk_widget_get_visible (history));
-  g_assert_null (find_row_titled (find_named (GTK_WIDGET (window), "gate"), "Business question and success criterion"));
+  g_assert_null (find_row_titled (ui_test_find_named (GTK_WIDGET (window), "gate"), "Business question and success criterion"));
 
   /* A change waits for its reason. */
-  g_signal_emit_by_name (find_named (GTK_WIDGET (window), "change-business-question"), "clicked");
+  g_signal_emit_by_name (ui_test_find_named (GTK_WIDGET (window), "change-business-question"), "clicked");
   dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "question")), "Who will cancel in 60 days?");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "question")), "Who will cancel in 60 days?");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
   ui_test_wait_until (ui_test_is_drawn, dialog);
   ui_test_screenshot (GTK_WIDGET (dialog), "business-question-change");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "reason")), "   ");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "reason")), "   ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "reason")), "Retention calls take 60 days now");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "reason")), "Retention calls take 60 days now");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "change"));
   adw_message_dialog_response (dialog, "change");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_idle ();
+  ui_test_spin ();
   g_assert_cmpstr (pf_document_get_business_question (document), ==, "Who will cancel in 60 days?");
   g_assert_cmpuint (json_array_get_length (pf_document_get_business_question_history (document)), ==, 2);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (history)), ==, "History: 2 versions");
@@ -627,7 +573,7 @@ test_business_question (void)
 
   /* Undo takes the change back, history and all. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  spin_idle ();
+  ui_test_spin ();
   g_assert_cmpstr (pf_document_get_business_question (document), ==, "Who will cancel in 90 days?");
   g_assert_cmpuint (count_action_rows (history), ==, 1 + 1);
 
@@ -805,10 +751,10 @@ test_undo_toast (void)
   GtkWidget *input;
 
   g_settings_set_string (settings, "user-name", "Priya Raman");
-  window = new_project_window ();
+  window = ui_test_new_project_window (app);
   document = pf_window_get_document (window);
   pf_window_show_page (window, "business-understanding");
-  spin_idle ();
+  ui_test_spin ();
   ui_test_wait_until (has_no_toast, window);
 
   question = pf_catalog_find_question (catalog, ids[0]);
@@ -816,7 +762,7 @@ test_undo_toast (void)
   undone = g_strdup_printf ("Undone: The answer to “%s”", question->text);
   redone = g_strdup_printf ("Redone: The answer to “%s”", question->text);
 
-  input = find_named (GTK_WIDGET (window), ids[0]);
+  input = ui_test_find_named (GTK_WIDGET (window), ids[0]);
   gtk_editable_set_text (GTK_EDITABLE (input), "AUC ≥ 0.8");
   g_assert_false (toast_starts_with (window, "Undone: "));
 
@@ -911,7 +857,7 @@ test_name_toast (void)
   /* Not with a name set. */
   g_settings_set_string (settings, "user-name", "Priya Raman");
   window = open_in_window (named);
-  spin_idle ();
+  ui_test_spin ();
   g_assert_false (toast_starts_with (window, prefix));
   destroy_window (window);
 
@@ -919,16 +865,16 @@ test_name_toast (void)
   g_settings_set_string (settings, "user-name", "  ");
   window = open_in_window (read_only);
   g_assert_true (pf_document_get_read_only (pf_window_get_document (window)));
-  spin_idle ();
+  ui_test_spin ();
   g_assert_false (toast_starts_with (window, prefix));
   destroy_window (window);
 
   /* Without a name, with the name used instead and a way to set one. */
   window = open_in_window (unnamed);
-  spin_idle ();
+  ui_test_spin ();
   g_assert_true (toast_starts_with (window, prefix));
   g_assert_true (toast_says (window, "Set Name…"));
-  ui_test_wait_until (stack_settled, ui_test_find_widget (GTK_WIDGET (window), "main_stack"));
+  ui_test_wait_until (ui_test_stack_settled, ui_test_find_widget (GTK_WIDGET (window), "main_stack"));
   wait_for_animations ();
   ui_test_screenshot (GTK_WIDGET (window), "name-toast");
 
@@ -940,7 +886,7 @@ test_name_toast (void)
   /* Once a session is enough. */
   g_settings_reset (settings, "user-name");
   window = open_in_window (again);
-  spin_idle ();
+  ui_test_spin ();
   g_assert_false (toast_starts_with (window, prefix));
   destroy_window (window);
 }
@@ -985,7 +931,7 @@ test_export_shortcut_disabled (void)
   g_assert_cmpstr (accels[0], ==, "<Control>e");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "export-report", NULL);
-  spin_idle ();
+  ui_test_spin ();
   g_assert_false (pf_document_get_modified (pf_window_get_document (window)));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
@@ -994,7 +940,7 @@ test_export_shortcut_disabled (void)
   ui_test_wait_until (ui_test_is_drawn, overlay);
   shortcut = find_shortcut (GTK_WIDGET (overlay), "win.export-report");
   g_assert_nonnull (shortcut);
-  spin_idle ();
+  ui_test_spin ();
   gtk_window_close (overlay);
 
   destroy_window (window);

@@ -9,6 +9,7 @@
 #include "pf-search.h"
 #include "pf-window.h"
 #include "test-util.h"
+#include "ui-test-project.h"
 #include "ui-test-util.h"
 
 /* Ctrl+F as a user meets it: type, go through the results by keyboard,
@@ -16,42 +17,6 @@
 
 static PfApplication *app;
 static char *tmp_dir;
-
-static PfWindow *
-active_window (void)
-{
-  return PF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-}
-
-static PfWindow *
-new_project_window (void)
-{
-  PfWindow *window;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  window = active_window ();
-  ui_test_wait_until (ui_test_is_drawn, window);
-
-  return window;
-}
-
-static void
-destroy_window (PfWindow *window)
-{
-  gpointer pointer = window;
-
-  pf_document_set_modified (pf_window_get_document (window), FALSE);
-  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_wait_until (ui_test_is_null, &pointer);
-}
-
-static void
-spin_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static int
 compare_double (gconstpointer a,
@@ -108,24 +73,6 @@ static gboolean
 has_no_height (gpointer data)
 {
   return gtk_widget_get_height (data) == 0;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -210,7 +157,7 @@ set_string (PfDocument *document,
 static void
 test_find (void)
 {
-  PfWindow *window = new_project_window ();
+  PfWindow *window = ui_test_new_project_window (app);
   PfDocument *document = pf_window_get_document (window);
   GtkWidget *find_bar = ui_test_find_widget (GTK_WIDGET (window), "find_bar");
   GtkWidget *entry = ui_test_find_widget (find_bar, "entry");
@@ -251,7 +198,7 @@ test_find (void)
   pf_document_end_group (document);
 
   /* The focus is in the sidebar when the user presses Ctrl+F. */
-  sidebar_row = find_named (GTK_WIDGET (window), "overview");
+  sidebar_row = ui_test_find_named (GTK_WIDGET (window), "overview");
   gtk_widget_grab_focus (sidebar_row);
   g_action_group_activate_action (G_ACTION_GROUP (window), "find", NULL);
   g_assert_true (gtk_search_bar_get_search_mode (search_bar));
@@ -301,7 +248,7 @@ test_find (void)
         gtk_widget_measure (list, GTK_ORIENTATION_VERTICAL, 600, NULL, &height, NULL, NULL);
         ms = (g_get_monotonic_time () - start) / 1000.0;
         g_array_append_val (times, ms);
-        spin_idle ();
+        ui_test_spin ();
       }
     g_array_sort (times, compare_double);
     g_test_message ("A keystroke listing %u results: median %.1f ms, min %.1f ms (search, rows and their size)",
@@ -335,7 +282,7 @@ test_find (void)
     g_signal_emit_by_name (entry, "activate");
     g_assert_false (gtk_search_bar_get_search_mode (search_bar));
     g_assert_cmpstr (pf_window_get_visible_page (window), ==, page);
-    g_assert_true (has_focus_within (find_named (GTK_WIDGET (window), question)));
+    g_assert_true (has_focus_within (ui_test_find_named (GTK_WIDGET (window), question)));
     ui_test_wait_until (has_no_height, find_bar);
     settle ();
     ui_test_screenshot (GTK_WIDGET (window), "find-opened");
@@ -346,7 +293,7 @@ test_find (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "first findings and hypotheses");
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (pf_window_get_visible_page (window), ==, "data-understanding");
-  g_assert_true (has_focus_within (find_named (GTK_WIDGET (window), "data-understanding.findings")));
+  g_assert_true (has_focus_within (ui_test_find_named (GTK_WIDGET (window), "data-understanding.findings")));
 
   /* A register entry opens its register. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "find", NULL);
@@ -371,7 +318,7 @@ test_find (void)
   /* A question the catalog does not have is not shown. */
   g_assert_false (pf_window_show_question (window, "business-understanding.no-such-question"));
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static const char custom_catalog[] =
@@ -400,12 +347,6 @@ write_file (const char *name,
   return g_file_new_for_path (path);
 }
 
-static gboolean
-has_document (gpointer data)
-{
-  return pf_window_get_document (data) != NULL;
-}
-
 static GtkWidget *
 find_label_starting (GtkWidget  *root,
                      const char *prefix)
@@ -428,9 +369,9 @@ static char *
 progress_of (PfWindow   *window,
              const char *page)
 {
-  GtkWidget *row = find_named (GTK_WIDGET (window), page);
+  GtkWidget *row = ui_test_find_named (GTK_WIDGET (window), page);
 
-  return g_strdup (gtk_label_get_text (GTK_LABEL (find_named (row, "progress"))));
+  return g_strdup (gtk_label_get_text (GTK_LABEL (ui_test_find_named (row, "progress"))));
 }
 
 static void
@@ -461,7 +402,7 @@ test_custom_catalog (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *setting = NULL;
   g_autofree char *progress = NULL;
-  PfWindow *window = new_project_window ();
+  PfWindow *window = ui_test_new_project_window (app);
   PfDocument *document = pf_window_get_document (window);
   PfCatalog *builtin = pf_application_get_catalog (app);
   PfPreferencesWindow *preferences;
@@ -476,18 +417,18 @@ test_custom_catalog (void)
   g_assert_true (pf_document_set_answer (document, "business-understanding.objective", value, &error));
   g_assert_no_error (error);
   pf_window_show_page (window, "business-understanding");
-  g_assert_nonnull (find_named (GTK_WIDGET (window), "business-understanding.objective"));
+  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (window), "business-understanding.objective"));
 
   /* Loaded: the open window shows its questions at once, on the same page,
    * and the sidebar counts its required questions, plus the business
    * question every catalog's Business Understanding requires. */
   g_assert_true (pf_application_load_catalog (app, file, &error));
   g_assert_no_error (error);
-  spin_idle ();
+  ui_test_spin ();
   g_assert_cmpstr (pf_catalog_get_id (pf_application_get_catalog (app)), ==, "org.example.team");
   g_assert_cmpstr (pf_window_get_visible_page (window), ==, "business-understanding");
-  g_assert_nonnull (find_named (GTK_WIDGET (window), "business-understanding.colour"));
-  g_assert_null (find_named (GTK_WIDGET (window), "business-understanding.objective"));
+  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (window), "business-understanding.colour"));
+  g_assert_null (ui_test_find_named (GTK_WIDGET (window), "business-understanding.objective"));
   progress = progress_of (window, "business-understanding");
   g_assert_cmpstr (progress, ==, "0/2");
   setting = g_settings_get_string (settings, "catalog-file");
@@ -503,7 +444,7 @@ test_custom_catalog (void)
   g_assert_cmpuint (count_rows (list), ==, 1);
   g_assert_cmpstr (result_at (list, 0)->question_id, ==, "business-understanding.colour");
   g_signal_emit_by_name (entry, "activate");
-  g_assert_true (has_focus_within (find_named (GTK_WIDGET (window), "business-understanding.colour")));
+  g_assert_true (has_focus_within (ui_test_find_named (GTK_WIDGET (window), "business-understanding.colour")));
   ui_test_wait_until (concealed, revealer);
   ui_test_wait_until (has_no_height, find_bar);
   ui_test_screenshot (GTK_WIDGET (window), "custom-catalog");
@@ -517,11 +458,11 @@ test_custom_catalog (void)
     PfWindow *other;
 
     g_application_open (G_APPLICATION (app), &project, 1, "");
-    other = active_window ();
+    other = ui_test_active_window (app);
     g_assert_false (other == window);
-    ui_test_wait_until (has_document, other);
+    ui_test_wait_until (ui_test_has_document, other);
     g_assert_nonnull (find_label_starting (GTK_WIDGET (other), "This project was made with the catalog io.github.preflight.crisp-dm, version 1"));
-    destroy_window (other);
+    ui_test_destroy_window (other);
   }
 
   /* A new project follows the catalog in use, and records which. */
@@ -530,14 +471,14 @@ test_custom_catalog (void)
     JsonNode *made_with;
 
     g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-    other = active_window ();
+    other = ui_test_active_window (app);
     g_assert_false (other == window);
-    ui_test_wait_until (has_document, other);
+    ui_test_wait_until (ui_test_has_document, other);
     made_with = pf_document_get_value (pf_window_get_document (other), "metadata", "catalog");
     g_assert_nonnull (made_with);
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (made_with), "id"), ==, "org.example.team");
     g_assert_false (pf_document_get_modified (pf_window_get_document (other)));
-    destroy_window (other);
+    ui_test_destroy_window (other);
   }
 
   /* The preferences show the catalog in use and where it comes from. */
@@ -552,7 +493,7 @@ test_custom_catalog (void)
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Team Catalog, from “team.catalog”");
     g_assert_true (gtk_widget_get_sensitive (ui_test_find_widget (GTK_WIDGET (preferences), "builtin_button")));
   }
-  spin_idle ();
+  ui_test_spin ();
   ui_test_screenshot (GTK_WIDGET (preferences), "preferences-catalog");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   settle ();
@@ -571,24 +512,24 @@ test_custom_catalog (void)
   ui_test_screenshot (GTK_WIDGET (dialog), "catalog-broken");
   respond_and_wait (dialog);
   g_assert_cmpstr (pf_catalog_get_id (pf_application_get_catalog (app)), ==, "org.example.team");
-  g_assert_nonnull (find_named (GTK_WIDGET (window), "business-understanding.colour"));
+  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (window), "business-understanding.colour"));
   setting = g_settings_get_string (settings, "catalog-file");
   g_assert_true (g_str_has_suffix (setting, "team.catalog"));
   g_clear_pointer (&setting, g_free);
 
   /* Back to the built-in catalog, from the preferences. */
   g_signal_emit_by_name (ui_test_find_widget (GTK_WIDGET (preferences), "builtin_button"), "clicked");
-  spin_idle ();
+  ui_test_spin ();
   g_assert_cmpstr (pf_catalog_get_id (pf_application_get_catalog (app)), ==, PF_CATALOG_BUILTIN_ID);
   g_assert_false (pf_application_get_catalog (app) == builtin);
   g_assert_null (pf_application_get_catalog_file (app));
-  g_assert_nonnull (find_named (GTK_WIDGET (window), "business-understanding.objective"));
+  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (window), "business-understanding.objective"));
   setting = g_settings_get_string (settings, "catalog-file");
   g_assert_cmpstr (setting, ==, "");
   g_assert_false (gtk_widget_get_sensitive (ui_test_find_widget (GTK_WIDGET (preferences), "builtin_button")));
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* A configured catalog that no longer loads: the built-in one, and the
@@ -626,10 +567,10 @@ test_catalog_fallback (void)
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "gone-bad.catalog: Line 1, column "));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "built-in catalog"));
   g_assert_true (pf_window_get_document (window) == document);
-  g_assert_nonnull (find_named (GTK_WIDGET (window), "business-understanding.objective"));
+  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (window), "business-understanding.objective"));
   respond_and_wait (dialog);
   g_assert_null (pf_application_take_catalog_problem (second));
-  destroy_window (window);
+  ui_test_destroy_window (window);
 
   g_settings_set_string (settings, "catalog-file", "");
 }

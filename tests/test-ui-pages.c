@@ -6,6 +6,7 @@
 #include "pf-audit-page.h"
 #include "pf-pages.h"
 #include "pf-window.h"
+#include "ui-test-project.h"
 #include "ui-test-util.h"
 
 /* The ML Test Score and Audit Trail pages, driven through their widgets
@@ -15,76 +16,16 @@ static PfApplication *app;
 static char *tmp_dir;
 
 static PfWindow *
-active_window (void)
-{
-  return PF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-}
-
-static gboolean
-has_document (gpointer data)
-{
-  return pf_window_get_document (data) != NULL;
-}
-
-static gboolean
-stack_settled (gpointer data)
-{
-  return !gtk_stack_get_transition_running (data);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static PfWindow *
-new_project_window (void)
-{
-  PfWindow *window;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  window = active_window ();
-  ui_test_wait_until (has_document, window);
-  ui_test_wait_until (ui_test_is_drawn, window);
-
-  return window;
-}
-
-static PfWindow *
 open_in_window (GFile *file)
 {
   PfWindow *window;
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = active_window ();
-  ui_test_wait_until (has_document, window);
+  window = ui_test_active_window (app);
+  ui_test_wait_until (ui_test_has_document, window);
   ui_test_wait_until (ui_test_is_drawn, window);
 
   return window;
-}
-
-static void
-destroy_window (PfWindow *window)
-{
-  gpointer pointer = window;
-
-  pf_document_set_modified (pf_window_get_document (window), FALSE);
-  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_wait_until (ui_test_is_null, &pointer);
 }
 
 static GtkWidget *
@@ -94,8 +35,8 @@ show_page (PfWindow   *window,
   GtkStack *stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), "page_stack"));
 
   g_assert_true (pf_window_show_page (window, page_id));
-  ui_test_wait_until (stack_settled, stack);
-  ui_test_wait_until (stack_settled, ui_test_find_widget (GTK_WIDGET (window), "main_stack"));
+  ui_test_wait_until (ui_test_stack_settled, stack);
+  ui_test_wait_until (ui_test_stack_settled, ui_test_find_widget (GTK_WIDGET (window), "main_stack"));
 
   return gtk_stack_get_child_by_name (stack, page_id);
 }
@@ -169,7 +110,7 @@ set_level (GtkWidget  *page,
            const char *level)
 {
   g_autofree char *name = g_strconcat (test_id, ":", level, NULL);
-  GtkWidget *button = find_named (page, name);
+  GtkWidget *button = ui_test_find_named (page, name);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
@@ -184,7 +125,7 @@ level_shown (GtkWidget  *page,
 {
   g_autofree char *name = g_strconcat (test_id, ":", level, NULL);
 
-  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (page, name)));
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_named (page, name)));
 }
 
 static const char *
@@ -193,14 +134,14 @@ section_value (GtkWidget  *page,
 {
   g_autofree char *name = g_strconcat ("section-", section_id, NULL);
 
-  return gtk_label_get_text (GTK_LABEL (find_named (find_named (page, name), "value")));
+  return gtk_label_get_text (GTK_LABEL (ui_test_find_named (ui_test_find_named (page, name), "value")));
 }
 
 static const char *
 section_note (GtkWidget  *page,
               const char *name)
 {
-  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (page, name)));
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_test_find_named (page, name)));
 
   return subtitle ? subtitle : "";
 }
@@ -216,7 +157,7 @@ static void
 test_score_page (void)
 {
   static const char * const sections[] = { "data", "model", "infrastructure", "monitoring" };
-  PfWindow *window = new_project_window ();
+  PfWindow *window = ui_test_new_project_window (app);
   PfDocument *document = pf_window_get_document (window);
   GtkWidget *page = show_page (window, "ml-test-score");
   GtkWidget *note;
@@ -274,22 +215,22 @@ test_score_page (void)
 
   /* A note on a test that had no record yet creates it: one undo step. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  note = find_named (find_named (page, "data-1"), "note");
+  note = ui_test_find_named (ui_test_find_named (page, "data-1"), "note");
   gtk_editable_set_text (GTK_EDITABLE (note), "Checked by the schema job in CI");
   g_assert_cmpstr (pf_document_get_string (document, "ml-test-score/data-1", "note"), ==,
                    "Checked by the schema job in CI");
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (page, "data-1")), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ui_test_find_named (page, "data-1")), TRUE);
   ui_test_wait_until (ui_test_is_drawn, note);
 
 
   screenshots (window, "ml-test-score");
 
   /* Every control is reached by Tab. */
-  g_assert_true (tab_reaches (window, find_named (page, "data-1:manual")));
+  g_assert_true (tab_reaches (window, ui_test_find_named (page, "data-1:manual")));
   g_assert_true (tab_reaches (window, note));
-  g_assert_true (tab_reaches (window, find_named (page, "monitoring-7:automated")));
+  g_assert_true (tab_reaches (window, ui_test_find_named (page, "monitoring-7:automated")));
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static GListModel *
@@ -394,7 +335,7 @@ shown_entry (GtkWidget *page,
 static void
 test_audit_page (void)
 {
-  PfWindow *window = new_project_window ();
+  PfWindow *window = ui_test_new_project_window (app);
   PfDocument *document = pf_window_get_document (window);
   g_autofree char *risk = NULL;
   g_autofree char *risk_object = NULL;
@@ -507,7 +448,7 @@ test_audit_page (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_test_find_widget (page, "head_row"))), ==,
                    pf_document_get_audit_head (document));
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static void
@@ -540,7 +481,7 @@ test_audit_page_broken_chain (void)
   g_assert_cmpstr (pf_audit_item_get_actor (shown_entry (page, 0)), ==, "A");
   screenshots (window, "audit-trail-broken");
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* The label of the "No." cell that shows entry @seq, if a row shows it. */
@@ -638,7 +579,7 @@ document_is (gpointer data)
 static void
 test_audit_page_sample (void)
 {
-  PfWindow *window = new_project_window ();
+  PfWindow *window = ui_test_new_project_window (app);
   GtkWidget *page;
 
   pf_window_open_resource (window, RESOURCE_BASE "/samples/churn.preflight");
@@ -649,7 +590,7 @@ test_audit_page_sample (void)
                     pf_document_get_audit_length (pf_window_get_document (window)));
   screenshots (window, "audit-trail");
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static gboolean
@@ -669,9 +610,9 @@ test_audit_page_narrow (void)
   int page_min, window_min;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  window = active_window ();
+  window = ui_test_active_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
-  ui_test_wait_until (has_document, window);
+  ui_test_wait_until (ui_test_has_document, window);
   ui_test_wait_until (ui_test_is_drawn, window);
   pf_window_open_resource (window, RESOURCE_BASE "/samples/churn.preflight");
   ui_test_wait_until (document_is, window);
@@ -697,7 +638,7 @@ test_audit_page_narrow (void)
   screenshots (window, "audit-trail-folded");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* A project from a newer version is shown, not changed. */
@@ -721,24 +662,24 @@ test_score_page_read_only (void)
   g_assert_cmpstr (section_value (page, "data"), ==, "1");
   /* The levels stay reachable and readable, but the pointer passes
    * through them, and a key press is turned back. */
-  g_assert_true (gtk_widget_get_sensitive (find_named (page, "data-1:manual")));
-  g_assert_false (gtk_widget_get_can_target (find_named (page, "data-1:manual")));
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (find_named (page, "data-1:manual")), "pf-read-only"));
-  g_assert_true (tab_reaches (window, find_named (page, "data-1:automated")));
+  g_assert_true (gtk_widget_get_sensitive (ui_test_find_named (page, "data-1:manual")));
+  g_assert_false (gtk_widget_get_can_target (ui_test_find_named (page, "data-1:manual")));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (ui_test_find_named (page, "data-1:manual")), "pf-read-only"));
+  g_assert_true (tab_reaches (window, ui_test_find_named (page, "data-1:automated")));
   /* As Space on the focused button does. */
-  g_signal_emit_by_name (find_named (page, "data-1:manual"), "clicked");
+  g_signal_emit_by_name (ui_test_find_named (page, "data-1:manual"), "clicked");
   g_assert_true (level_shown (page, "data-1", "automated"));
   g_assert_false (level_shown (page, "data-1", "manual"));
   g_assert_cmpstr (pf_document_get_string (pf_window_get_document (window), "ml-test-score/data-1", "level"), ==, "automated");
-  g_signal_emit_by_name (find_named (page, "data-1:none"), "clicked");
+  g_signal_emit_by_name (ui_test_find_named (page, "data-1:none"), "clicked");
   g_assert_true (level_shown (page, "data-1", "automated"));
   g_assert_false (pf_document_get_modified (pf_window_get_document (window)));
   g_assert_cmpstr (section_value (page, "data"), ==, "1");
   screenshots (window, "ml-test-score-read-only");
-  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_named (find_named (page, "data-1"), "note"))));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (find_named (page, "data-1"), "note"))), ==, "CI");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (ui_test_find_named (ui_test_find_named (page, "data-1"), "note"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (ui_test_find_named (page, "data-1"), "note"))), ==, "CI");
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* Every page of the sidebar with the sample project, light and dark, to
@@ -746,7 +687,7 @@ test_score_page_read_only (void)
 static void
 test_every_page (void)
 {
-  PfWindow *window = new_project_window ();
+  PfWindow *window = ui_test_new_project_window (app);
 
   pf_window_open_resource (window, RESOURCE_BASE "/samples/churn.preflight");
   ui_test_wait_until (document_is, window);
@@ -761,7 +702,7 @@ test_every_page (void)
       screenshots (window, name);
     }
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* 20,000 entries: shown, filtered and searched without rebuilding rows. */
@@ -769,7 +710,7 @@ static void
 test_audit_page_large (void)
 {
   g_autoptr(PfDocument) document = pf_document_new ();
-  PfWindow *window = new_project_window ();
+  PfWindow *window = ui_test_new_project_window (app);
   GtkWidget *page;
   gint64 start;
   double load_ms, filter_ms, search_ms, clear_ms;
@@ -817,7 +758,7 @@ test_audit_page_large (void)
   /* Reported, not asserted: the sanitizer build is ten times slower and
    * the machines are noisy. */
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* Clearing a filter goes back to the newest entry, on top; a filter that
@@ -826,7 +767,7 @@ static void
 test_audit_page_filter_scrolls_to_top (void)
 {
   g_autoptr(PfDocument) document = pf_document_new ();
-  PfWindow *window = new_project_window ();
+  PfWindow *window = ui_test_new_project_window (app);
   GtkWidget *page;
   GtkAdjustment *adjustment;
 
@@ -858,7 +799,7 @@ test_audit_page_filter_scrolls_to_top (void)
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (ui_test_find_widget (page, "empty_page"))), ==,
                    "No Matching Entries");
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* A bulk import into a long trail: each new object is a new choice of the
@@ -867,7 +808,7 @@ static void
 test_audit_page_new_values (void)
 {
   g_autoptr(PfDocument) document = pf_document_new ();
-  PfWindow *window = new_project_window ();
+  PfWindow *window = ui_test_new_project_window (app);
   GtkWidget *page;
   GListModel *objects;
   gint64 start;
@@ -914,7 +855,7 @@ test_audit_page_new_values (void)
    * The linear insertion took 14 s in a plain build, the binary search
    * 2.5 s. */
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 int

@@ -5,6 +5,7 @@
 
 #include "pf-application.h"
 #include "pf-window.h"
+#include "ui-test-project.h"
 #include "ui-test-util.h"
 
 /* A phase page as a user meets it: a jump to a question (from the gate
@@ -12,12 +13,6 @@
  * input; a number or date that is none says so under its field. */
 
 static PfApplication *app;
-
-static PfWindow *
-active_window (void)
-{
-  return PF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-}
 
 static gboolean
 document_is_sample (gpointer data)
@@ -33,30 +28,13 @@ open_sample (void)
   PfWindow *window;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  window = active_window ();
+  window = ui_test_active_window (app);
   ui_test_wait_until (ui_test_is_drawn, window);
   pf_window_open_resource (window, RESOURCE_BASE "/samples/churn.preflight");
   ui_test_wait_until (document_is_sample, window);
   ui_test_wait_until (ui_test_is_drawn, window);
 
   return window;
-}
-
-static void
-destroy_window (PfWindow *window)
-{
-  gpointer pointer = window;
-
-  pf_document_set_modified (pf_window_get_document (window), FALSE);
-  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_wait_until (ui_test_is_null, &pointer);
-}
-
-static gboolean
-stack_settled (gpointer data)
-{
-  return !gtk_stack_get_transition_running (data);
 }
 
 static gboolean
@@ -71,24 +49,6 @@ wait_ms (guint ms)
   gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
 
   ui_test_wait_until (time_passed, &until);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkWidget *
@@ -116,7 +76,7 @@ show_page (PfWindow   *window,
   GtkStack *stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), "page_stack"));
 
   g_assert_true (pf_window_show_page (window, page_id));
-  ui_test_wait_until (stack_settled, stack);
+  ui_test_wait_until (ui_test_stack_settled, stack);
   wait_ms (100);
 
   return gtk_stack_get_child_by_name (stack, page_id);
@@ -162,7 +122,7 @@ static void
 assert_jumped_to (PfWindow   *window,
                   const char *question_id)
 {
-  GtkWidget *input = find_named (GTK_WIDGET (window), question_id);
+  GtkWidget *input = ui_test_find_named (GTK_WIDGET (window), question_id);
   GtkAdjustment *adjustment;
   double value;
 
@@ -187,7 +147,7 @@ test_jump_from_gate (void)
 {
   PfWindow *window = open_sample ();
   GtkWidget *page = show_page (window, "business-understanding");
-  GtkWidget *gate = find_named (page, "gate");
+  GtkWidget *gate = ui_test_find_named (page, "gate");
   g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_nonnull (gate);
@@ -224,7 +184,7 @@ test_jump_from_gate (void)
         ui_test_screenshot (GTK_WIDGET (window), "phase-jump-from-gate");
     }
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* From another page, by the action Ctrl+F uses: the page switches, then
@@ -249,7 +209,7 @@ test_jump_from_other_page (void)
                                       g_variant_new_string (questions[i]));
       assert_jumped_to (window, questions[i]);
 
-      input = find_named (GTK_WIDGET (window), questions[i]);
+      input = ui_test_find_named (GTK_WIDGET (window), questions[i]);
       if (GTK_IS_DROP_DOWN (input))
         {
           GtkWidget *popover = find_of_type (input, GTK_TYPE_POPOVER);
@@ -264,7 +224,7 @@ test_jump_from_other_page (void)
         }
     }
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* Text that is no number or date: a message under the field, for the
@@ -286,14 +246,14 @@ test_invalid_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GtkWidget *input = find_named (page, cases[i].question);
+      GtkWidget *input = ui_test_find_named (page, cases[i].question);
       GtkWidget *message;
       g_autofree char *object = g_strconcat ("answers/", cases[i].question, NULL);
       JsonNode *before;
       g_autoptr(JsonNode) saved = NULL;
 
       g_assert_true (GTK_IS_ENTRY (input));
-      message = find_named (gtk_widget_get_parent (input), "invalid-message");
+      message = ui_test_find_named (gtk_widget_get_parent (input), "invalid-message");
       g_assert_nonnull (message);
       g_assert_false (gtk_widget_get_visible (message));
 
@@ -347,7 +307,7 @@ test_invalid_input (void)
       g_assert_false (gtk_widget_get_visible (message));
     }
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 int

@@ -8,6 +8,7 @@
 #include "pf-record-dialog.h"
 #include "pf-register-page.h"
 #include "pf-window.h"
+#include "ui-test-project.h"
 #include "ui-test-util.h"
 
 /* The register editors as a user meets them: add, edit through the cells,
@@ -34,13 +35,6 @@ static const RegisterCase cases[] = {
   { "data-sources", "name", "access", "Granted", "granted", "unknown" },
   { "features", "name", "verdict", "Keep", "keep", "pending" },
 };
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static GtkWidget *
 find_named (GtkWidget  *root,
@@ -113,7 +107,7 @@ cell_shown (gpointer data)
 {
   CellQuery *query = data;
 
-  spin ();
+  ui_test_spin ();
   return find_cell (query->page, query->record_id, query->field, query->type) != NULL;
 }
 
@@ -145,16 +139,6 @@ new_window (void)
   return window;
 }
 
-static void
-destroy_window (PfWindow *window)
-{
-  gpointer pointer = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_wait_until (ui_test_is_null, &pointer);
-}
-
 static PfRegisterPage *
 show_register (PfWindow   *window,
                const char *register_id)
@@ -167,7 +151,7 @@ show_register (PfWindow   *window,
   page = gtk_stack_get_child_by_name (GTK_STACK (stack), register_id);
   g_assert_true (PF_IS_REGISTER_PAGE (page));
   ui_test_wait_until (ui_test_is_drawn, page);
-  spin ();
+  ui_test_spin ();
 
   return PF_REGISTER_PAGE (page);
 }
@@ -358,7 +342,7 @@ test_register (gconstpointer data)
   g_assert_true (gtk_widget_activate_action (text_cell, "cell.edit", NULL));
   gtk_editable_set_text (GTK_EDITABLE (cell_entry (text_cell)), "Zeta entry, amended");
   gtk_widget_grab_focus (find_named (GTK_WIDGET (page), "filter", GTK_TYPE_SEARCH_ENTRY));
-  spin ();
+  ui_test_spin ();
   g_assert_null (cell_entry (text_cell));
   g_assert_cmpstr (record_field (window, rc->register_id, first, rc->text_field), ==, "Zeta entry, amended");
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
@@ -419,10 +403,10 @@ test_register (gconstpointer data)
   while (n_records (window, rc->register_id) > 0)
     g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
   wait_for_rows (page, 0);
-  spin ();
+  ui_test_spin ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack_widget)), ==, "empty");
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static GFile *
@@ -490,7 +474,7 @@ test_features (void)
   pf_register_page_import_file (page, dictionary);
   for (int i = 0; i < 50; i++)
     {
-      spin ();
+      ui_test_spin ();
       g_usleep (2000);
     }
   g_assert_cmpuint (n_records (window, "features"), ==, 4);
@@ -565,10 +549,10 @@ test_features (void)
     g_assert_nonnull (popover);
     ui_test_wait_until (ui_test_is_drawn, popover);
     gtk_popover_popdown (GTK_POPOVER (popover));
-    spin ();
+    ui_test_spin ();
   }
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static void
@@ -616,13 +600,13 @@ test_show_record (void)
   g_assert_false (pf_window_show_record (window, "features", "feature-9999"));
   g_assert_false (pf_window_show_record (window, "overview", "feature-1"));
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static gboolean
 is_editing (gpointer cell)
 {
-  spin ();
+  ui_test_spin ();
   return cell_entry (cell) != NULL;
 }
 
@@ -641,11 +625,11 @@ test_add_starts_editing (void)
   /* Undoing the addition meanwhile drops the typing, without an error. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
   wait_for_rows (page, 0);
-  spin ();
+  ui_test_spin ();
   g_assert_cmpuint (n_records (window, "risks"), ==, 0);
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static GtkWidget *
@@ -726,7 +710,7 @@ test_keyboard (void)
   g_signal_emit_by_name (cell_entry (owner), "activate");
   g_assert_cmpstr (record_field (window, "assumptions", id, "owner"), ==, "Eve");
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static GtkWidget *
@@ -768,7 +752,7 @@ find_toast_label (GtkWidget  *widget,
 static gboolean
 toast_shown (gpointer window)
 {
-  spin ();
+  ui_test_spin ();
   return find_toast (window) != NULL;
 }
 
@@ -779,7 +763,7 @@ focus_in_row_of (gpointer data)
   GtkWidget *focus;
   GtkWidget *cell;
 
-  spin ();
+  ui_test_spin ();
   cell = find_cell (query->page, query->record_id, query->field, query->type);
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (query->page)));
   return cell != NULL && focus == cell;
@@ -821,7 +805,7 @@ details_shown (gpointer unused)
 {
   GtkWindow *dialog = ui_test_find_toplevel (PF_TYPE_RECORD_DIALOG);
 
-  spin ();
+  ui_test_spin ();
   return dialog != NULL && ui_test_is_drawn (dialog);
 }
 
@@ -835,7 +819,7 @@ wait_for_details (void)
 static gboolean
 details_gone (gpointer unused)
 {
-  spin ();
+  ui_test_spin ();
   return ui_test_find_toplevel (PF_TYPE_RECORD_DIALOG) == NULL;
 }
 
@@ -912,7 +896,7 @@ test_phase (void)
   g_assert_cmpstr (record_field (window, "assumptions", id, "phase"), ==, "");
   ui_test_close_and_wait (GTK_WINDOW (dialog));
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* The removal toast goes with the undo; verdicts name the reviewer;
@@ -967,7 +951,7 @@ test_verdicts_and_undo (void)
     /* The undo says what it undid in a toast of its own. */
     while (find_toast_label (GTK_WIDGET (window), "removed", FALSE) != NULL && g_get_monotonic_time () < deadline)
       {
-        spin ();
+        ui_test_spin ();
         g_usleep (1000);
       }
     g_assert_null (find_toast_label (GTK_WIDGET (window), "removed", FALSE));
@@ -1012,7 +996,7 @@ test_verdicts_and_undo (void)
                                   g_variant_new ("(ss)", "features", "feature-3"));
   ui_test_wait_until (focus_in_row_of, &query);
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static void
@@ -1112,7 +1096,7 @@ test_details (void)
   ui_test_wait_until (details_gone, NULL);
   g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static void
@@ -1153,7 +1137,7 @@ test_details_switch (void)
 
   gtk_window_close (GTK_WINDOW (dialog));
   ui_test_wait_until (details_gone, NULL);
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 static void
@@ -1210,7 +1194,7 @@ test_read_only (void)
     ui_test_wait_until (details_gone, NULL);
   }
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* A few realistic records per register, for the screenshots. */
@@ -1306,13 +1290,13 @@ test_screenshots (void)
       wait_for_rows (page, i == 4 ? 6 : 4);
       gtk_selection_model_select_item (GTK_SELECTION_MODEL (pf_register_page_get_model (page)), 1, TRUE);
       ui_test_wait_until (ui_test_is_drawn, page);
-      spin ();
+      ui_test_spin ();
       ui_test_screenshot (GTK_WIDGET (window), light);
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      spin ();
+      ui_test_spin ();
       ui_test_screenshot (GTK_WIDGET (window), dark);
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-      spin ();
+      ui_test_spin ();
 
       /* The entry details of the selected row, at their natural size. */
       if (g_str_equal (cases[i].register_id, "risks") || g_str_equal (cases[i].register_id, "features") ||
@@ -1326,7 +1310,7 @@ test_screenshots (void)
           dialog = wait_for_details ();
           ui_test_screenshot (GTK_WIDGET (dialog), details);
           adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-          spin ();
+          ui_test_spin ();
           ui_test_screenshot (GTK_WIDGET (dialog), details_dark);
           adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
           gtk_window_close (GTK_WINDOW (dialog));
@@ -1334,13 +1318,13 @@ test_screenshots (void)
         }
     }
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 
   /* An empty register, as a new project shows it. */
   window = new_window ();
   show_register (window, "features");
   ui_test_screenshot (GTK_WIDGET (window), "register-features-empty");
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 int

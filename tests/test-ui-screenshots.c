@@ -4,6 +4,7 @@
 #include "pf-application.h"
 #include "pf-pages.h"
 #include "pf-window.h"
+#include "ui-test-project.h"
 #include "ui-test-util.h"
 
 /* Every page of the sample project at 1280×800, in light and dark style,
@@ -15,12 +16,6 @@
 #define HEIGHT 800
 
 static PfApplication *app;
-
-static gboolean
-has_document (gpointer data)
-{
-  return pf_window_get_document (data) != NULL;
-}
 
 static gboolean
 has_size (gpointer data)
@@ -69,7 +64,7 @@ test_every_page (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-sample", NULL);
   window = PF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
-  ui_test_wait_until (has_document, window);
+  ui_test_wait_until (ui_test_has_document, window);
 
   /* The default size counts the client-side decorations' margins too;
    * the screenshot is of the window's content. */

@@ -9,6 +9,7 @@
 #include "pf-scope-describe.h"
 #include "pf-sign-off-dialog.h"
 #include "pf-window.h"
+#include "ui-test-project.h"
 #include "ui-test-util.h"
 
 /* Signing off a scope as a user does it: through the buttons, the dialog
@@ -21,72 +22,12 @@
 static PfApplication *app;
 static char *tmp_dir;
 
-static PfWindow *
-active_window (void)
-{
-  return PF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 visible_page (PfWindow *window)
 {
   GtkStack *stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (window), "page_stack"));
 
   return gtk_stack_get_visible_child (stack);
-}
-
-static void
-spin_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-has_document (gpointer data)
-{
-  return pf_window_get_document (data) != NULL;
-}
-
-static PfWindow *
-new_project_window (void)
-{
-  PfWindow *window;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  window = active_window ();
-  ui_test_wait_until (ui_test_is_drawn, window);
-
-  return window;
-}
-
-static void
-destroy_window (PfWindow *window)
-{
-  gpointer pointer = window;
-
-  pf_document_set_modified (pf_window_get_document (window), FALSE);
-  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_wait_until (ui_test_is_null, &pointer);
 }
 
 static void
@@ -102,14 +43,14 @@ respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   ui_test_wait_until (ui_test_is_null, &pointer);
-  spin_idle ();
+  ui_test_spin ();
 }
 
 static void
 set_color_scheme (AdwColorScheme scheme)
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
-  spin_idle ();
+  ui_test_spin ();
 }
 
 static void
@@ -154,11 +95,11 @@ scroll_to_gate (GtkWidget *page)
   double x, y;
 
   ui_test_wait_until (ui_test_is_drawn, page);
-  spin_idle ();
-  g_assert_true (gtk_widget_translate_coordinates (find_named (page, "gate"), gtk_widget_get_first_child (content),
+  ui_test_spin ();
+  g_assert_true (gtk_widget_translate_coordinates (ui_test_find_named (page, "gate"), gtk_widget_get_first_child (content),
                                                    0, 0, &x, &y));
   gtk_adjustment_set_value (adjustment, y - 24);
-  spin_idle ();
+  ui_test_spin ();
 }
 
 static gboolean
@@ -185,7 +126,7 @@ open_dialog_with (GtkWidget *button)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  spin_idle ();
+  ui_test_spin ();
   dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
   g_assert_nonnull (dialog);
 
@@ -196,11 +137,11 @@ static const char *
 state_of (PfWindow   *window,
           const char *sign_off_id)
 {
-  GtkWidget *row = find_named (visible_page (window), sign_off_id);
+  GtkWidget *row = ui_test_find_named (visible_page (window), sign_off_id);
   GtkWidget *state;
 
   g_assert_nonnull (row);
-  state = find_named (row, "state");
+  state = ui_test_find_named (row, "state");
   g_assert_nonnull (state);
   return gtk_label_get_text (GTK_LABEL (state));
 }
@@ -209,7 +150,7 @@ static const char *
 subtitle_of (PfWindow   *window,
              const char *sign_off_id)
 {
-  GtkWidget *row = find_named (visible_page (window), sign_off_id);
+  GtkWidget *row = ui_test_find_named (visible_page (window), sign_off_id);
 
   g_assert_nonnull (row);
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
@@ -293,7 +234,7 @@ last_record (PfDocument *document)
 static char *
 listed_records (PfWindow *window)
 {
-  GtkWidget *group = find_named (visible_page (window), "records");
+  GtkWidget *group = ui_test_find_named (visible_page (window), "records");
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GPtrArray) stack = g_ptr_array_new ();
 
@@ -351,7 +292,7 @@ find_sign_off_gate_row (GtkWidget *gate)
 static void
 test_sign_off_goes_stale (void)
 {
-  PfWindow *window = new_project_window ();
+  PfWindow *window = ui_test_new_project_window (app);
   PfDocument *document = pf_window_get_document (window);
   PfCatalog *catalog = pf_application_get_catalog (app);
   PfSignOffDialog *dialog;
@@ -367,21 +308,21 @@ test_sign_off_goes_stale (void)
 
   /* The empty page says how to begin. */
   pf_window_show_page (window, "sign-offs");
-  spin_idle ();
+  ui_test_spin ();
   g_assert_cmpstr (sign_offs_stack_page (window), ==, "empty");
-  g_assert_true (gtk_widget_is_sensitive (find_named (visible_page (window), "sign-off-menu")));
+  g_assert_true (gtk_widget_is_sensitive (ui_test_find_named (visible_page (window), "sign-off-menu")));
   screenshot_light_and_dark (GTK_WIDGET (window), "sign-offs-empty");
 
   pf_window_show_page (window, "business-understanding");
-  spin_idle ();
-  dialog = open_dialog_with (find_named (visible_page (window), "sign-off-phase"));
+  ui_test_spin ();
+  dialog = open_dialog_with (ui_test_find_named (visible_page (window), "sign-off-phase"));
 
   /* Prefilled from Preferences; the summary says what is signed. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name"))), ==, "Grace Hopper");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "role"))), ==, "Sponsor");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "name"))), ==, "Grace Hopper");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "role"))), ==, "Sponsor");
   g_assert_cmpstr (pf_sign_off_dialog_get_scope (dialog), ==, BU_SCOPE);
   expected_summary = pf_scope_describe_content (BU_SCOPE, catalog, document);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "summary"))), ==, expected_summary);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "summary"))), ==, expected_summary);
   assert_contains (expected_summary, "required questions answered");
   assert_contains (expected_summary, "No business question recorded yet");
   {
@@ -395,9 +336,9 @@ test_sign_off_goes_stale (void)
   }
   /* What still blocks the phase, the first five, but not the sign-off
    * being given; "reviewed" unless the signer chooses more. */
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "still-open")));
+  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "still-open")));
   {
-    const char *open = gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "still-open-list")));
+    const char *open = gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "still-open-list")));
     g_autofree char *expected_open = pf_scope_describe_open (BU_SCOPE, 5, catalog, document);
 
     g_assert_cmpstr (open, ==, expected_open);
@@ -408,23 +349,23 @@ test_sign_off_goes_stale (void)
   }
   g_assert_cmpstr (pf_sign_off_dialog_get_meaning (dialog), ==, "reviewed");
   sha256 = pf_scope_content_sha256 (BU_SCOPE, pf_document_get_root (document));
-  assert_contains (gtk_widget_get_tooltip_text (find_named (GTK_WIDGET (dialog), "sha256")), sha256);
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "already-signed")));
+  assert_contains (gtk_widget_get_tooltip_text (ui_test_find_named (GTK_WIDGET (dialog), "sha256")), sha256);
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "already-signed")));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
 
   /* No name, no sign-off: the button waits and a hint says why. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name")), "  ");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "name")), "  ");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "hint")));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name")), "Grace Hopper");
+  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "hint")));
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "name")), "Grace Hopper");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "hint")));
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "hint")));
 
   /* An approval with conditions needs them. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "meaning")), 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (GTK_WIDGET (dialog), "meaning")), 2);
   g_assert_cmpstr (pf_sign_off_dialog_get_meaning (dialog), ==, "approved-with-conditions");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
-  conditions = find_named (GTK_WIDGET (dialog), "conditions");
+  conditions = ui_test_find_named (GTK_WIDGET (dialog), "conditions");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (conditions)), " \n ", -1);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (conditions)), "Only for the pilot region", -1);
@@ -433,7 +374,7 @@ test_sign_off_goes_stale (void)
 
   /* Plain approval, then sign. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (conditions)), "", -1);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "meaning")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (GTK_WIDGET (dialog), "meaning")), 1);
   g_assert_cmpstr (pf_sign_off_dialog_get_meaning (dialog), ==, "approved");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
   respond (ADW_MESSAGE_DIALOG (dialog), "sign-off");
@@ -448,18 +389,18 @@ test_sign_off_goes_stale (void)
 
   /* Listed, current. */
   pf_window_show_page (window, "sign-offs");
-  spin_idle ();
+  ui_test_spin ();
   g_assert_cmpstr (sign_offs_stack_page (window), ==, "records");
   g_assert_cmpstr (state_of (window, "sign-off-1"), ==, "Current");
   assert_contains (subtitle_of (window, "sign-off-1"), "Grace Hopper, Sponsor · Approved");
 
   /* An answer of the phase edited through its widget: stale, naming the question. */
   pf_window_show_page (window, "business-understanding");
-  spin_idle ();
-  gtk_editable_set_text (GTK_EDITABLE (find_named (visible_page (window), EDITED_QUESTION)), "Top-decile lift ≥ 3");
+  ui_test_spin ();
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (visible_page (window), EDITED_QUESTION)), "Top-decile lift ≥ 3");
   /* Hidden, the page does not work on it: the row is as it was... */
-  spin_idle ();
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (find_named (hidden_sign_offs_page (window), "sign-off-1"),
+  ui_test_spin ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (ui_test_find_named (hidden_sign_offs_page (window), "sign-off-1"),
                                                               "state"))), ==, "Current");
   /* ...until it is shown, up to date from its first frame. */
   pf_window_show_page (window, "sign-offs");
@@ -495,56 +436,56 @@ test_sign_off_goes_stale (void)
 
   /* The gate of the phase lists the missing sign-off; activating it opens the dialog. */
   pf_window_show_page (window, "business-understanding");
-  spin_idle ();
-  gate_row = find_sign_off_gate_row (find_named (visible_page (window), "gate"));
+  ui_test_spin ();
+  gate_row = find_sign_off_gate_row (ui_test_find_named (visible_page (window), "gate"));
   g_assert_nonnull (gate_row);
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (gate_row)));
   g_signal_emit_by_name (gate_row, "activate");
-  spin_idle ();
+  ui_test_spin ();
   dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (pf_sign_off_dialog_get_scope (dialog), ==, BU_SCOPE);
   /* A stale sign-off by the same name is no reason to mention it. */
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "already-signed")));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "meaning")), 0);
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "already-signed")));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (GTK_WIDGET (dialog), "meaning")), 0);
   respond (ADW_MESSAGE_DIALOG (dialog), "sign-off");
   g_assert_cmpstr (json_object_get_string_member (last_record (document), "id"), ==, "sign-off-2");
   g_assert_cmpstr (json_object_get_string_member (last_record (document), "meaning"), ==, "reviewed");
 
   /* Again by the same name: the dialog says there is a current one. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "sign-off", g_variant_new_string (BU_SCOPE));
-  spin_idle ();
+  ui_test_spin ();
   dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "already-signed")));
-  assert_contains (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "already-signed"))),
+  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "already-signed")));
+  assert_contains (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "already-signed"))),
                    "Grace Hopper already has a current sign-off");
   /* Someone else has none. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name")), "Ada Lovelace");
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "already-signed")));
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "name")), "Ada Lovelace");
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "already-signed")));
   respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (document)), ==, 2);
 
   /* The privacy review from the phase that asks its questions. */
   pf_window_show_page (window, "data-understanding");
-  spin_idle ();
-  dialog = open_dialog_with (find_named (visible_page (window), "sign-off-privacy-review"));
+  ui_test_spin ();
+  dialog = open_dialog_with (ui_test_find_named (visible_page (window), "sign-off-privacy-review"));
   g_assert_cmpstr (pf_sign_off_dialog_get_scope (dialog), ==, "privacy-review");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "role")), "Data protection officer");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (dialog), "role")), "Data protection officer");
   respond (ADW_MESSAGE_DIALOG (dialog), "sign-off");
   g_assert_cmpstr (json_object_get_string_member (last_record (document), "scope"), ==, "privacy-review");
 
   /* Deployment asks the deployment plan's and the privacy review's
    * questions; Modeling neither. */
   pf_window_show_page (window, "deployment");
-  spin_idle ();
-  g_assert_nonnull (find_named (visible_page (window), "sign-off-deployment-plan"));
-  g_assert_nonnull (find_named (visible_page (window), "sign-off-privacy-review"));
+  ui_test_spin ();
+  g_assert_nonnull (ui_test_find_named (visible_page (window), "sign-off-deployment-plan"));
+  g_assert_nonnull (ui_test_find_named (visible_page (window), "sign-off-privacy-review"));
   pf_window_show_page (window, "modeling");
-  spin_idle ();
-  g_assert_null (find_named (visible_page (window), "sign-off-deployment-plan"));
-  g_assert_null (find_named (visible_page (window), "sign-off-privacy-review"));
+  ui_test_spin ();
+  g_assert_null (ui_test_find_named (visible_page (window), "sign-off-deployment-plan"));
+  g_assert_null (ui_test_find_named (visible_page (window), "sign-off-privacy-review"));
   pf_window_show_page (window, "business-understanding");
-  spin_idle ();
+  ui_test_spin ();
   scroll_to_gate (visible_page (window));
   screenshot_light_and_dark (GTK_WIDGET (window), "sign-off-phase-gate");
 
@@ -558,9 +499,9 @@ test_sign_off_goes_stale (void)
     g_assert_true (pf_document_set_string (document, object, "known-at", "after", NULL));
     g_assert_true (pf_document_set_string (document, object, "verdict", "keep", NULL));
     g_action_group_activate_action (G_ACTION_GROUP (window), "sign-off", g_variant_new_string ("leakage-review"));
-    spin_idle ();
+    ui_test_spin ();
     dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
-    open = gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "still-open-list")));
+    open = gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "still-open-list")));
     assert_contains (open, "Feature “days_to_cancel” is kept although flagged as leakage");
     screenshot_light_and_dark (GTK_WIDGET (dialog), "sign-off-dialog-leakage");
     respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -568,58 +509,58 @@ test_sign_off_goes_stale (void)
 
   /* The whole project from the Overview. */
   pf_window_show_page (window, "overview");
-  spin_idle ();
-  dialog = open_dialog_with (find_named (visible_page (window), "sign-off-project"));
+  ui_test_spin ();
+  dialog = open_dialog_with (ui_test_find_named (visible_page (window), "sign-off-project"));
   g_assert_cmpstr (pf_sign_off_dialog_get_scope (dialog), ==, "project");
-  assert_contains (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "summary"))),
+  assert_contains (gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "summary"))),
                    "questions answered in all six phases");
   /* Nothing blocks a project sign-off but its content: no block. */
-  g_assert_null (find_named (GTK_WIDGET (dialog), "still-open"));
+  g_assert_null (ui_test_find_named (GTK_WIDGET (dialog), "still-open"));
   respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_assert_cmpuint (json_array_get_length (pf_document_get_sign_offs (document)), ==, 3);
 
   /* Newest first. */
   pf_window_show_page (window, "sign-offs");
-  spin_idle ();
+  ui_test_spin ();
   order = listed_records (window);
   g_assert_cmpstr (order, ==, "sign-off-3 sign-off-2 sign-off-1");
 
   /* Withdraw: a comment is needed; the record stays and says who withdrew it. */
-  g_signal_emit_by_name (find_named (find_named (visible_page (window), "sign-off-2"), "withdraw"), "clicked");
-  spin_idle ();
+  g_signal_emit_by_name (ui_test_find_named (ui_test_find_named (visible_page (window), "sign-off-2"), "withdraw"), "clicked");
+  ui_test_spin ();
   withdraw = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (withdraw);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (withdraw), "name"))), ==, "Grace Hopper");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (withdraw), "name"))), ==, "Grace Hopper");
   g_assert_false (adw_message_dialog_get_response_enabled (withdraw, "withdraw"));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (withdraw), "comment")), "Signed before the data audit");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (withdraw), "comment")), "Signed before the data audit");
   g_assert_true (adw_message_dialog_get_response_enabled (withdraw, "withdraw"));
   screenshot_light_and_dark (GTK_WIDGET (withdraw), "sign-off-withdraw-dialog");
   /* The keyboard focus was on the record's button; it stays on the record. */
-  gtk_widget_grab_focus (find_named (find_named (visible_page (window), "sign-off-2"), "withdraw"));
+  gtk_widget_grab_focus (ui_test_find_named (ui_test_find_named (visible_page (window), "sign-off-2"), "withdraw"));
   respond (withdraw, "withdraw");
-  g_assert_true (gtk_widget_has_focus (find_named (visible_page (window), "sign-off-2")));
+  g_assert_true (gtk_widget_has_focus (ui_test_find_named (visible_page (window), "sign-off-2")));
   g_assert_cmpstr (json_object_get_string_member (last_record (document), "kind"), ==, "withdrawal");
   g_assert_cmpstr (json_object_get_string_member (last_record (document), "withdraws"), ==, "sign-off-2");
   g_assert_cmpstr (state_of (window, "sign-off-2"), ==, "Withdrawn");
   assert_contains (subtitle_of (window, "sign-off-2"), "Withdrawn by Grace Hopper, Sponsor on ");
   assert_contains (subtitle_of (window, "sign-off-2"), "Signed before the data audit");
-  g_assert_null (find_named (find_named (visible_page (window), "sign-off-2"), "withdraw"));
+  g_assert_null (ui_test_find_named (ui_test_find_named (visible_page (window), "sign-off-2"), "withdraw"));
   g_assert_cmpstr (state_of (window, "sign-off-3"), ==, "Current");
   screenshot_light_and_dark (GTK_WIDGET (window), "sign-offs");
 
   /* Filtered by scope. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (visible_page (window), "filter")), 1);
-  spin_idle ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (visible_page (window), "filter")), 1);
+  ui_test_spin ();
   g_clear_pointer (&order, g_free);
   order = listed_records (window);
   g_assert_cmpstr (order, ==, "sign-off-2 sign-off-1");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (visible_page (window), "filter")), 7);
-  spin_idle ();
-  g_assert_null (find_named (visible_page (window), "sign-off-1"));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (visible_page (window), "filter")), 0);
-  spin_idle ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (visible_page (window), "filter")), 7);
+  ui_test_spin ();
+  g_assert_null (ui_test_find_named (visible_page (window), "sign-off-1"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (visible_page (window), "filter")), 0);
+  ui_test_spin ();
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* The dialog signs the project it shows: when another one was opened in
@@ -628,14 +569,14 @@ test_sign_off_goes_stale (void)
 static void
 test_document_replaced (void)
 {
-  PfWindow *window = new_project_window ();
+  PfWindow *window = ui_test_new_project_window (app);
   PfDocument *shown = g_object_ref (pf_window_get_document (window));
   g_autoptr(PfDocument) other = pf_document_new ();
   PfSignOffDialog *dialog;
   AdwMessageDialog *error;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "sign-off", g_variant_new_string (BU_SCOPE));
-  spin_idle ();
+  ui_test_spin ();
   dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (pf_sign_off_dialog_get_document (dialog) == shown);
@@ -653,7 +594,7 @@ test_document_replaced (void)
   respond (error, "close");
 
   g_object_unref (shown);
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* Opening a project with a stale sign-off does not compute it for the
@@ -681,10 +622,10 @@ test_open_defers (void)
   g_assert_no_error (error);
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = active_window ();
-  ui_test_wait_until (has_document, window);
+  window = ui_test_active_window (app);
+  ui_test_wait_until (ui_test_has_document, window);
   ui_test_wait_until (ui_test_is_drawn, window);
-  spin_idle ();
+  ui_test_spin ();
   document = pf_window_get_document (window);
   g_assert_cmpuint (pf_document_get_audit_length (document), >, 0);
   g_assert_false (pf_document_get_audit_read (document));
@@ -694,7 +635,7 @@ test_open_defers (void)
   assert_contains (subtitle_of (window, id), "The project's title");
   g_assert_true (pf_document_get_audit_read (document));
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 /* Nothing is signed in a project this version may not change. */
@@ -712,19 +653,19 @@ test_read_only (void)
                                       -1, &error));
   g_assert_no_error (error);
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = active_window ();
-  ui_test_wait_until (has_document, window);
+  window = ui_test_active_window (app);
+  ui_test_wait_until (ui_test_has_document, window);
   g_assert_true (pf_document_get_read_only (pf_window_get_document (window)));
 
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sign-off"));
   pf_window_show_page (window, "business-understanding");
-  spin_idle ();
-  g_assert_false (gtk_widget_is_sensitive (find_named (visible_page (window), "sign-off-phase")));
+  ui_test_spin ();
+  g_assert_false (gtk_widget_is_sensitive (ui_test_find_named (visible_page (window), "sign-off-phase")));
   pf_window_show_page (window, "sign-offs");
-  spin_idle ();
-  g_assert_false (gtk_widget_is_sensitive (find_named (visible_page (window), "sign-off-menu")));
+  ui_test_spin ();
+  g_assert_false (gtk_widget_is_sensitive (ui_test_find_named (visible_page (window), "sign-off-menu")));
 
-  destroy_window (window);
+  ui_test_destroy_window (window);
 }
 
 int

@@ -12,6 +12,7 @@
 #include "pf-welcome-page.h"
 #include "pf-window.h"
 #include "test-util.h"
+#include "ui-test-project.h"
 #include "ui-test-util.h"
 
 /* Every class with a template is built once here, so that a typo in a .ui
@@ -97,24 +98,6 @@ test_test_score_page (void)
   g_assert_finalize_object (page);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The page scores out of what the catalog has: here one test a section. */
 static void
 test_test_score_page_small_catalog (void)
@@ -140,7 +123,7 @@ test_test_score_page_small_catalog (void)
   pf_test_score_page_set_document (PF_TEST_SCORE_PAGE (page), document);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_widget (page, "maximum_label"))), ==, "of 1");
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (page, "data-1:automated")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (page, "data-1:automated")), TRUE);
   g_assert_cmpstr (pf_document_get_string (document, "ml-test-score/data-1", "level"), ==, "automated");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_widget (page, "score_label"))), ==, "0");
   g_assert_finalize_object (page);

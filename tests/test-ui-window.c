@@ -7,21 +7,10 @@
 #include "pf-pages.h"
 #include "pf-preferences-window.h"
 #include "pf-window.h"
+#include "ui-test-project.h"
 #include "ui-test-util.h"
 
 static PfApplication *app;
-
-static PfWindow *
-active_window (void)
-{
-  return PF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-}
-
-static gboolean
-has_document (gpointer data)
-{
-  return pf_window_get_document (data) != NULL;
-}
 
 static void
 close_all_windows (void)
@@ -48,7 +37,7 @@ test_welcome_page (void)
   GtkWidget *main_stack;
 
   g_application_activate (G_APPLICATION (app));
-  window = active_window ();
+  window = ui_test_active_window (app);
   g_assert_true (PF_IS_WINDOW (window));
   ui_test_wait_until (ui_test_is_drawn, window);
 
@@ -85,7 +74,7 @@ test_pages (void)
   g_auto(GStrv) actions = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-sample", NULL);
-  window = active_window ();
+  window = ui_test_active_window (app);
   g_assert_true (PF_IS_WINDOW (window));
   ui_test_wait_until (ui_test_is_drawn, window);
   g_assert_nonnull (pf_window_get_document (window));
@@ -174,8 +163,8 @@ test_open_files (void)
   /* A file opened from outside (command line, file manager) gets a window. */
   g_application_open (G_APPLICATION (app), &good, 1, "");
   ui_test_wait_until (window_count_is, GUINT_TO_POINTER (1));
-  window = active_window ();
-  ui_test_wait_until (has_document, window);
+  window = ui_test_active_window (app);
+  ui_test_wait_until (ui_test_has_document, window);
   g_assert_true (pf_window_holds_file (window, good));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Demand forecast");
 
@@ -186,7 +175,7 @@ test_open_files (void)
   /* A new project goes to a new window: this one is taken. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
   ui_test_wait_until (window_count_is, GUINT_TO_POINTER (2));
-  window = active_window ();
+  window = ui_test_active_window (app);
   g_assert_nonnull (pf_window_get_document (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled project");
   close_all_windows ();
@@ -197,12 +186,12 @@ test_open_files (void)
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open “broken.preflight”");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Line 1"));
-  g_assert_null (pf_window_get_document (active_window ()));
+  g_assert_null (pf_window_get_document (ui_test_active_window (app)));
   close_all_windows ();
 
   /* The project that opened is now a recent project on the welcome page. */
   g_application_activate (G_APPLICATION (app));
-  window = active_window ();
+  window = ui_test_active_window (app);
   {
     GtkWidget *recent_group = ui_test_find_widget (GTK_WIDGET (window), "recent_group");
     GtkWidget *recent_list = ui_test_find_widget (GTK_WIDGET (window), "recent_list");
@@ -216,7 +205,7 @@ test_open_files (void)
 
     /* Activating the row opens the project, in this window. */
     g_signal_emit_by_name (row, "activate");
-    ui_test_wait_until (has_document, window);
+    ui_test_wait_until (ui_test_has_document, window);
     g_assert_true (pf_window_holds_file (window, good));
   }
   close_all_windows ();
@@ -235,7 +224,7 @@ check_dialog (const char *action,
   g_action_group_activate_action (G_ACTION_GROUP (app), action, NULL);
   dialog = ui_test_find_toplevel (type);
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (active_window ()));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (ui_test_active_window (app)));
   ui_test_wait_until (ui_test_is_drawn, dialog);
 
   ui_test_close_and_wait (dialog);
@@ -250,7 +239,7 @@ test_dialogs (void)
   GtkWidget *style_row;
 
   g_application_activate (G_APPLICATION (app));
-  window = active_window ();
+  window = ui_test_active_window (app);
   ui_test_wait_until (ui_test_is_drawn, window);
 
   check_dialog ("about", ADW_TYPE_ABOUT_WINDOW);
@@ -310,7 +299,7 @@ test_window_state (void)
   g_settings_set_int (settings, "window-height", 640);
 
   g_application_activate (G_APPLICATION (app));
-  window = active_window ();
+  window = ui_test_active_window (app);
   ui_test_wait_until (ui_test_is_drawn, window);
   {
     int width, height;
@@ -334,7 +323,7 @@ test_narrow_window (void)
   GtkWidget *back_button;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-sample", NULL);
-  window = active_window ();
+  window = ui_test_active_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
   ui_test_wait_until (ui_test_is_drawn, window);
 

@@ -89,6 +89,12 @@ ui_test_wait_until (gboolean (*condition) (gpointer),
 /* Conditions for ui_test_wait_until(). */
 
 gboolean
+ui_test_stack_settled (gpointer stack)
+{
+  return !gtk_stack_get_transition_running (stack);
+}
+
+gboolean
 ui_test_is_null (gpointer pointer_location)
 {
   return *(gpointer *)pointer_location == NULL;
@@ -140,6 +146,34 @@ ui_test_find_widget (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* The first widget under @root, itself included, whose widget name is
+ * @name (gtk_widget_set_name()). */
+GtkWidget *
+ui_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Runs whatever the main loop has ready, without waiting. */
+void
+ui_test_spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 GtkWindow *

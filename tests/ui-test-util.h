@@ -18,5 +18,9 @@ gboolean    ui_test_is_drawn         (gpointer     widget);
 gboolean    ui_test_message_dialog_shown (gpointer  unused);
 void        ui_test_screenshot       (GtkWidget   *widget,
                                       const char  *name);
+GtkWidget  *ui_test_find_named       (GtkWidget   *root,
+                                      const char  *name);
+void        ui_test_spin             (void);
+gboolean    ui_test_stack_settled    (gpointer     stack);
 
 G_END_DECLS
