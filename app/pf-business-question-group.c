@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-business-question-group.h"
+#include "pf-labelled-entry.h"
 #include "pf-window.h"
 
 /* The versioned business question on the Business Understanding page: the
@@ -84,30 +85,6 @@ change_response_cb (AdwMessageDialog *dialog,
                           _("Cannot Change the Business Question"), error->message);
 }
 
-static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *label_text,
-                const char *text,
-                const char *name)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  gtk_widget_set_name (entry, name);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), NULL);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-
-  return entry;
-}
-
 static void
 change_button_clicked_cb (PfBusinessQuestionGroup *self)
 {
@@ -123,9 +100,9 @@ change_button_clicked_cb (PfBusinessQuestionGroup *self)
                                    change->first ? NULL
                                                  : _("Every version is kept, with who changed it, when and why. "
                                                      "Sign-offs of this phase go stale and must be given again."));
-  change->question = labelled_entry (box, _("_Question"), pf_document_get_business_question (self->document), "question");
-  change->criterion = labelled_entry (box, _("_Success criterion"), pf_document_get_success_criterion (self->document), "criterion");
-  change->reason = labelled_entry (box, change->first ? _("_Reason (optional)") : _("_Reason for the change"), NULL, "reason");
+  change->question = pf_labelled_entry_append (box, _("_Question"), pf_document_get_business_question (self->document), "question", G_CALLBACK (entry_changed_cb), NULL);
+  change->criterion = pf_labelled_entry_append (box, _("_Success criterion"), pf_document_get_success_criterion (self->document), "criterion", G_CALLBACK (entry_changed_cb), NULL);
+  change->reason = pf_labelled_entry_append (box, change->first ? _("_Reason (optional)") : _("_Reason for the change"), NULL, "reason", G_CALLBACK (entry_changed_cb), NULL);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

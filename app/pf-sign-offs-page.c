@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-labelled-entry.h"
 #include "pf-scope.h"
 #include "pf-scope-describe.h"
 #include "pf-sign-offs-page.h"
@@ -197,31 +198,6 @@ withdraw_response_cb (AdwMessageDialog *dialog,
     }
 }
 
-static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *label_text,
-                const char *text,
-                const char *name)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  /* Enter does not withdraw (a destructive response) nor cancel. */
-  gtk_widget_set_name (entry, name);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (withdraw_entry_changed_cb), NULL);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-
-  return entry;
-}
-
 static void
 withdraw_button_clicked_cb (GtkButton      *button,
                             PfSignOffsPage *self)
@@ -243,9 +219,9 @@ withdraw_button_clicked_cb (GtkButton      *button,
                           title);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Withdraw the Sign-off?"), body);
-  withdraw->comment = labelled_entry (box, _("_Why it is withdrawn"), NULL, "comment");
-  withdraw->name = labelled_entry (box, _("_Name"), name, "name");
-  withdraw->role = labelled_entry (box, _("_Role"), role, "role");
+  withdraw->comment = pf_labelled_entry_append (box, _("_Why it is withdrawn"), NULL, "comment", G_CALLBACK (withdraw_entry_changed_cb), NULL);
+  withdraw->name = pf_labelled_entry_append (box, _("_Name"), name, "name", G_CALLBACK (withdraw_entry_changed_cb), NULL);
+  withdraw->role = pf_labelled_entry_append (box, _("_Role"), role, "role", G_CALLBACK (withdraw_entry_changed_cb), NULL);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

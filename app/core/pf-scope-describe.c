@@ -11,17 +11,6 @@
 
 #define PHASE_PREFIX "phase:"
 
-/* The answers of a scope are those whose question id starts with this. */
-static const char *
-answer_prefix (const char *scope)
-{
-  if (g_str_has_prefix (scope, PHASE_PREFIX))
-    return scope + strlen (PHASE_PREFIX);
-  if (g_str_equal (scope, "privacy-review") || g_str_equal (scope, "deployment-plan"))
-    return scope;
-
-  return NULL;
-}
 
 static gboolean
 has_prefix (const char *id,
@@ -244,9 +233,9 @@ pf_scope_describe_content (const char *scope,
       if (phase == PF_PHASE_BUSINESS_UNDERSTANDING)
         append_business_question (text, document);
     }
-  else if (answer_prefix (scope) != NULL)
+  else if (pf_scope_get_answer_prefix (scope) != NULL)
     {
-      append_answered (text, catalog, document, answer_prefix (scope));
+      append_answered (text, catalog, document, pf_scope_get_answer_prefix (scope));
       if (g_str_equal (scope, PHASE_PREFIX "business-understanding"))
         append_business_question (text, document);
       if (g_str_equal (scope, "privacy-review"))

@@ -9,12 +9,21 @@
 
 #define PHASE_PREFIX "phase:"
 
-/* Answers belong to a scope by the prefix of their question id:
+/**
+ * pf_scope_get_answer_prefix:
+ *
+ * Answers belong to a scope by the prefix of their question id:
  * "business-understanding.objective" is a Business Understanding answer,
- * "privacy-review.legal-basis" one of the privacy review. */
-static const char *
-answer_prefix (const char *scope)
+ * "privacy-review.legal-basis" one of the privacy review.
+ *
+ * Returns: (nullable): the prefix, without its dot, or %NULL for a scope
+ *   that holds no answers
+ */
+const char *
+pf_scope_get_answer_prefix (const char *scope)
 {
+  g_return_val_if_fail (scope != NULL, NULL);
+
   if (g_str_has_prefix (scope, PHASE_PREFIX))
     return scope + strlen (PHASE_PREFIX);
   if (g_str_equal (scope, "privacy-review") || g_str_equal (scope, "deployment-plan"))
@@ -129,7 +138,7 @@ pf_scope_covers_object (const char *scope,
   if (g_str_equal (scope, PHASE_PREFIX "business-understanding") && g_str_equal (object, "business-question"))
     return TRUE;
 
-  prefix = answer_prefix (scope);
+  prefix = pf_scope_get_answer_prefix (scope);
   return prefix != NULL && object_is_answer_with_prefix (object, prefix);
 }
 
@@ -293,7 +302,7 @@ pf_scope_dup_content (const char *scope,
       return node;
     }
 
-  if ((prefix = answer_prefix (scope)))
+  if ((prefix = pf_scope_get_answer_prefix (scope)))
     json_object_set_member (content, "answers", answers_content (root, prefix));
   if (g_str_equal (scope, "privacy-review"))
     json_object_set_member (content, "data-sources", register_content (root, "data-sources"));

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 gboolean  pf_scope_is_valid             (const char *scope);
 char     *pf_scope_dup_title            (const char *scope);
 char     *pf_scope_dup_sign_off_heading (const char *scope);
+const char *pf_scope_get_answer_prefix (const char *scope);
 gboolean  pf_scope_covers_object        (const char *scope,
                                          const char *object);
 JsonNode *pf_scope_dup_content          (const char *scope,
