@@ -685,6 +685,12 @@ toast_starts_with (PfWindow   *window,
 }
 
 static gboolean
+name_toast_shown (gpointer window)
+{
+  return toast_starts_with (window, "Your changes are recorded as “");
+}
+
+static gboolean
 time_passed (gpointer data)
 {
   return g_get_monotonic_time () >= *(gint64 *) data;
@@ -871,8 +877,7 @@ test_name_toast (void)
 
   /* Without a name, with the name used instead and a way to set one. */
   window = open_in_window (unnamed);
-  ui_test_spin ();
-  g_assert_true (toast_starts_with (window, prefix));
+  ui_test_wait_until (name_toast_shown, window);
   g_assert_true (toast_says (window, "Set Name…"));
   ui_test_wait_until (ui_test_stack_settled, ui_test_find_widget (GTK_WIDGET (window), "main_stack"));
   wait_for_animations ();
