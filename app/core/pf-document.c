@@ -1914,6 +1914,23 @@ next_record_id (PfDocument *self,
   return g_strdup_printf ("%s-%" G_GUINT64_FORMAT, prefix, *next);
 }
 
+/* Appends a record of @reg with default values and @id, as an edit. */
+static void
+append_new_record (PfDocument       *self,
+                   const PfRegister *reg,
+                   JsonArray        *records,
+                   const char       *id)
+{
+  Edit *edit = g_new0 (Edit, 1);
+
+  edit->kind = EDIT_INSERT;
+  edit->object = g_strdup (reg->id);
+  edit->new_value = json_node_init_object (json_node_alloc (), pf_register_new_record (reg, id));
+  json_object_unref (json_node_get_object (edit->new_value));
+  edit->index = json_array_get_length (records);
+  pf_document_commit (self, edit);
+}
+
 /**
  * pf_document_add_record:
  *
@@ -1929,7 +1946,6 @@ pf_document_add_record (PfDocument  *self,
   const PfRegister *reg;
   JsonArray *records;
   char *id;
-  Edit *edit;
 
   g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (register_id != NULL, NULL);
@@ -1946,14 +1962,7 @@ pf_document_add_record (PfDocument  *self,
 
   records = register_array (self, reg->id, TRUE);
   id = next_record_id (self, records, reg->id_prefix);
-
-  edit = g_new0 (Edit, 1);
-  edit->kind = EDIT_INSERT;
-  edit->object = g_strdup (reg->id);
-  edit->new_value = json_node_init_object (json_node_alloc (), pf_register_new_record (reg, id));
-  json_object_unref (json_node_get_object (edit->new_value));
-  edit->index = json_array_get_length (records);
-  pf_document_commit (self, edit);
+  append_new_record (self, reg, records, id);
 
   return id;
 }
@@ -1976,7 +1985,6 @@ pf_document_add_record_with_id (PfDocument  *self,
 {
   const PfRegister *reg;
   JsonArray *records;
-  Edit *edit;
 
   g_return_val_if_fail (PF_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (register_id != NULL, FALSE);
@@ -2008,13 +2016,7 @@ pf_document_add_record_with_id (PfDocument  *self,
       return FALSE;
     }
 
-  edit = g_new0 (Edit, 1);
-  edit->kind = EDIT_INSERT;
-  edit->object = g_strdup (reg->id);
-  edit->new_value = json_node_init_object (json_node_alloc (), pf_register_new_record (reg, record_id));
-  json_object_unref (json_node_get_object (edit->new_value));
-  edit->index = json_array_get_length (records);
-  pf_document_commit (self, edit);
+  append_new_record (self, reg, records, record_id);
 
   return TRUE;
 }
