@@ -47,7 +47,7 @@ struct _PfPhasePage
   guint                gate_source;
   guint                scroll_tick;
   char                *scroll_to;  /* a question id */
-  gint64               scroll_deadline;
+  guint                scroll_n_frames;
   guint                scroll_n_stable;
   double               scroll_last[4]; /* row top, row height, page size, upper */
   gconstpointer        scroll_focus;   /* compared only: the focus right after the jump */
@@ -973,7 +973,10 @@ pf_phase_page_set_document (PfPhasePage *self,
 /* Frames in a row that the row's place has to stay the same before the
  * page stops following it, and how long at most it follows. */
 #define SCROLL_STABLE_FRAMES 3
-#define SCROLL_MAX_USEC (3 * G_USEC_PER_SEC)
+/* A page that never settles is given up on after this many frames
+ * (about three seconds at 60 frames a second): counted in frames, not
+ * time, so that a slow machine gets as many tries as a fast one. */
+#define SCROLL_MAX_FRAMES 180
 /* What shows of the page above and below the row, at the least. */
 #define SCROLL_MARGIN 24.0
 
@@ -1029,7 +1032,7 @@ scroll_tick_cb (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
 
-  timed_out = gdk_frame_clock_get_frame_time (frame_clock) > self->scroll_deadline;
+  timed_out = ++self->scroll_n_frames > SCROLL_MAX_FRAMES;
   stack = gtk_widget_get_ancestor (widget, GTK_TYPE_STACK);
 
   if (!gtk_widget_get_mapped (view->input) || gtk_widget_get_width (view->input) == 0 ||
@@ -1108,7 +1111,7 @@ pf_phase_page_focus_question (PfPhasePage *self,
 
   g_free (self->scroll_to);
   self->scroll_to = g_strdup (question_id);
-  self->scroll_deadline = g_get_monotonic_time () + SCROLL_MAX_USEC;
+  self->scroll_n_frames = 0;
   self->scroll_n_stable = 0;
   self->scroll_focus = gtk_widget_get_root (view->input) ? gtk_root_get_focus (gtk_widget_get_root (view->input)) : NULL;
   memset (self->scroll_last, 0, sizeof self->scroll_last);
