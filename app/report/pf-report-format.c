@@ -99,6 +99,32 @@ pf_paper_from_string (const char *text,
 }
 
 /**
+ * pf_paper_get_default:
+ *
+ * The paper of the user's locale: Letter in the countries that use it
+ * (LC_ALL, else LC_PAPER, else LANG), A4 everywhere else.
+ */
+PfPaper
+pf_paper_get_default (void)
+{
+  static const char * const letter_territories[] = { "_US", "_CA", "_MX", "_PH", "_CL", "_CO", "_VE", "_PR", NULL };
+  const char *names[] = { "LC_ALL", "LC_PAPER", "LANG" };
+  const char *locale = NULL;
+
+  /* LC_ALL overrides LC_PAPER, which overrides LANG. */
+  for (guint i = 0; i < G_N_ELEMENTS (names) && (locale == NULL || locale[0] == '\0'); i++)
+    locale = g_getenv (names[i]);
+
+  for (guint i = 0; locale != NULL && letter_territories[i] != NULL; i++)
+    {
+      if (strstr (locale, letter_territories[i]) != NULL)
+        return PF_PAPER_LETTER;
+    }
+
+  return PF_PAPER_A4;
+}
+
+/**
  * pf_report_render:
  *
  * Renders @report in @format. Thread-safe: @report is only read.

@@ -155,6 +155,7 @@ const char    *pf_report_format_get_extension  (PfReportFormat  format);
 const char    *pf_report_format_get_title      (PfReportFormat  format);
 gboolean       pf_paper_from_string            (const char     *text,
                                                 PfPaper        *paper);
+PfPaper        pf_paper_get_default            (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PfReport, pf_report_free)
 
