@@ -245,6 +245,19 @@ main (int   argc,
   answer_number (document, "modeling.baseline-metric", 2.1);
   answer_number (document, "modeling.test-metric", 3.4);
 
+  pf_document_set_actor (document, "Priya Raman");
+  g_free (sign_off);
+  sign_off = pf_document_sign_off (document, "phase:data-understanding", "Priya Raman",
+                                   "Data engineer", "reviewed", "", &error);
+  check (sign_off != NULL, error);
+
+  pf_document_set_actor (document, "Mara Lindqvist");
+  g_free (sign_off);
+  sign_off = pf_document_sign_off (document, "phase:modeling", "Mara Lindqvist", "Data science lead",
+                                   "approved-with-conditions",
+                                   "Repeat the evaluation on the December hold-out month before the pilot.", &error);
+  check (sign_off != NULL, error);
+
   /* On the untouched hold-out month the lift falls short of the criterion. */
   answer_number (document, "evaluation.measured-metric", 2.7);
 
