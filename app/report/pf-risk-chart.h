@@ -22,6 +22,7 @@ typedef struct
 } PfRiskChartStyle;
 
 void   pf_risk_chart_style_init_print (PfRiskChartStyle *style);
+void   pf_risk_chart_style_init_dark  (PfRiskChartStyle *style);
 void   pf_risk_chart_draw             (cairo_t                *cr,
                                        double                  width,
                                        double                  height,
