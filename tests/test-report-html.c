@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pf-report.h"
 
@@ -158,6 +160,60 @@ assert_well_formed (const char *html)
   g_assert_cmpuint (stack->len, ==, 0);
 }
 
+/* A second opinion from Python's HTML parser, when there is one: elements
+ * balanced, and no script, event handler or javascript: URL anywhere. */
+static const char python_check[] =
+  "import sys\n"
+  "from html.parser import HTMLParser\n"
+  "VOID = {'meta', 'br', 'col', 'img', 'hr', 'input', 'link'}\n"
+  "class Check(HTMLParser):\n"
+  "    def __init__(self):\n"
+  "        super().__init__(convert_charrefs=True)\n"
+  "        self.stack = []\n"
+  "    def handle_starttag(self, tag, attrs):\n"
+  "        assert tag not in ('script', 'img', 'iframe', 'object', 'embed', 'link'), tag\n"
+  "        for name, value in attrs:\n"
+  "            assert not name.startswith('on'), name\n"
+  "            assert 'javascript:' not in (value or '').lower(), value\n"
+  "        if tag not in VOID:\n"
+  "            self.stack.append(tag)\n"
+  "    def handle_startendtag(self, tag, attrs):\n"
+  "        assert tag not in ('script', 'img'), tag\n"
+  "    def handle_endtag(self, tag):\n"
+  "        assert self.stack and self.stack[-1] == tag, (self.stack[-3:], tag)\n"
+  "        self.stack.pop()\n"
+  "check = Check()\n"
+  "check.feed(open(sys.argv[1], encoding='utf-8').read())\n"
+  "check.close()\n"
+  "assert not check.stack, check.stack\n";
+
+static void
+assert_python_parses (const char *html)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *path = NULL;
+  g_autofree char *errors = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { NULL, "-c", python_check, NULL, NULL };
+  int fd, wait_status;
+
+  if (python == NULL)
+    return;
+
+  fd = g_file_open_tmp ("report-XXXXXX.html", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, html, -1, &error));
+  argv[0] = python;
+  argv[3] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &errors, &wait_status, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  if (!g_spawn_check_wait_status (wait_status, NULL))
+    g_error ("python3's HTML parser disagrees:\n%s", errors);
+}
+
 static void
 test_html_structure (void)
 {
@@ -199,6 +255,7 @@ test_html_structure (void)
 
   html = render (report);
   assert_well_formed (html);
+  assert_python_parses (html);
 
   g_assert_nonnull (strstr (html, "<html lang=\"en\">"));
   g_assert_nonnull (strstr (html, "<meta charset=\"utf-8\">"));
@@ -324,6 +381,7 @@ test_html_hostile (void)
 
   html = render (report);
   assert_well_formed (html);
+  assert_python_parses (html);
   assert_unique_ids (html);
 
   /* Never live markup. */
