@@ -305,9 +305,10 @@ append_svg (GString                *out,
     while (end != NULL)
       {
         const char *xmlns = g_strstr_len (p, end - p, " xmlns");
-        const char *value_end;
+        const char *value = xmlns != NULL ? strchr (xmlns, '"') : NULL;
+        const char *value_end = value != NULL ? strchr (value + 1, '"') : NULL;
 
-        if (xmlns == NULL || (value_end = strchr (strchr (xmlns, '"') + 1, '"')) == NULL)
+        if (value_end == NULL || value_end > end)
           break;
         g_string_append_len (out, p, xmlns - p);
         p = value_end + 1;
