@@ -288,10 +288,13 @@ append_svg (GString                *out,
             const char             *label)
 {
   g_autofree char *svg = pf_risk_chart_to_svg (report->scores, CHART_WIDTH, style);
+  gboolean surfaces_referenced;
   const char *p;
 
   if (svg == NULL || (p = strstr (svg, "<svg")) == NULL)
     return FALSE;
+
+  surfaces_referenced = strstr (svg, "#surface") != NULL;
 
   g_string_append_printf (out, "<svg class=\"%s\" role=\"img\" aria-label=\"", css_class);
   append_text (out, label, FALSE);
@@ -340,6 +343,22 @@ append_svg (GString                *out,
           g_string_append_len (out, p, id + 4 - p);
           p = id + 4;
           continue;
+        }
+
+      /* cairo numbers its surfaces process-wide: an unreferenced
+       * id="surfaceN" would make two renders of one report differ. */
+      if (next == id && g_str_has_prefix (id + 4, "surface") && !surfaces_referenced)
+        {
+          const char *value_end = strchr (id + 4, '"');
+
+          if (value_end != NULL)
+            {
+              g_string_append_len (out, p, id - p);
+              if (out->len > 0 && out->str[out->len - 1] == ' ')
+                g_string_truncate (out, out->len - 1);
+              p = value_end + 1;
+              continue;
+            }
         }
 
       g_string_append_len (out, p, next + skip - p);
