@@ -289,7 +289,7 @@ append_svg (GString                *out,
 {
   g_autofree char *svg = pf_risk_chart_to_svg (report->scores, CHART_WIDTH, style);
   gboolean surfaces_referenced;
-  const char *p;
+  const char *p, *id, *ref, *url;
 
   if (svg == NULL || (p = strstr (svg, "<svg")) == NULL)
     return FALSE;
@@ -318,19 +318,38 @@ append_svg (GString                *out,
       }
   }
 
-  /* Copy, renaming id="x" to id="prefix-x" and references #x to #prefix-x. */
+  /* Copy, renaming id="x" to id="prefix-x" and references #x to #prefix-x.
+   * Each pattern's next match is looked up again only once passed. */
+  id = strstr (p, "id=\"");
+  ref = strstr (p, "href=\"#");
+  url = strstr (p, "url(#");
   while (*p != '\0')
     {
-      const char *id = strstr (p, "id=\"");
-      const char *ref = strstr (p, "href=\"#");
-      const char *url = strstr (p, "url(#");
-      const char *next = id;
-      gsize skip = 4;
+      const char *next = NULL;
+      gsize skip = 0;
 
+      if (id != NULL && id < p)
+        id = strstr (p, "id=\"");
+      if (ref != NULL && ref < p)
+        ref = strstr (p, "href=\"#");
+      if (url != NULL && url < p)
+        url = strstr (p, "url(#");
+
+      if (id != NULL)
+        {
+          next = id;
+          skip = 4;
+        }
       if (ref != NULL && (next == NULL || ref < next))
-        next = ref, skip = 7;
+        {
+          next = ref;
+          skip = 7;
+        }
       if (url != NULL && (next == NULL || url < next))
-        next = url, skip = 5;
+        {
+          next = url;
+          skip = 5;
+        }
       if (next == NULL)
         {
           g_string_append (out, p);
@@ -409,7 +428,7 @@ append_chart (GString        *out,
   append_text (out, _("Readiness along the six causes of failed deployments, from 0 (every check "
                       "fails) to 100 (every check passes): red below 50, amber below 80, green "
                       "from 80."), FALSE);
-  g_string_append (out, "<span class=\"scores\">");
+  g_string_append (out, "<span class=\"scores\" aria-hidden=\"true\">");
   append_text (out, label->str, FALSE);
   g_string_append (out, "</span></figcaption>\n</figure>\n");
 }
@@ -696,6 +715,7 @@ pf_report_render_html (const PfReport  *report,
 {
   g_autoptr(GHashTable) taken = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char *title = NULL;
   g_auto(GStrv) ids = NULL;
   GString *out;
   guint n_charts = 0;
@@ -730,12 +750,9 @@ pf_report_render_html (const PfReport  *report,
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                         "<meta name=\"generator\" content=\"Preflight " PACKAGE_VERSION "\">\n"
                         "<meta name=\"color-scheme\" content=\"light dark\">\n<title>");
-  {
-    /* Translators: the HTML report's title (browser tab, bookmarks); %s is the project's title */
-    g_autofree char *title = g_strdup_printf (_("Readiness report: %s"), report->title ? report->title : "");
-
-    append_text (out, title, FALSE);
-  }
+  /* Translators: the HTML report's title (browser tab, bookmarks); %s is the project's title */
+  title = g_strdup_printf (_("Readiness report: %s"), report->title ? report->title : "");
+  append_text (out, title, FALSE);
   g_string_append (out, "</title>\n<style>\n");
   g_string_append (out, stylesheet);
   g_string_append (out, "</style>\n</head>\n<body>\n");
