@@ -10,7 +10,10 @@ G_BEGIN_DECLS
 
 /* The risk profile: the readiness score (0–100) of each of the six causes
  * of DESIGN.md §2, drawn with cairo and pango. One drawing for the
- * Overview page, the PDF (vector) and the HTML report (SVG). */
+ * Overview page, the PDF (vector) and the HTML report (SVG).
+ *
+ * A bar is red below 50, amber below 80, green from 80; a light foreground
+ * (a dark background) selects lighter tones of the three. */
 
 typedef struct
 {
