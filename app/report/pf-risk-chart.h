@@ -10,7 +10,10 @@ G_BEGIN_DECLS
 
 /* The risk profile: the readiness score (0–100) of each of the six causes
  * of DESIGN.md §2, drawn with cairo and pango. One drawing for the
- * Overview page, the PDF (vector) and the HTML report (SVG). */
+ * Overview page, the PDF (vector) and the HTML report (SVG).
+ *
+ * A bar is red below 50, amber below 80, green from 80; a light foreground
+ * (a dark background) selects lighter tones of the three. */
 
 typedef struct
 {
@@ -22,6 +25,7 @@ typedef struct
 } PfRiskChartStyle;
 
 void   pf_risk_chart_style_init_print (PfRiskChartStyle *style);
+void   pf_risk_chart_style_init_dark  (PfRiskChartStyle *style);
 void   pf_risk_chart_draw             (cairo_t                *cr,
                                        double                  width,
                                        double                  height,
