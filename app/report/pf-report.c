@@ -907,6 +907,8 @@ build_phases (Builder *b)
       JsonObject *json_phase = json_object_new ();
       JsonArray *json_answers = json_array_new ();
       guint n_blockers = 0;
+      gboolean has_privacy = FALSE;
+      gboolean has_deployment = FALSE;
 
       for (guint i = 0; i < state->findings->len; i++)
         {
@@ -920,13 +922,18 @@ build_phases (Builder *b)
 
       /* Translators: how many of a phase's required questions are answered. */
       answered = g_strdup_printf (_("%u of %u required questions answered."), state->n_answered, state->n_required);
-      if (n_blockers == 0)
-        /* Translators: %s is "3 of 5 required questions answered." */
-        gate = g_strdup_printf (_("Gate passed. %s"), answered);
-      else
+      if (n_blockers > 0)
         gate = g_strdup_printf (ngettext ("Gate blocked by %u blocker. %s", "Gate blocked by %u blockers. %s", n_blockers),
                                 n_blockers, answered);
-      pf_report_add_paragraph (b->report, gate, n_blockers ? PF_TONE_BAD : PF_TONE_GOOD);
+      else if (state->n_answered < state->n_required)
+        /* Translators: %s is "3 of 5 required questions answered." */
+        gate = g_strdup_printf (_("Gate open. %s"), answered);
+      else
+        /* Translators: %s is "5 of 5 required questions answered." */
+        gate = g_strdup_printf (_("Gate passed. %s"), answered);
+      pf_report_add_paragraph (b->report, gate,
+                               n_blockers ? PF_TONE_BAD :
+                               state->n_answered < state->n_required ? PF_TONE_WARNING : PF_TONE_GOOD);
 
       if (state->findings->len > 0)
         {
@@ -967,12 +974,23 @@ build_phases (Builder *b)
               json_array_add_element (json_answers, answer_json (b, question));
               if (!is_section_question (question))
                 any |= add_answer (b, fields, question);
+              else if (g_str_has_prefix (question->id, "privacy-review."))
+                has_privacy = TRUE;
+              else
+                has_deployment = TRUE;
             }
 
           /* A step with nothing to show leaves no empty heading behind. */
           if (!any)
             g_ptr_array_remove_range (b->report->blocks, heading_index, b->report->blocks->len - heading_index);
         }
+
+      if (has_privacy)
+        pf_report_add_paragraph (b->report, _("This phase’s privacy questions are listed under “Privacy review”."),
+                                 PF_TONE_MUTED);
+      if (has_deployment)
+        pf_report_add_paragraph (b->report, _("This phase’s deployment questions are listed under “Deployment plan”."),
+                                 PF_TONE_MUTED);
 
       json_object_set_array_member (json_phase, "answers", json_answers);
       json_array_add_object_element (json_phases, json_phase);
@@ -1071,10 +1089,26 @@ build_sign_offs (Builder *b)
 
       if (state == PF_SIGN_OFF_STALE && changes != NULL && changes->len > 0)
         {
-          g_autofree char *what = pf_scope_describe_changes (changes, 3, b->catalog, b->document);
+          g_autoptr(GString) what = g_string_new (NULL);
+          guint n_listed = MIN (changes->len, 3);
+
+          for (guint c = 0; c < n_listed; c++)
+            {
+              g_autofree char *change = pf_scope_describe_change (g_ptr_array_index (changes, c),
+                                                                  b->catalog, b->document);
+
+              if (c > 0)
+                /* Translators: separates the changes of a stale sign-off in the report. */
+                g_string_append (what, _("; "));
+              g_string_append (what, change);
+            }
+          if (changes->len > n_listed)
+            g_string_append_printf (what, ngettext (" and %u more change", " and %u more changes",
+                                                    changes->len - n_listed),
+                                    changes->len - n_listed);
 
           /* Translators: a stale sign-off in the report, then what changed after signing. */
-          state_text = g_strdup_printf (_("Stale: %s"), what);
+          state_text = g_strdup_printf (_("Stale: %s changed after signing"), what->str);
         }
       else
         state_text = g_strdup (sign_off_state_title (state));
