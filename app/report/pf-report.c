@@ -462,6 +462,17 @@ answer_text (Builder          *b,
   return json_to_string (value, FALSE);
 }
 
+static gboolean
+question_not_applicable (Builder          *b,
+                         const PfQuestion *question)
+{
+  g_autofree char *object = question_object (question);
+  JsonNode *flag = pf_document_get_value (b->document, object, "not-applicable");
+
+  return flag != NULL && JSON_NODE_HOLDS_VALUE (flag) && json_node_get_value_type (flag) == G_TYPE_BOOLEAN &&
+         json_node_get_boolean (flag);
+}
+
 /* The answer as the JSON export lists it. */
 static JsonNode *
 answer_json (Builder          *b,
@@ -971,7 +982,10 @@ build_phases (Builder *b)
             {
               const PfQuestion *question = g_ptr_array_index (step->questions, q);
 
-              json_array_add_element (json_answers, answer_json (b, question));
+              /* Like the report, without the optional questions nobody answered. */
+              if (question->required || pf_question_is_answered (b->document, question) ||
+                  question_not_applicable (b, question))
+                json_array_add_element (json_answers, answer_json (b, question));
               if (!is_section_question (question))
                 any |= add_answer (b, fields, question);
               else if (g_str_has_prefix (question->id, "privacy-review."))
@@ -1528,7 +1542,7 @@ build_json_head (Builder *b)
 
   json_object_set_string_member (b->json, "format", "preflight-report");
   json_object_set_int_member (b->json, "version", 1);
-  json_object_set_string_member (b->json, "generator", PACKAGE_NAME " " PACKAGE_VERSION);
+  json_object_set_string_member (b->json, "generator", "Preflight " PACKAGE_VERSION);
   json_object_set_string_member (b->json, "created", created);
   json_object_set_string_member (b->json, "author", report->author);
 
@@ -1541,6 +1555,7 @@ build_json_head (Builder *b)
     json_object_set_null_member (project, "file");
   json_object_set_object_member (b->json, "project", project);
 
+  json_object_set_string_member (b->json, "verdict", pf_verdict_get_id (b->readiness->verdict));
   json_object_set_member (b->json, "readiness", pf_readiness_to_json (b->readiness));
 }
 
