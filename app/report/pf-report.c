@@ -1592,6 +1592,10 @@ pf_report_new (PfCatalog         *catalog,
   actor = pf_document_get_actor (document);
   report->author = g_strdup (actor ? actor : "");
   report->verdict_summary = dup_verdict_summary (readiness);
+  /* The report vouches for the trail it anchors: verify it first when
+   * that has not happened yet (a large trail is verified after opening). */
+  if (!pf_document_get_audit_verified (document))
+    pf_document_verify_audit (document, NULL);
   report->anchor = g_strdup (pf_document_get_audit_head (document));
   report->n_audit_entries = pf_document_get_audit_length (document);
   report->audit_intact = pf_document_get_audit_verified (document) &&
