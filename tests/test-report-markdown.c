@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pf-gate.h"
 #include "report-test-util.h"
 
 /* The Markdown report: the golden file of a fixed project, and text that
@@ -73,6 +74,125 @@ test_markdown_structure (void)
     g_assert_true (p - markdown >= 4 && strncmp (p - 4, "not ", 4) == 0);
   g_assert_null (strstr (markdown, "complian"));
   g_assert_null (strstr (markdown, "<"));
+}
+
+static void
+finding_free (PfFinding *finding)
+{
+  g_free (finding->rule);
+  g_free (finding->title);
+  g_free (finding->detail);
+  g_free (finding->page);
+  g_free (finding->target);
+  g_free (finding);
+}
+
+static void
+add_finding (PfReadiness *readiness,
+             PfSeverity   severity,
+             int          phase,
+             const char  *title,
+             const char  *detail,
+             PfFixKind    fix,
+             const char  *page,
+             const char  *target)
+{
+  PfFinding *finding = g_new0 (PfFinding, 1);
+
+  finding->severity = severity;
+  finding->rule = g_strdup ("test");
+  finding->cause = -1;
+  finding->phase = phase;
+  finding->title = g_strdup (title);
+  finding->detail = g_strdup (detail);
+  finding->fix = fix;
+  finding->page = g_strdup (page);
+  finding->target = g_strdup (target);
+  g_ptr_array_add (readiness->findings, finding);
+  if (phase >= 0)
+    g_ptr_array_add (readiness->phases[phase].findings, finding);
+
+  readiness->n_blockers += severity == PF_SEVERITY_BLOCKER;
+  readiness->n_conditions += severity == PF_SEVERITY_CONDITION;
+  readiness->n_warnings += severity == PF_SEVERITY_WARNING;
+}
+
+/* Findings as the readiness engine gives them, made by hand: how the
+ * report words them does not depend on its rules. */
+static void
+test_markdown_findings (void)
+{
+  g_autoptr(PfCatalog) catalog = report_test_load_catalog ();
+  g_autoptr(PfDocument) document = report_test_build_project ();
+  g_autoptr(PfReadiness) readiness = g_new0 (PfReadiness, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (REPORT_TEST_NOW, NULL);
+  g_autoptr(PfReport) report = NULL;
+  g_autofree char *markdown = NULL;
+  const char *summary;
+  const char *blockers;
+
+  readiness->findings = g_ptr_array_new_with_free_func ((GDestroyNotify)finding_free);
+  for (guint i = 0; i < PF_N_PHASES; i++)
+    {
+      readiness->phases[i].findings = g_ptr_array_new ();
+      pf_gate_count_answered (catalog, document, i, &readiness->phases[i].n_answered,
+                              &readiness->phases[i].n_required);
+    }
+  readiness->verdict = PF_VERDICT_NOT_READY;
+  for (guint i = 0; i < PF_N_CAUSES; i++)
+    readiness->scores[i] = i * 20;
+
+  add_finding (readiness, PF_SEVERITY_BLOCKER, PF_PHASE_BUSINESS_UNDERSTANDING, "The objective is missing",
+               NULL, PF_FIX_QUESTION, "business-understanding", "business-understanding.value");
+  add_finding (readiness, PF_SEVERITY_BLOCKER, PF_PHASE_DATA_PREPARATION, "A leaky feature is kept",
+               "calls_last_30_days is known only after the prediction point.", PF_FIX_RECORD, "features",
+               "feature-2");
+  add_finding (readiness, PF_SEVERITY_BLOCKER, -1, "No current privacy sign-off", NULL, PF_FIX_SIGN_OFF,
+               "sign-offs", "privacy-review");
+  add_finding (readiness, PF_SEVERITY_BLOCKER, -1, "The audit trail is broken", NULL, PF_FIX_PAGE,
+               "audit-trail", NULL);
+  add_finding (readiness, PF_SEVERITY_CONDITION, -1, "Delete the call notes after 12 months", NULL,
+               PF_FIX_SIGN_OFF, "sign-offs", "privacy-review");
+  add_finding (readiness, PF_SEVERITY_WARNING, PF_PHASE_MODELING, "No baseline", NULL, PF_FIX_QUESTION,
+               "modeling", "modeling.baseline-metric");
+
+  report = pf_report_new (catalog, document, readiness, now);
+  markdown = report_test_render (report, PF_REPORT_MARKDOWN);
+  if (g_getenv ("PF_REPORT_DUMP") != NULL)
+    g_file_set_contents (g_getenv ("PF_REPORT_DUMP"), markdown, -1, NULL);
+
+  g_assert_cmpstr (report->verdict_summary, ==, "4 blockers stand between this project and deployment.");
+  g_assert_nonnull (strstr (markdown, "**Verdict: NOT READY**\n\n4 blockers stand between this project and deployment.\n"));
+
+  /* The summary names the first three blockers, and counts the rest. */
+  summary = strstr (markdown, "The most important blockers:\n\n");
+  g_assert_nonnull (summary);
+  g_assert_true (g_str_has_prefix (summary + strlen ("The most important blockers:\n\n"),
+                                   "- **The objective is missing**\n"
+                                   "- **A leaky feature is kept**\n"
+                                   "- **No current privacy sign-off**\n\n"
+                                   "And 1 more, listed under “Blockers and conditions”.\n"));
+
+  /* Each with its detail and the place that fixes it. */
+  blockers = strstr (markdown, "### Blockers\n\n");
+  g_assert_nonnull (blockers);
+  g_assert_nonnull (strstr (blockers, "- **The objective is missing**  \n  Where to fix it: Business Understanding, "
+                                      "“What is a correct prediction worth to the business, and what does a wrong one cost?”.\n"));
+  g_assert_nonnull (strstr (blockers, "- **A leaky feature is kept**  \n  calls\\_last\\_30\\_days is known only after the "
+                                      "prediction point. Where to fix it: Features & Leakage, “calls\\_last\\_30\\_days”.\n"));
+  g_assert_nonnull (strstr (blockers, "- **No current privacy sign-off**  \n  Where to fix it: Sign-offs, Privacy review.\n"));
+  g_assert_nonnull (strstr (blockers, "- **The audit trail is broken**  \n  Where to fix it: Audit Trail.\n"));
+  g_assert_nonnull (strstr (blockers, "### Conditions\n\n- **Delete the call notes after 12 months**"));
+  g_assert_nonnull (strstr (blockers, "### Warnings\n\n- **No baseline**"));
+
+  /* The gates. */
+  g_assert_nonnull (strstr (markdown, "### Business Understanding\n\n**Gate blocked by 1 blocker. 4 of 7 required questions answered.**\n"));
+  g_assert_nonnull (strstr (markdown, "### Evaluation\n\n**Gate open. 0 of 6 required questions answered.**\n"));
+
+  /* The chart's bars follow the scores. */
+  g_assert_nonnull (strstr (markdown, "Infant mortality        ░░░░░░░░░░░░░░░░░░░░   0\n"));
+  g_assert_nonnull (strstr (markdown, "IT collaboration        ████░░░░░░░░░░░░░░░░  20\n"));
+  g_assert_nonnull (strstr (markdown, "Company politics        ████████████████████ 100\n"));
 }
 
 static PfDocument *
@@ -239,6 +359,7 @@ main (int   argc,
 
   g_test_add_func ("/report/markdown/golden", test_markdown_golden);
   g_test_add_func ("/report/markdown/structure", test_markdown_structure);
+  g_test_add_func ("/report/markdown/findings", test_markdown_findings);
   g_test_add_func ("/report/markdown/html", test_markdown_html);
   g_test_add_func ("/report/markdown/syntax", test_markdown_syntax);
   g_test_add_func ("/report/markdown/control", test_markdown_control);

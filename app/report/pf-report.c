@@ -536,65 +536,78 @@ add_answer (Builder          *b,
   return TRUE;
 }
 
+/* A page of the application by its title, as the sidebar names it. */
+static char *
+dup_page_title (const char *page)
+{
+  static const struct
+  {
+    const char *id;
+    const char *title;
+  } pages[] = {
+    { "overview", N_("Overview") },
+    { "assumptions", N_("Assumptions") },
+    { "stakeholders", N_("Stakeholders") },
+    { "risks", N_("Risks") },
+    { "data-sources", N_("Data Sources") },
+    { "features", N_("Features & Leakage") },
+    { "ml-test-score", N_("ML Test Score") },
+    { "sign-offs", N_("Sign-offs") },
+    { "audit-trail", N_("Audit Trail") },
+  };
+  PfPhase phase;
+
+  if (pf_phase_from_id (page, &phase))
+    return g_strdup (pf_phase_get_title (phase));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      if (g_str_equal (pages[i].id, page))
+        return g_strdup (_(pages[i].title));
+    }
+
+  return g_strdup (page);
+}
+
 /* Where a finding is fixed, in words. */
 static char *
 finding_place (Builder         *b,
                const PfFinding *finding)
 {
-  PfPhase phase;
+  g_autofree char *page = NULL;
 
   if (finding->fix == PF_FIX_QUESTION && finding->target != NULL)
     {
       const PfQuestion *question = pf_catalog_find_question (b->catalog, finding->target);
 
       if (question != NULL)
-        /* Translators: where a blocker is fixed: a question on a phase page. */
-        return g_strdup_printf (_("%s: “%s”"), pf_phase_get_title (question->phase), question->text);
+        /* Translators: where a blocker is fixed: a page, then a question on it. */
+        return g_strdup_printf (_("%s, “%s”"), pf_phase_get_title (question->phase), question->text);
     }
   if (finding->fix == PF_FIX_BUSINESS_QUESTION)
-    /* Translators: where a blocker is fixed. */
-    return g_strdup_printf (_("%s: the business question"), pf_phase_get_title (PF_PHASE_BUSINESS_UNDERSTANDING));
+    /* Translators: where a blocker is fixed: a page, then what to change on it. */
+    return g_strdup_printf (_("%s, the business question"), pf_phase_get_title (PF_PHASE_BUSINESS_UNDERSTANDING));
   if (finding->fix == PF_FIX_SIGN_OFF && finding->target != NULL)
     {
       g_autofree char *scope = pf_scope_dup_title (finding->target);
 
-      /* Translators: where a blocker is fixed; %s is a scope such as "Privacy review". */
-      return g_strdup_printf (_("Sign-offs: sign off the %s"), scope);
-    }
-  if (finding->fix == PF_FIX_RECORD && finding->target != NULL && finding->page != NULL)
-    {
-      JsonObject *record = pf_schema_find_register (finding->page)
-        ? pf_document_get_record (b->document, finding->page, finding->target) : NULL;
-
-      /* Translators: where a blocker is fixed: a register, then one of its entries. */
-      return g_strdup_printf (_("%s: %s"), value_label (finding->page),
-                              record ? record_name (record) : finding->target);
+      /* Translators: where a blocker is fixed: the page, then the scope to sign, e.g. "Privacy review". */
+      return g_strdup_printf (_("Sign-offs, %s"), scope);
     }
 
   if (finding->page == NULL)
     return NULL;
-  if (pf_phase_from_id (finding->page, &phase))
-    return g_strdup (pf_phase_get_title (phase));
-  if (g_str_equal (finding->page, "sign-offs"))
-    return g_strdup (_("Sign-offs"));
-  if (g_str_equal (finding->page, "audit-trail"))
-    return g_strdup (_("Audit trail"));
-  if (g_str_equal (finding->page, "ml-test-score"))
-    return g_strdup (_("ML Test Score"));
-  if (g_str_equal (finding->page, "features"))
-    return g_strdup (_("Features and leakage review"));
-  if (g_str_equal (finding->page, "data-sources"))
-    return g_strdup (_("Data sources"));
-  if (g_str_equal (finding->page, "assumptions"))
-    return g_strdup (_("Assumptions"));
-  if (g_str_equal (finding->page, "stakeholders"))
-    return g_strdup (_("Stakeholders"));
-  if (g_str_equal (finding->page, "risks"))
-    return g_strdup (_("Risks"));
-  if (g_str_equal (finding->page, "overview"))
-    return g_strdup (_("Overview"));
 
-  return g_strdup (finding->page);
+  page = dup_page_title (finding->page);
+  if (finding->fix == PF_FIX_RECORD && finding->target != NULL)
+    {
+      JsonObject *record = pf_schema_find_register (finding->page)
+        ? pf_document_get_record (b->document, finding->page, finding->target) : NULL;
+
+      /* Translators: where a blocker is fixed: a register page, then one of its entries. */
+      return g_strdup_printf (_("%s, “%s”"), page, record ? record_name (record) : finding->target);
+    }
+
+  return g_steal_pointer (&page);
 }
 
 static PfTone
@@ -623,7 +636,7 @@ add_finding_item (Builder         *b,
   else
     note = g_steal_pointer (&where);
 
-  pf_report_block_add_item (list, finding->title, NULL, note, severity_tone (finding->severity));
+  pf_report_block_add_item (list, NULL, finding->title, note, severity_tone (finding->severity));
 }
 
 static PfTone
@@ -737,7 +750,7 @@ build_summary (Builder *b)
 
         if (finding->severity != PF_SEVERITY_BLOCKER)
           continue;
-        pf_report_block_add_item (list, finding->title, NULL, NULL, PF_TONE_BAD);
+        pf_report_block_add_item (list, NULL, finding->title, NULL, PF_TONE_BAD);
         n_listed++;
       }
   }
