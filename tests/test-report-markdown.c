@@ -1,11 +1,86 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 #include "pf-gate.h"
 #include "report-test-util.h"
 
 /* The Markdown report: the golden file of a fixed project, and text that
  * tries to break out of its place. */
+
+/* @markdown as a forge shows it, by cmark-gfm (GitHub's own CommonMark
+ * parser) with GitHub's extensions; NULL when it is not installed. */
+static char *
+render_gfm (const char *markdown)
+{
+  g_autofree char *cmark = g_find_program_in_path ("cmark-gfm");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  char *html = NULL;
+  int fd;
+  int status;
+
+  if (cmark == NULL)
+    return NULL;
+
+  fd = g_file_open_tmp ("report-XXXXXX.md", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, markdown, -1, &error);
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { cmark, "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
+                           path, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &html, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_unlink (path);
+
+  return html;
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The block structure of the rendered report does not depend on what the
+ * user wrote: one title, no lists, quotes, rules or code blocks of theirs. */
+static char *
+check_rendered (const char *markdown)
+{
+  char *html = render_gfm (markdown);
+
+  if (html == NULL)
+    {
+      g_test_message ("cmark-gfm not installed: the rendered Markdown is not checked");
+      return NULL;
+    }
+
+  g_assert_cmpuint (count (html, "<h1>"), ==, 1);
+  g_assert_cmpuint (count (html, "<ol"), ==, 0);
+  g_assert_cmpuint (count (html, "<blockquote>"), ==, 0);
+  g_assert_cmpuint (count (html, "<pre>"), ==, 1);
+  g_assert_cmpuint (count (html, "<hr />"), ==, 1);
+  g_assert_cmpuint (count (html, "<img"), ==, 0);
+  g_assert_cmpuint (count (html, "<script"), ==, 0);
+  g_assert_cmpuint (count (html, "<del>"), ==, 0);
+  g_assert_cmpuint (count (html, "<table>"), ==, count (markdown, "\n| --- |"));
+  g_assert_cmpuint (count (html, "<h2>"), ==, count (markdown, "\n## "));
+
+  return html;
+}
 
 static void
 test_markdown_golden (void)
@@ -73,6 +148,7 @@ test_markdown_structure (void)
   for (const char *p = strstr (markdown, "tamper-proof"); p != NULL; p = strstr (p + 1, "tamper-proof"))
     g_assert_true (p - markdown >= 4 && strncmp (p - 4, "not ", 4) == 0);
   g_assert_null (strstr (markdown, "complian"));
+  g_free (check_rendered (markdown));
   g_assert_null (strstr (markdown, "<"));
 }
 
@@ -266,6 +342,7 @@ static void
 test_markdown_html (void)
 {
   g_autofree char *markdown = render_hostile ("<script>alert(1)</script> <img src=x onerror=alert(1)> &lt;b&gt;");
+  g_autofree char *html = NULL;
 
   /* No tag for the forge: every angle bracket escaped, no entity. */
   for (const char *p = markdown; *p != '\0'; p++)
@@ -277,6 +354,12 @@ test_markdown_html (void)
   g_assert_nonnull (strstr (markdown, "\\<script\\>alert(1)\\</script\\>"));
   g_assert_nonnull (strstr (markdown, "&amp;lt;b&amp;gt;"));
   check_table_rows (markdown);
+
+  /* Shown as written. */
+  html = check_rendered (markdown);
+  if (html != NULL)
+    g_assert_nonnull (strstr (html, "<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; "
+                                    "&amp;lt;b&amp;gt;</p>"));
 }
 
 static void
@@ -286,6 +369,7 @@ test_markdown_syntax (void)
                                               "[link](http://example.com) ![img](x.png) **bold** _it_ ~~del~~ "
                                               "$x$ a|b|c \\ trailing\\");
   g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
+  g_autofree char *html = NULL;
 
   g_assert_nonnull (strstr (markdown, "\\# Heading"));
   g_assert_nonnull (strstr (markdown, "\\- item"));
@@ -307,6 +391,12 @@ test_markdown_syntax (void)
       g_assert_false (g_str_has_prefix (lines[i], "==="));
     }
   check_table_rows (markdown);
+
+  html = check_rendered (markdown);
+  if (html != NULL)
+    g_assert_nonnull (strstr (html, "<p># Heading<br />\n- item<br />\n1. first<br />\n===<br />\ncode<br />\n"
+                                    "&gt; quote<br />\n[link](<a href=\"http://example.com\">http://example.com</a>) "
+                                    "![img](x.png) **bold** _it_ ~~del~~ $x$ a|b|c \\ trailing\\</p>"));
 }
 
 static void
@@ -323,6 +413,7 @@ test_markdown_control (void)
     }
   g_assert_nonnull (strstr (markdown, "bell escape\\[31m delete nul-less c1 tab end  \nnext"));
   check_table_rows (markdown);
+  g_free (check_rendered (markdown));
 }
 
 static void
@@ -337,6 +428,7 @@ test_markdown_backticks (void)
   for (guint i = 0; lines[i] != NULL; i++)
     n_fences += g_str_has_prefix (lines[i], "```");
   g_assert_cmpuint (n_fences, ==, 2);
+  g_free (check_rendered (markdown));
   g_assert_nonnull (strstr (markdown, "\\`\\`\\` fenced \\`\\`\\` and \\`code\\` and \\`\\`\\`\\`"));
   check_table_rows (markdown);
 }
