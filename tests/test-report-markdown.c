@@ -254,8 +254,8 @@ test_markdown_findings (void)
   g_assert_nonnull (blockers);
   g_assert_nonnull (strstr (blockers, "- **The objective is missing**  \n  Where to fix it: Business Understanding, "
                                       "“What is a correct prediction worth to the business, and what does a wrong one cost?”.\n"));
-  g_assert_nonnull (strstr (blockers, "- **A leaky feature is kept**  \n  calls\\_last\\_30\\_days is known only after the "
-                                      "prediction point. Where to fix it: Features & Leakage, “calls\\_last\\_30\\_days”.\n"));
+  g_assert_nonnull (strstr (blockers, "- **A leaky feature is kept**  \n  calls_last_30_days is known only after the "
+                                      "prediction point. Where to fix it: Features & Leakage, “calls_last_30_days”.\n"));
   g_assert_nonnull (strstr (blockers, "- **No current privacy sign-off**  \n  Where to fix it: Sign-offs, Privacy review.\n"));
   g_assert_nonnull (strstr (blockers, "- **The audit trail is broken**  \n  Where to fix it: Audit Trail.\n"));
   g_assert_nonnull (strstr (blockers, "### Conditions\n\n- **Delete the call notes after 12 months**"));

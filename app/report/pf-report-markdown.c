@@ -123,7 +123,11 @@ append_text (GString    *out,
 
       for (const char *p = line; *p != '\0'; p++)
         {
-          if (strchr ("\\`*_{}[]<>|~$", *p) != NULL)
+          /* An underscore inside a word never starts emphasis: feature
+           * names such as tenure_months stay readable in the file. */
+          if (*p == '_' && p > line && g_ascii_isalnum (p[-1]) && g_ascii_isalnum (p[1]))
+            g_string_append_c (out, '_');
+          else if (strchr ("\\`*_{}[]<>|~$", *p) != NULL)
             {
               g_string_append_c (out, '\\');
               g_string_append_c (out, *p);
