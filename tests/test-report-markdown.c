@@ -433,6 +433,19 @@ test_markdown_backticks (void)
   check_table_rows (markdown);
 }
 
+/* A heading keeps a hash mark at its end. */
+static void
+test_markdown_heading (void)
+{
+  g_autofree char *markdown = render_hostile ("Release #");
+  g_autofree char *html = NULL;
+
+  g_assert_true (g_str_has_prefix (markdown, "# Release \\#\n"));
+  html = check_rendered (markdown);
+  if (html != NULL)
+    g_assert_true (g_str_has_prefix (html, "<h1>Release #</h1>"));
+}
+
 static void
 test_markdown_long_word (void)
 {
@@ -456,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/report/markdown/syntax", test_markdown_syntax);
   g_test_add_func ("/report/markdown/control", test_markdown_control);
   g_test_add_func ("/report/markdown/backticks", test_markdown_backticks);
+  g_test_add_func ("/report/markdown/heading", test_markdown_heading);
   g_test_add_func ("/report/markdown/long-word", test_markdown_long_word);
 
   return g_test_run ();

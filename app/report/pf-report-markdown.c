@@ -132,6 +132,11 @@ append_text (GString    *out,
               g_string_append_c (out, '\\');
               g_string_append_c (out, *p);
             }
+          else if (*p == '#' && p > line && p[-1] == ' ')
+            {
+              /* " #" at the end of a heading would close it and vanish. */
+              g_string_append (out, "\\#");
+            }
           else if (*p == '&' && is_entity (p))
             g_string_append (out, "&amp;");
           else
