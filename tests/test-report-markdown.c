@@ -277,6 +277,7 @@ hostile_project (const char *text)
   PfDocument *document = pf_document_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *record = NULL;
+  g_autofree char *sign_off = NULL;
 
   pf_document_set_actor (document, text);
   g_assert_true (pf_document_set_string (document, "metadata", "title", text, &error));
@@ -284,7 +285,8 @@ hostile_project (const char *text)
   g_assert_true (pf_document_change_business_question (document, text, text, NULL, &error));
   report_test_answer (document, "business-understanding.objective", report_test_string (text));
   record = report_test_record (document, "features", "name", text, "rationale", text, "reviewer", text, NULL);
-  g_assert_nonnull (pf_document_sign_off (document, "project", text, text, "approved-with-conditions", text, &error));
+  sign_off = pf_document_sign_off (document, "project", text, text, "approved-with-conditions", text, &error);
+  g_assert_nonnull (sign_off);
   g_assert_no_error (error);
 
   return document;

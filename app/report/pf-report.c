@@ -482,6 +482,7 @@ answer_json (Builder          *b,
   g_autofree char *text = NULL;
   JsonObject *answer = json_object_new ();
   JsonNode *value = pf_document_get_value (b->document, object, "value");
+  JsonNode *node;
   gboolean not_applicable;
   const char *justification;
 
@@ -504,7 +505,10 @@ answer_json (Builder          *b,
   else
     json_object_set_null_member (answer, "justification");
 
-  return json_node_init_object (json_node_alloc (), answer);
+  node = json_node_init_object (json_node_alloc (), answer);
+  json_object_unref (answer);
+
+  return node;
 }
 
 /* Adds @question's answer to @fields; an unanswered optional question is
@@ -1613,7 +1617,11 @@ pf_report_new (PfCatalog         *catalog,
   report->n_audit_entries = pf_document_get_audit_length (document);
   report->audit_intact = pf_document_get_audit_verified (document) &&
                          pf_document_get_audit_broken_at (document, NULL) == 0;
-  report->json = json_node_init_object (json_node_alloc (), json_object_new ());
+  {
+    g_autoptr(JsonObject) root = json_object_new ();
+
+    report->json = json_node_init_object (json_node_alloc (), root);
+  }
 
   b.report = report;
   b.catalog = catalog;
