@@ -34,6 +34,13 @@ new_report (void)
   PfReport *report = pf_report_new (catalog, document, readiness, now);
 
   g_assert_nonnull (report);
+
+  /* An empty report: each test sets the cover and adds the blocks it checks. */
+  g_ptr_array_set_size (report->blocks, 0);
+  g_clear_pointer (&report->author, g_free);
+  g_clear_pointer (&report->verdict_summary, g_free);
+  g_clear_pointer (&report->anchor, g_free);
+  g_clear_pointer (&report->description, g_free);
   return report;
 }
 
