@@ -523,9 +523,10 @@ draw_cover (Pdf *pdf)
 
   /* Translators: the small heading above the project's title on the report's cover */
   kicker = new_text_layout (pdf, _("Readiness report"), FONT_TEXT, 10, PANGO_WEIGHT_BOLD, width);
-  attrs = pango_layout_get_attributes (kicker);
+  attrs = pango_attr_list_copy (pango_layout_get_attributes (kicker));
   pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (1 * PANGO_SCALE));
   pango_layout_set_attributes (kicker, attrs);
+  pango_attr_list_unref (attrs);
   show_layout (pdf, kicker, pdf->left, y, &accent);
   y += layout_height (kicker) + 10;
 
