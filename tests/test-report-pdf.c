@@ -152,7 +152,8 @@ render_to_file (const PfReport *report,
   /* For a look at the pages: PF_TEST_KEEP_PDF=DIR keeps a copy. */
   if (g_getenv ("PF_TEST_KEEP_PDF") != NULL)
     {
-      g_autofree char *name = g_strdup_printf ("%s-%s.pdf", g_test_get_path () + strlen ("/report-pdf/"),
+      static guint count;
+      g_autofree char *name = g_strdup_printf ("%02u-%s-%s.pdf", ++count, g_test_get_path () + strlen ("/report-pdf/"),
                                                paper == PF_PAPER_LETTER ? "letter" : "a4");
       g_autofree char *copy = g_build_filename (g_getenv ("PF_TEST_KEEP_PDF"), name, NULL);
 
@@ -376,6 +377,88 @@ test_report_pdf_empty (void)
   g_unlink (path);
 }
 
+/* Each verdict on the cover; a long title and description are cut (the
+ * PDF's text keeps what an ellipsis hides), not pushed off the cover. */
+static void
+test_report_pdf_verdicts (void)
+{
+  static const struct
+  {
+    PfVerdict   verdict;
+    const char *text;
+  } cases[] = {
+    { PF_VERDICT_NOT_READY, "NOT READY" },
+    { PF_VERDICT_READY_WITH_CONDITIONS, "READY WITH CONDITIONS" },
+    { PF_VERDICT_READY, "READY" },
+  };
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  if (!have_poppler ())
+    return;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (title, "Churn ");
+  for (guint i = 0; i < 400; i++)
+    g_string_append (description, "A description that goes on. ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PfReport) report = build_report (3);
+      g_autofree char *path = NULL;
+      g_auto(GStrv) pages = NULL;
+
+      report->verdict = cases[i].verdict;
+      if (cases[i].verdict == PF_VERDICT_READY)
+        {
+          replace (&report->title, title->str);
+          replace (&report->description, description->str);
+        }
+      path = render_to_file (report, PF_PAPER_A4);
+      pages = pdf_pages (path);
+      g_assert_nonnull (strstr (pages[0], cases[i].text));
+      g_assert_nonnull (strstr (pages[0], "tamper-evident"));
+      g_assert_nonnull (strstr (pages[0], "9f86d081884c7d65"));
+      g_assert_nonnull (strstr (pages[1], "Executive summary"));
+      g_assert_nonnull (strstr (pages[0], "Readiness report"));
+      g_assert_nonnull (strstr (pages[0], "26 November 2026"));
+      g_unlink (path);
+    }
+}
+
+/* Binary-safe, unlike g_strstr_len(): a PDF holds NUL bytes. */
+static gboolean
+contains (const char *data,
+          gsize       size,
+          const char *needle)
+{
+  gsize length = strlen (needle);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, needle, length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Level-1 and level-2 headings are bookmarks. */
+static void
+test_report_pdf_outline (void)
+{
+  g_autoptr(PfReport) report = build_report (3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = pf_report_render_pdf (report, PF_PAPER_A4, NULL, &error);
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+
+  g_assert_no_error (error);
+  /* cairo writes the outline's objects uncompressed. */
+  g_assert_true (contains (data, size, "/Outlines"));
+  g_assert_true (contains (data, size, "(Executive summary)"));
+  g_assert_true (contains (data, size, "(Blockers)"));
+  g_assert_true (contains (data, size, "(Leakage review)"));
+}
+
 static void
 test_report_pdf_cancelled (void)
 {
@@ -434,6 +517,8 @@ main (int   argc,
   g_test_add_func ("/report-pdf/letter", test_report_pdf_letter);
   g_test_add_func ("/report-pdf/tall-row", test_report_pdf_tall_row);
   g_test_add_func ("/report-pdf/empty", test_report_pdf_empty);
+  g_test_add_func ("/report-pdf/verdicts", test_report_pdf_verdicts);
+  g_test_add_func ("/report-pdf/outline", test_report_pdf_outline);
   g_test_add_func ("/report-pdf/cancelled", test_report_pdf_cancelled);
   g_test_add_func ("/report-pdf/threads", test_report_pdf_threads);
 

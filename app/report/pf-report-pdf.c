@@ -518,15 +518,10 @@ draw_cover (Pdf *pdf)
   g_autoptr(PangoLayout) creator = NULL;
   g_autofree char *entries = NULL;
   g_autofree char *creator_text = NULL;
-  PangoAttrList *attrs;
   double band_height;
 
   /* Translators: the small heading above the project's title on the report's cover */
   kicker = new_text_layout (pdf, _("Readiness report"), FONT_TEXT, 10, PANGO_WEIGHT_BOLD, width);
-  attrs = pango_attr_list_copy (pango_layout_get_attributes (kicker));
-  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (1 * PANGO_SCALE));
-  pango_layout_set_attributes (kicker, attrs);
-  pango_attr_list_unref (attrs);
   show_layout (pdf, kicker, pdf->left, y, &accent);
   y += layout_height (kicker) + 10;
 
@@ -992,6 +987,17 @@ render_table (Pdf                 *pdf,
   need_space (pdf, caption_height (&table) + table.header_height + min_row);
   draw_table_top (pdf, &table, FALSE);
   rows_top = pdf->y;
+
+  if (block->rows->len == 0)
+    {
+      /* Translators: the only row of an empty table in the PDF report */
+      g_autoptr(PangoLayout) none = new_text_layout (pdf, _("None recorded"), FONT_TEXT, 9, PANGO_WEIGHT_NORMAL,
+                                                     width - 2 * CELL_PAD_X);
+
+      draw_row_background (pdf, 0, layout_height (none) + 2 * CELL_PAD_Y);
+      show_layout (pdf, none, pdf->left + CELL_PAD_X, pdf->y + CELL_PAD_Y, &tone_muted);
+      pdf->y += layout_height (none) + 2 * CELL_PAD_Y;
+    }
 
   for (guint r = 0; r < block->rows->len && !pdf->cancelled; r++)
     {
