@@ -474,6 +474,31 @@ test_report_pdf_cancelled (void)
 }
 
 static gpointer
+cancel_thread (gpointer data)
+{
+  g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (data);
+
+  return NULL;
+}
+
+/* Cancelled while it renders a long report: it stops at the next page. */
+static void
+test_report_pdf_cancelled_midway (void)
+{
+  g_autoptr(PfReport) report = build_report (5000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  GThread *thread = g_thread_new ("cancel", cancel_thread, cancellable);
+
+  pdf = pf_report_render_pdf (report, PF_PAPER_A4, cancellable, &error);
+  g_thread_join (thread);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (pdf);
+}
+
+static gpointer
 render_thread (gpointer data)
 {
   const PfReport *report = data;
@@ -520,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/report-pdf/verdicts", test_report_pdf_verdicts);
   g_test_add_func ("/report-pdf/outline", test_report_pdf_outline);
   g_test_add_func ("/report-pdf/cancelled", test_report_pdf_cancelled);
+  g_test_add_func ("/report-pdf/cancelled-midway", test_report_pdf_cancelled_midway);
   g_test_add_func ("/report-pdf/threads", test_report_pdf_threads);
 
   return g_test_run ();

@@ -103,9 +103,9 @@ main (int   argc,
   double times[N_RUNS];
   gsize size = 0;
 
-  if (argc != 2)
+  if (argc != 2 && argc != 3)
     {
-      fprintf (stderr, "usage: %s CATALOG\n", argv[0]);
+      fprintf (stderr, "usage: %s CATALOG [OUT.pdf]\n", argv[0]);
       return 2;
     }
 
@@ -129,6 +129,12 @@ main (int   argc,
           return 1;
         }
       size = g_bytes_get_size (pdf);
+      if (argc == 3 && run == 0 &&
+          !g_file_set_contents (argv[2], g_bytes_get_data (pdf, NULL), size, &error))
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 2;
+        }
     }
 
   qsort (times, N_RUNS, sizeof times[0], compare_doubles);
