@@ -180,6 +180,22 @@ layout_set_text (PangoLayout *layout,
   pango_layout_set_text (layout, clean, -1);
 }
 
+static void
+layout_set_weight (PangoLayout *layout,
+                   PangoWeight  weight)
+{
+  const PangoFontDescription *current = pango_layout_get_font_description (layout);
+  PangoFontDescription *desc;
+
+  if (pango_font_description_get_weight (current) == weight)
+    return;
+
+  desc = pango_font_description_copy (current);
+  pango_font_description_set_weight (desc, weight);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+}
+
 static PangoLayout *
 new_text_layout (Pdf         *pdf,
                  const char  *text,
@@ -1011,6 +1027,8 @@ render_table (Pdf                 *pdf,
         {
           const PfReportText *cell = g_ptr_array_index (row, i);
 
+          /* A blocker's cell is also heavier, for a grey-scale print. */
+          layout_set_weight (table.cells[i], cell->tone == PF_TONE_BAD ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL);
           layout_set_text (table.cells[i], cell->text);
           height = MAX (height, layout_height (table.cells[i]));
         }
@@ -1252,7 +1270,8 @@ pf_report_render_pdf (const PfReport  *report,
       pdf.surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes, pdf.page_width, pdf.page_height);
 
       creator = g_strdup_printf ("Preflight %s", PACKAGE_VERSION);
-      created = g_date_time_format (report->created, "%Y-%m-%dT%H:%M:%S+00:00");
+      if (report->created != NULL)
+        created = g_date_time_format (report->created, "%Y-%m-%dT%H:%M:%S+00:00");
       cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, pdf.title);
       if (report->author != NULL)
         {
