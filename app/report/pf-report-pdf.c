@@ -879,6 +879,7 @@ typedef struct
   double       *width;
   PangoLayout **header;
   PangoLayout **cells;    /* reused for every row */
+  GHashTable  **heights;  /* per column, normal and semibold: text → height + 1, in Pango units */
   double        header_height;
   PangoLayout  *caption;
   PangoLayout  *continued;
@@ -891,7 +892,10 @@ table_clear (Table *table)
     {
       g_object_unref (table->header[i]);
       g_object_unref (table->cells[i]);
+      g_hash_table_unref (table->heights[2 * i]);
+      g_hash_table_unref (table->heights[2 * i + 1]);
     }
+  g_free (table->heights);
   g_free (table->header);
   g_free (table->cells);
   g_free (table->x);
@@ -972,6 +976,7 @@ render_table (Pdf                 *pdf,
   table.width = g_new (double, table.n_columns);
   table.header = g_new (PangoLayout *, table.n_columns);
   table.cells = g_new (PangoLayout *, table.n_columns);
+  table.heights = g_new (GHashTable *, 2 * table.n_columns);
 
   for (guint i = 0; i < table.n_columns; i++)
     {
@@ -986,6 +991,9 @@ render_table (Pdf                 *pdf,
                                          PANGO_WEIGHT_BOLD, inner);
       table.header_height = MAX (table.header_height, layout_height (table.header[i]));
       table.cells[i] = new_layout (pdf, FONT_TEXT, 9, PANGO_WEIGHT_NORMAL, inner);
+      /* Keys are the model's own strings, which outlive the render. */
+      table.heights[2 * i] = g_hash_table_new (g_str_hash, g_str_equal);
+      table.heights[2 * i + 1] = g_hash_table_new (g_str_hash, g_str_equal);
     }
   table.header_height += 2 * CELL_PAD_Y;
 
@@ -1023,14 +1031,29 @@ render_table (Pdf                 *pdf,
       int *first = table.n_columns <= G_N_ELEMENTS (next) ? next : g_new0 (int, table.n_columns);
       gboolean done = FALSE;
 
+      gboolean laid_out = pdf->cr != NULL;
+
       for (guint i = 0; i < table.n_columns; i++)
         {
           const PfReportText *cell = g_ptr_array_index (row, i);
+          gboolean bold = cell->tone == PF_TONE_BAD;
+          GHashTable *cache = table.heights[2 * i + bold];
+          int cell_height;
 
-          /* A blocker's cell is also heavier, for a grey-scale print. */
-          layout_set_weight (table.cells[i], cell->tone == PF_TONE_BAD ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL);
-          layout_set_text (table.cells[i], cell->text);
-          height = MAX (height, layout_height (table.cells[i]));
+          /* While counting, a text seen before in the column has the same
+           * height: registers repeat their decisions and names a lot. */
+          if (!laid_out && (cell_height = GPOINTER_TO_INT (g_hash_table_lookup (cache, cell->text))) > 0)
+            cell_height--;
+          else
+            {
+              /* A blocker's cell is also heavier, for a grey-scale print. */
+              layout_set_weight (table.cells[i], bold ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL);
+              layout_set_text (table.cells[i], cell->text);
+              pango_layout_get_size (table.cells[i], NULL, &cell_height);
+              if (!laid_out)
+                g_hash_table_insert (cache, cell->text, GINT_TO_POINTER (cell_height + 1));
+            }
+          height = MAX (height, (double)cell_height / PANGO_SCALE);
         }
       height += 2 * CELL_PAD_Y;
 
@@ -1045,6 +1068,31 @@ render_table (Pdf                 *pdf,
               new_page (pdf);
               draw_table_top (pdf, &table, TRUE);
               rows_top = pdf->y;
+            }
+        }
+
+      if (pdf->y + height <= pdf->bottom)
+        {
+          draw_row_background (pdf, r, height);
+          for (guint i = 0; pdf->cr != NULL && i < table.n_columns; i++)
+            {
+              const PfReportText *cell = g_ptr_array_index (row, i);
+
+              show_layout (pdf, table.cells[i], table.x[i] + CELL_PAD_X, pdf->y + CELL_PAD_Y,
+                           tone_get_rgb (cell->tone, &ink));
+            }
+          pdf->y += height;
+          done = TRUE;
+        }
+      else
+        {
+          /* Split between lines: every cell's lines are needed. */
+          for (guint i = 0; i < table.n_columns; i++)
+            {
+              const PfReportText *cell = g_ptr_array_index (row, i);
+
+              layout_set_weight (table.cells[i], cell->tone == PF_TONE_BAD ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL);
+              layout_set_text (table.cells[i], cell->text);
             }
         }
 

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "pf-readiness.h"
 #include "pf-report.h"
@@ -82,6 +83,15 @@ build_report (PfCatalog *catalog)
   return report;
 }
 
+static double
+cpu_seconds (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
 static int
 compare_doubles (const void *a,
                  const void *b)
@@ -101,6 +111,7 @@ main (int   argc,
   g_autoptr(PfReport) report = NULL;
   g_autoptr(GError) error = NULL;
   double times[N_RUNS];
+  double cpu_times[N_RUNS];
   gsize size = 0;
 
   if (argc != 2 && argc != 3)
@@ -119,10 +130,12 @@ main (int   argc,
 
   for (guint run = 0; run < N_RUNS; run++)
     {
+      double cpu_start = cpu_seconds ();
       gint64 start = g_get_monotonic_time ();
       g_autoptr(GBytes) pdf = pf_report_render_pdf (report, PF_PAPER_A4, NULL, &error);
 
       times[run] = (g_get_monotonic_time () - start) / 1e6;
+      cpu_times[run] = cpu_seconds () - cpu_start;
       if (pdf == NULL)
         {
           fprintf (stderr, "%s\n", error->message);
@@ -138,8 +151,12 @@ main (int   argc,
     }
 
   qsort (times, N_RUNS, sizeof times[0], compare_doubles);
-  printf ("PDF report, %u features, %u sections: median %.3f s (min %.3f, max %.3f) of %u runs, %.1f MB\n",
-          N_FEATURES, N_SECTIONS, times[N_RUNS / 2], times[0], times[N_RUNS - 1], N_RUNS, size / 1e6);
+  qsort (cpu_times, N_RUNS, sizeof cpu_times[0], compare_doubles);
+  /* The CPU time says what the code costs on a machine shared with others. */
+  printf ("PDF report, %u features, %u sections: median %.3f s (min %.3f, max %.3f) of %u runs, "
+          "CPU median %.3f s, %.1f MB\n",
+          N_FEATURES, N_SECTIONS, times[N_RUNS / 2], times[0], times[N_RUNS - 1], N_RUNS,
+          cpu_times[N_RUNS / 2], size / 1e6);
 
   if (times[N_RUNS / 2] > BUDGET_S)
     {
