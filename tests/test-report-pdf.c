@@ -221,6 +221,39 @@ without_space (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The contents give @heading the page it is on. */
+static void
+assert_contents (const char *path,
+                 const char *heading,
+                 char      **pages)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", "-f", "2", "-l", "2", path, "-", NULL };
+  g_autofree char *output = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (run (argv, &output));
+  lines = g_strsplit (output, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *found = strstr (lines[i], heading);
+      guint64 page;
+
+      if (found == NULL)
+        continue;
+
+      page = g_ascii_strtoull (g_strchug (lines[i] + (found - lines[i]) + strlen (heading)), NULL, 10);
+      g_assert_cmpuint (page, >, 2);
+      g_assert_cmpuint (page, <=, g_strv_length (pages));
+      g_assert_nonnull (strstr (pages[page - 1], heading));
+      /* Not on the page before, unless that is the contents */
+      if (page > 3)
+        g_assert_null (strstr (pages[page - 2], heading));
+      return;
+    }
+
+  g_error ("%s is not in the contents:\n%s", heading, output);
+}
+
 static void
 check_document (PfPaper     paper,
                 const char *size_line)
@@ -265,10 +298,16 @@ check_document (PfPaper     paper,
   g_assert_null (strstr (pages[0], "Page 1 of"));
   g_assert_null (g_strrstr (pages[0], "ompliant"));
 
-  /* The body: a heading on a new page, the running footer */
-  g_assert_nonnull (strstr (pages[1], "Executive summary"));
+  /* The contents, then the body: a heading on a new page, the running
+   * footer */
+  g_assert_nonnull (strstr (pages[1], "Contents"));
   page_2 = g_strdup_printf ("Page 2 of %u", n_pages);
   g_assert_nonnull (strstr (pages[1], page_2));
+  g_assert_nonnull (strstr (pages[2], "Executive summary"));
+  g_assert_nonnull (strstr (pages[2], "<script>"));
+  assert_contents (path, "Executive summary", pages);
+  assert_contents (path, "Business understanding", pages);
+  assert_contents (path, "Leakage review", pages);
   {
     g_autofree char *last = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
 
@@ -419,7 +458,7 @@ test_report_pdf_verdicts (void)
       g_assert_nonnull (strstr (pages[0], cases[i].text));
       g_assert_nonnull (strstr (pages[0], "tamper-evident"));
       g_assert_nonnull (strstr (pages[0], "9f86d081884c7d65"));
-      g_assert_nonnull (strstr (pages[1], "Executive summary"));
+      g_assert_nonnull (strstr (pages[2], "Executive summary"));
       g_assert_nonnull (strstr (pages[0], "Readiness report"));
       g_assert_nonnull (strstr (pages[0], "26 November 2026"));
       g_unlink (path);
@@ -457,6 +496,10 @@ test_report_pdf_outline (void)
   g_assert_true (contains (data, size, "(Executive summary)"));
   g_assert_true (contains (data, size, "(Blockers)"));
   g_assert_true (contains (data, size, "(Leakage review)"));
+  /* The contents link to the chapters. */
+  g_assert_true (contains (data, size, "/Subtype /Link"));
+  g_assert_true (contains (data, size, "/Dest (chapter-2)"));
+  g_assert_true (contains (data, size, "(chapter-2) ["));
 }
 
 static void

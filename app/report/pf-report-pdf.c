@@ -75,6 +75,8 @@ typedef struct
   guint            n_pages;  /* from the counting pass; 0 while counting */
   gboolean         cancelled;
   int              outline_parent;
+  GArray          *chapter_pages;  /* guint: each level-1 heading's page, from the counting pass */
+  guint            chapter;        /* level-1 headings so far in this pass */
   char            *title;
   char            *date;
 } Pdf;
@@ -705,6 +707,23 @@ render_heading (Pdf                 *pdf,
       need_space (pdf, height + 48);
     }
 
+  if (level == 1)
+    {
+      if (pdf->cr == NULL)
+        g_array_append_val (pdf->chapter_pages, pdf->page);
+      else
+        {
+          /* A named destination for the contents' link: cairo 1.16 cannot
+           * link to a page number it has not reached yet. */
+          g_autofree char *dest = g_strdup_printf ("name='chapter-%u' x=%d y=%d",
+                                                   pdf->chapter, (int)pdf->left, (int)pdf->y);
+
+          cairo_tag_begin (pdf->cr, CAIRO_TAG_DEST, dest);
+          cairo_tag_end (pdf->cr, CAIRO_TAG_DEST);
+        }
+      pdf->chapter++;
+    }
+
   add_outline (pdf, level, block->text);
   show_layout (pdf, layout, pdf->left, pdf->y, level == 3 ? &ink : &accent);
   pdf->y += height;
@@ -1202,14 +1221,102 @@ render_chart (Pdf *pdf)
   pdf->y += height + 14;
 }
 
+static guint
+count_chapters (const PfReport *report)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < report->blocks->len; i++)
+    {
+      const PfReportBlock *block = g_ptr_array_index (report->blocks, i);
+
+      if (block->kind == PF_BLOCK_HEADING && block->level == 1)
+        n++;
+    }
+
+  return n;
+}
+
+/* The contents: each level-1 heading and its page, a link to it. The
+ * counting pass draws nothing and only learns the pages; the numbers sit
+ * in a column of their own, so they never change a line's height. */
+static void
+render_contents (Pdf *pdf)
+{
+  const double number_width = 40;
+  double width = content_width (pdf);
+  g_autoptr(PangoLayout) title = NULL;
+  guint chapter = 0;
+
+  if (count_chapters (pdf->report) < 2)
+    return;
+
+  /* Translators: the heading of the PDF report's table of contents */
+  title = new_text_layout (pdf, _("Contents"), FONT_TEXT, 20, PANGO_WEIGHT_BOLD, width);
+  add_outline (pdf, 1, pango_layout_get_text (title));
+  show_layout (pdf, title, pdf->left, pdf->y, &accent);
+  pdf->y += layout_height (title) + 6;
+  if (pdf->cr != NULL)
+    {
+      set_rgb (pdf->cr, &accent);
+      cairo_rectangle (pdf->cr, pdf->left, pdf->y, 32, 2.5);
+      cairo_fill (pdf->cr);
+    }
+  pdf->y += 22;
+
+  for (guint i = 0; i < pdf->report->blocks->len && !pdf->cancelled; i++)
+    {
+      const PfReportBlock *block = g_ptr_array_index (pdf->report->blocks, i);
+      g_autoptr(PangoLayout) text = NULL;
+      g_autoptr(PangoLayout) number = NULL;
+      g_autofree char *page = NULL;
+      double height;
+
+      if (block->kind != PF_BLOCK_HEADING || block->level != 1)
+        continue;
+
+      text = new_text_layout (pdf, block->text, FONT_TEXT, 11, PANGO_WEIGHT_NORMAL, width - number_width - 12);
+      height = layout_height (text) + 14;
+      need_space (pdf, height);
+
+      if (pdf->cr != NULL && chapter < pdf->chapter_pages->len)
+        {
+          guint target = g_array_index (pdf->chapter_pages, guint, chapter);
+          g_autofree char *link = NULL;
+
+          page = g_strdup_printf ("%u", target);
+          number = new_text_layout (pdf, page, FONT_TEXT, 11, PANGO_WEIGHT_NORMAL, -1);
+
+          link = g_strdup_printf ("rect=[%d %d %d %d] dest='chapter-%u'",
+                                  (int)pdf->left, (int)pdf->y, (int)width, (int)height, chapter);
+          cairo_tag_begin (pdf->cr, CAIRO_TAG_LINK, link);
+          show_layout (pdf, text, pdf->left, pdf->y + 7, &ink);
+          show_layout (pdf, number, pdf->right - layout_width (number), pdf->y + 7, &muted);
+          cairo_tag_end (pdf->cr, CAIRO_TAG_LINK);
+
+          set_rgb (pdf->cr, &rule);
+          cairo_set_line_width (pdf->cr, 0.4);
+          cairo_move_to (pdf->cr, pdf->left, pdf->y + height);
+          cairo_line_to (pdf->cr, pdf->right, pdf->y + height);
+          cairo_stroke (pdf->cr);
+        }
+      pdf->y += height;
+      chapter++;
+    }
+}
+
 static void
 render_pass (Pdf *pdf)
 {
   pdf->page = 1;
   pdf->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+  pdf->chapter = 0;
   draw_cover (pdf);
   if (pdf->report->blocks->len > 0)
-    new_page (pdf);
+    {
+      new_page (pdf);
+      render_contents (pdf);
+    }
 
   for (guint i = 0; i < pdf->report->blocks->len && !pdf->cancelled; i++)
     {
@@ -1299,6 +1406,7 @@ pf_report_render_pdf (const PfReport  *report,
 
   /* Our own font map: Pango's default one belongs to the thread that
    * created it, and this may run in a worker. */
+  pdf.chapter_pages = g_array_new (FALSE, FALSE, sizeof (guint));
   pdf.font_map = pango_cairo_font_map_new ();
   pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (pdf.font_map), 72);
   pdf.context = pango_font_map_create_context (pdf.font_map);
@@ -1349,6 +1457,7 @@ pf_report_render_pdf (const PfReport  *report,
 
   g_object_unref (pdf.context);
   g_object_unref (pdf.font_map);
+  g_array_unref (pdf.chapter_pages);
   g_free (pdf.title);
   g_free (pdf.date);
 
