@@ -77,6 +77,7 @@ typedef struct
   int              outline_parent;
   GArray          *chapter_pages;  /* guint: each level-1 heading's page, from the counting pass */
   guint            chapter;        /* level-1 headings so far in this pass */
+  gboolean         after_heading;  /* the previous block was a heading */
   char            *title;
   char            *date;
 } Pdf;
@@ -702,7 +703,8 @@ render_heading (Pdf                 *pdf,
     }
   else if (!page_is_empty (pdf))
     {
-      pdf->y += before[level - 1];
+      /* A heading right under another needs no more room above it. */
+      pdf->y += pdf->after_heading ? 2 : before[level - 1];
       /* Keep a heading with a few lines of what follows it. */
       need_space (pdf, height + 48);
     }
@@ -1311,6 +1313,7 @@ render_pass (Pdf *pdf)
   pdf->page = 1;
   pdf->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
   pdf->chapter = 0;
+  pdf->after_heading = FALSE;
   draw_cover (pdf);
   if (pdf->report->blocks->len > 0)
     {
@@ -1345,6 +1348,7 @@ render_pass (Pdf *pdf)
         default:
           break;
         }
+      pdf->after_heading = block->kind == PF_BLOCK_HEADING;
     }
 
   if (pdf->cr != NULL)
