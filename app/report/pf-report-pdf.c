@@ -901,6 +901,10 @@ typedef struct
   PangoLayout **header;
   PangoLayout **cells;    /* reused for every row */
   GHashTable  **heights;  /* per column, normal and semibold: text → height + 1, in Pango units */
+  int          *first;    /* a split row: each cell's first line not yet shown */
+  int          *shown;    /* a split row: each cell's lines on this page */
+  double        min_row;
+  double        rows_top; /* where this page's rows start */
   double        header_height;
   PangoLayout  *caption;
   PangoLayout  *continued;
@@ -917,6 +921,8 @@ table_clear (Table *table)
       g_hash_table_unref (table->heights[2 * i + 1]);
     }
   g_free (table->heights);
+  g_free (table->first);
+  g_free (table->shown);
   g_free (table->header);
   g_free (table->cells);
   g_free (table->x);
@@ -983,14 +989,136 @@ draw_row_background (Pdf    *pdf,
 }
 
 static void
+table_continue (Pdf   *pdf,
+                Table *table)
+{
+  new_page (pdf);
+  draw_table_top (pdf, table, TRUE);
+  table->rows_top = pdf->y;
+}
+
+static void
+table_set_cell (Table              *table,
+                guint               column,
+                const PfReportText *cell)
+{
+  /* A blocker's cell is also heavier, for a grey-scale print. */
+  layout_set_weight (table->cells[column], cell->tone == PF_TONE_BAD ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL);
+  layout_set_text (table->cells[column], cell->text);
+}
+
+/* The row's height with its padding. While counting, a text seen before in
+ * the column is not laid out again (registers repeat their decisions and
+ * names a lot), so the cells' layouts hold the row only when drawing. */
+static double
+table_measure_row (Pdf       *pdf,
+                   Table     *table,
+                   GPtrArray *row)
+{
+  double height = 0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const PfReportText *cell = g_ptr_array_index (row, i);
+      GHashTable *cache = table->heights[2 * i + (cell->tone == PF_TONE_BAD)];
+      int cell_height = -1;
+
+      if (pdf->cr == NULL)
+        cell_height = GPOINTER_TO_INT (g_hash_table_lookup (cache, cell->text)) - 1;
+      if (cell_height < 0)
+        {
+          table_set_cell (table, i, cell);
+          pango_layout_get_size (table->cells[i], NULL, &cell_height);
+          if (pdf->cr == NULL)
+            g_hash_table_insert (cache, cell->text, GINT_TO_POINTER (cell_height + 1));
+        }
+      height = MAX (height, (double)cell_height / PANGO_SCALE);
+    }
+
+  return height + 2 * CELL_PAD_Y;
+}
+
+/* A row taller than the room left, shown a page at a time: in each cell
+ * the lines that fit, under the header repeated on every page. */
+static void
+table_split_row (Pdf       *pdf,
+                 Table     *table,
+                 GPtrArray *row,
+                 guint      index)
+{
+  gboolean done = FALSE;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      table_set_cell (table, i, g_ptr_array_index (row, i));
+      table->first[i] = 0;
+    }
+
+  while (!done && !pdf->cancelled)
+    {
+      double space = pdf->bottom - pdf->y - 2 * CELL_PAD_Y;
+      double used_height = 0;
+      gboolean progress = FALSE;
+
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          double used;
+
+          table->shown[i] = fit_lines (table->cells[i], table->first[i], space, &used);
+          progress |= table->shown[i] > 0;
+          used_height = MAX (used_height, used);
+        }
+
+      /* Not a single line fits: on a page with other rows, go on to the
+       * next one; under a fresh header, show a line clipped, so that the
+       * loop always moves on. */
+      if (!progress && pdf->y > table->rows_top + 0.5)
+        {
+          table_continue (pdf, table);
+          continue;
+        }
+      if (!progress)
+        {
+          for (guint i = 0; i < table->n_columns; i++)
+            if (table->first[i] < pango_layout_get_line_count (table->cells[i]))
+              table->shown[i] = 1;
+          used_height = MAX (space, table->min_row - 2 * CELL_PAD_Y);
+        }
+
+      draw_row_background (pdf, index, used_height + 2 * CELL_PAD_Y);
+      if (pdf->cr != NULL)
+        {
+          cairo_save (pdf->cr);
+          cairo_rectangle (pdf->cr, pdf->left, pdf->y, content_width (pdf), used_height + 2 * CELL_PAD_Y);
+          cairo_clip (pdf->cr);
+        }
+      done = TRUE;
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          const PfReportText *cell = g_ptr_array_index (row, i);
+
+          show_lines (pdf, table->cells[i], table->first[i], table->shown[i],
+                      table->x[i] + CELL_PAD_X, pdf->y + CELL_PAD_Y, tone_get_rgb (cell->tone, &ink));
+          table->first[i] += table->shown[i];
+          if (table->first[i] < pango_layout_get_line_count (table->cells[i]))
+            done = FALSE;
+        }
+      if (pdf->cr != NULL)
+        cairo_restore (pdf->cr);
+      pdf->y += used_height + 2 * CELL_PAD_Y;
+
+      if (!done)
+        table_continue (pdf, table);
+    }
+}
+
+static void
 render_table (Pdf                 *pdf,
               const PfReportBlock *block)
 {
   Table table = { 0 };
   double width = content_width (pdf);
   double x = pdf->left;
-  double min_row = BODY_SIZE * 1.3 + 2 * CELL_PAD_Y;
-  double rows_top;
 
   table.n_columns = block->columns->len;
   table.x = g_new (double, table.n_columns);
@@ -998,6 +1126,9 @@ render_table (Pdf                 *pdf,
   table.header = g_new (PangoLayout *, table.n_columns);
   table.cells = g_new (PangoLayout *, table.n_columns);
   table.heights = g_new (GHashTable *, 2 * table.n_columns);
+  table.first = g_new0 (int, table.n_columns);
+  table.shown = g_new0 (int, table.n_columns);
+  table.min_row = BODY_SIZE * 1.3 + 2 * CELL_PAD_Y;
 
   for (guint i = 0; i < table.n_columns; i++)
     {
@@ -1029,9 +1160,9 @@ render_table (Pdf                 *pdf,
     }
 
   /* The caption and header stay with the first row. */
-  need_space (pdf, caption_height (&table) + table.header_height + min_row);
+  need_space (pdf, caption_height (&table) + table.header_height + table.min_row);
   draw_table_top (pdf, &table, FALSE);
-  rows_top = pdf->y;
+  table.rows_top = pdf->y;
 
   if (block->rows->len == 0)
     {
@@ -1047,36 +1178,7 @@ render_table (Pdf                 *pdf,
   for (guint r = 0; r < block->rows->len && !pdf->cancelled; r++)
     {
       GPtrArray *row = g_ptr_array_index (block->rows, r);
-      double height = 0;
-      int next[64] = { 0 };
-      int *first = table.n_columns <= G_N_ELEMENTS (next) ? next : g_new0 (int, table.n_columns);
-      gboolean done = FALSE;
-
-      gboolean laid_out = pdf->cr != NULL;
-
-      for (guint i = 0; i < table.n_columns; i++)
-        {
-          const PfReportText *cell = g_ptr_array_index (row, i);
-          gboolean bold = cell->tone == PF_TONE_BAD;
-          GHashTable *cache = table.heights[2 * i + bold];
-          int cell_height;
-
-          /* While counting, a text seen before in the column has the same
-           * height: registers repeat their decisions and names a lot. */
-          if (!laid_out && (cell_height = GPOINTER_TO_INT (g_hash_table_lookup (cache, cell->text))) > 0)
-            cell_height--;
-          else
-            {
-              /* A blocker's cell is also heavier, for a grey-scale print. */
-              layout_set_weight (table.cells[i], bold ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL);
-              layout_set_text (table.cells[i], cell->text);
-              pango_layout_get_size (table.cells[i], NULL, &cell_height);
-              if (!laid_out)
-                g_hash_table_insert (cache, cell->text, GINT_TO_POINTER (cell_height + 1));
-            }
-          height = MAX (height, (double)cell_height / PANGO_SCALE);
-        }
-      height += 2 * CELL_PAD_Y;
+      double height = table_measure_row (pdf, &table, row);
 
       /* A row that does not fit moves to the next page, under the header
        * again; one taller than a whole page is split between lines. */
@@ -1084,112 +1186,25 @@ render_table (Pdf                 *pdf,
         {
           double fresh = pdf->bottom - pdf->top - table.header_height - caption_height (&table);
 
-          if (height <= fresh || pdf->bottom - pdf->y < 4 * min_row)
-            {
-              new_page (pdf);
-              draw_table_top (pdf, &table, TRUE);
-              rows_top = pdf->y;
-            }
+          if (height <= fresh || pdf->bottom - pdf->y < 4 * table.min_row)
+            table_continue (pdf, &table);
         }
 
-      if (pdf->y + height <= pdf->bottom)
+      if (pdf->y + height > pdf->bottom)
         {
-          draw_row_background (pdf, r, height);
-          for (guint i = 0; pdf->cr != NULL && i < table.n_columns; i++)
-            {
-              const PfReportText *cell = g_ptr_array_index (row, i);
-
-              show_layout (pdf, table.cells[i], table.x[i] + CELL_PAD_X, pdf->y + CELL_PAD_Y,
-                           tone_get_rgb (cell->tone, &ink));
-            }
-          pdf->y += height;
-          done = TRUE;
+          table_split_row (pdf, &table, row, r);
+          continue;
         }
-      else
+
+      draw_row_background (pdf, r, height);
+      for (guint i = 0; pdf->cr != NULL && i < table.n_columns; i++)
         {
-          /* Split between lines: every cell's lines are needed. */
-          for (guint i = 0; i < table.n_columns; i++)
-            {
-              const PfReportText *cell = g_ptr_array_index (row, i);
+          const PfReportText *cell = g_ptr_array_index (row, i);
 
-              layout_set_weight (table.cells[i], cell->tone == PF_TONE_BAD ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL);
-              layout_set_text (table.cells[i], cell->text);
-            }
+          show_layout (pdf, table.cells[i], table.x[i] + CELL_PAD_X, pdf->y + CELL_PAD_Y,
+                       tone_get_rgb (cell->tone, &ink));
         }
-
-      while (!done && !pdf->cancelled)
-        {
-          double space = pdf->bottom - pdf->y - 2 * CELL_PAD_Y;
-          double used_height = 0;
-          int shown[64] = { 0 };
-          int *n = table.n_columns <= G_N_ELEMENTS (shown) ? shown : g_new0 (int, table.n_columns);
-          gboolean progress = FALSE;
-
-          done = TRUE;
-          for (guint i = 0; i < table.n_columns; i++)
-            {
-              double used;
-
-              n[i] = fit_lines (table.cells[i], first[i], space, &used);
-              if (n[i] > 0)
-                progress = TRUE;
-              used_height = MAX (used_height, used);
-            }
-
-          /* Not a single line fits: on a page with other rows, go on to
-           * the next one; under a fresh header, show a line clipped, so that
-           * the loop always moves on. */
-          if (!progress && pdf->y > rows_top + 0.5)
-            {
-              if (n != shown)
-                g_free (n);
-              new_page (pdf);
-              draw_table_top (pdf, &table, TRUE);
-              rows_top = pdf->y;
-              continue;
-            }
-          if (!progress)
-            {
-              for (guint i = 0; i < table.n_columns; i++)
-                if (first[i] < pango_layout_get_line_count (table.cells[i]))
-                  n[i] = 1;
-              used_height = MAX (space, min_row - 2 * CELL_PAD_Y);
-            }
-
-          draw_row_background (pdf, r, used_height + 2 * CELL_PAD_Y);
-          if (pdf->cr != NULL)
-            {
-              cairo_save (pdf->cr);
-              cairo_rectangle (pdf->cr, pdf->left, pdf->y, width, used_height + 2 * CELL_PAD_Y);
-              cairo_clip (pdf->cr);
-            }
-          for (guint i = 0; i < table.n_columns; i++)
-            {
-              const PfReportText *cell = g_ptr_array_index (row, i);
-
-              show_lines (pdf, table.cells[i], first[i], n[i], table.x[i] + CELL_PAD_X, pdf->y + CELL_PAD_Y,
-                          tone_get_rgb (cell->tone, &ink));
-              first[i] += n[i];
-              if (first[i] < pango_layout_get_line_count (table.cells[i]))
-                done = FALSE;
-            }
-          if (pdf->cr != NULL)
-            cairo_restore (pdf->cr);
-          pdf->y += used_height + 2 * CELL_PAD_Y;
-
-          if (n != shown)
-            g_free (n);
-
-          if (!done)
-            {
-              new_page (pdf);
-              draw_table_top (pdf, &table, TRUE);
-              rows_top = pdf->y;
-            }
-        }
-
-      if (first != next)
-        g_free (first);
+      pdf->y += height;
     }
 
   pdf->y += 14;
