@@ -221,6 +221,43 @@ without_space (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Every font is embedded, so the report looks the same everywhere. */
+static void
+assert_fonts_embedded (const char *path)
+{
+  const char *argv[] = { "pdffonts", path, NULL };
+  g_autofree char *program = g_find_program_in_path ("pdffonts");
+  g_autofree char *output = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_fonts = 0;
+
+  if (program == NULL)
+    return;
+
+  g_assert_true (run (argv, &output));
+  lines = g_strsplit (output, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 2);
+  /* A header line, a line of dashes, then a font a line: name, type,
+   * encoding, then "yes"/"no" for embedded, subset and Unicode. */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = NULL;
+      g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+
+      if (lines[i][0] == '\0')
+        continue;
+      words = g_strsplit_set (lines[i], " ", -1);
+      for (guint j = 0; words[j] != NULL; j++)
+        if (words[j][0] != '\0')
+          g_ptr_array_add (columns, words[j]);
+      /* … emb sub uni, then the object's number and generation */
+      g_assert_cmpuint (columns->len, >=, 6);
+      g_assert_cmpstr (g_ptr_array_index (columns, columns->len - 5), ==, "yes");
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
 /* The contents give @heading the page it is on. */
 static void
 assert_contents (const char *path,
@@ -283,6 +320,8 @@ check_document (PfPaper     paper,
   assert_has_line (info, "Subject:", "Readiness report");
   assert_has_line (info, "Creator:", "Preflight " PACKAGE_VERSION);
   assert_has_line (info, "CreationDate:", "2026");
+
+  assert_fonts_embedded (path);
 
   pages = pdf_pages (path);
   /* pdftotext ends the last page with a form feed too. */
