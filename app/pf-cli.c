@@ -5,8 +5,11 @@
 #include <stdio.h>
 
 #include "pf-audit.h"
+#include "pf-catalog-builtin.h"
 #include "pf-cli.h"
 #include "pf-document.h"
+#include "pf-pages.h"
+#include "pf-readiness.h"
 #include "pf-scope.h"
 
 /* The command-line side of the binary: it never opens a display. */
@@ -17,9 +20,11 @@ typedef struct
   int       (*run) (int argc, char **argv);
 } Command;
 
+static int run_check (int argc, char **argv);
 static int run_verify (int argc, char **argv);
 
 static const Command commands[] = {
+  { "check", run_check },
   { "verify", run_verify },
 };
 
@@ -41,7 +46,8 @@ const char *
 pf_cli_get_commands_help (void)
 {
   return _("Commands (no display needed):\n"
-           "  verify FILE [--anchor HASH]   Check the audit trail's hash chain and the sign-off records\n"
+           "  check FILE [--strict] [--json]  Print the readiness verdict, its blockers, conditions and warnings\n"
+           "  verify FILE [--anchor HASH]     Check the audit trail's hash chain and the sign-off records\n"
            "\n"
            "Run “preflight COMMAND --help” for a command's options and exit codes.");
 }
@@ -212,6 +218,256 @@ run_verify (int    argc,
   pf_audit_status_clear (&status);
 
   return ok ? PF_CLI_EXIT_OK : PF_CLI_EXIT_FAILED;
+}
+
+/* ------------------------------------------------------------ check */
+
+/* What a finding's target is called: a record's name, a question's text,
+ * a scope's title. */
+static char *
+dup_target_name (const PfFinding *finding,
+                 PfCatalog       *catalog,
+                 PfDocument      *document)
+{
+  const PfQuestion *question;
+
+  switch (finding->fix)
+    {
+    case PF_FIX_QUESTION:
+      question = finding->target ? pf_catalog_find_question (catalog, finding->target) : NULL;
+      return g_strdup (question ? question->text : finding->target);
+
+    case PF_FIX_BUSINESS_QUESTION:
+      return g_strdup (_("Business question"));
+
+    case PF_FIX_RECORD:
+      if (finding->target != NULL)
+        {
+          JsonObject *record = pf_document_get_record (document, finding->page, finding->target);
+          const char *name = NULL;
+
+          if (record != NULL)
+            {
+              name = json_object_get_string_member_with_default (record, "name", NULL);
+              if (name == NULL || name[0] == '\0')
+                name = json_object_get_string_member_with_default (record, "title", NULL);
+              if (name == NULL || name[0] == '\0')
+                name = json_object_get_string_member_with_default (record, "statement", NULL);
+            }
+          return g_strdup (name != NULL && name[0] != '\0' ? name : finding->target);
+        }
+      return NULL;
+
+    case PF_FIX_SIGN_OFF:
+      return finding->target ? pf_scope_dup_title (finding->target) : NULL;
+
+    case PF_FIX_PAGE:
+    default:
+      return NULL;
+    }
+}
+
+/* Prints @text indented by @indent, line by line. */
+static void
+print_indented (const char *indent,
+                const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_print ("%s%s\n", indent, lines[i]);
+}
+
+static void
+print_findings (const PfReadiness *readiness,
+                PfSeverity         severity,
+                const char        *heading,
+                PfCatalog         *catalog,
+                PfDocument        *document)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < readiness->findings->len; i++)
+    n += ((PfFinding *)g_ptr_array_index (readiness->findings, i))->severity == severity;
+  if (n == 0)
+    return;
+
+  g_print ("\n%s (%u)\n", heading, n);
+  for (guint i = 0; i < readiness->findings->len; i++)
+    {
+      const PfFinding *finding = g_ptr_array_index (readiness->findings, i);
+      int page_index = pf_pages_find (finding->page);
+      const char *page = page_index >= 0 ? pf_page_info_get_title (pf_pages_get_page (page_index)) : finding->page;
+      g_autofree char *target = NULL;
+
+      if (finding->severity != severity)
+        continue;
+
+      g_print ("  • %s\n", finding->title);
+      if (finding->detail != NULL && finding->detail[0] != '\0')
+        print_indented ("    ", finding->detail);
+
+      target = dup_target_name (finding, catalog, document);
+      if (target != NULL)
+        /* Translators: where a finding is fixed, e.g. "Fix on: Features & Leakage › calls_30d". */
+        g_print (_("    Fix on: %s › %s\n"), page, target);
+      else
+        /* Translators: where a finding is fixed, e.g. "Fix on: Audit Trail". */
+        g_print (_("    Fix on: %s\n"), page);
+    }
+}
+
+static void
+print_readiness (const PfReadiness *readiness,
+                 PfCatalog         *catalog,
+                 PfDocument        *document,
+                 const char        *path)
+{
+  g_autofree char *title = pf_document_dup_display_name (document);
+
+  g_print ("%s\n", title && title[0] ? title : path);
+  g_print (_("Verdict: %s\n"), pf_verdict_get_title (readiness->verdict));
+
+  print_findings (readiness, PF_SEVERITY_BLOCKER, _("Blockers"), catalog, document);
+  print_findings (readiness, PF_SEVERITY_CONDITION, _("Conditions"), catalog, document);
+  print_findings (readiness, PF_SEVERITY_WARNING, _("Warnings"), catalog, document);
+
+  g_print ("\n");
+  /* Translators: the counts of a readiness check, e.g. "5 blockers, 0 conditions, 3 warnings". */
+  g_print (_("%u blockers, %u conditions, %u warnings\n"),
+           readiness->n_blockers, readiness->n_conditions, readiness->n_warnings);
+
+  g_print ("\n%s\n", _("Risk profile (0 = every check fails, 100 = all pass):"));
+  for (guint c = 0; c < PF_N_CAUSES; c++)
+    {
+      const char *cause = pf_cause_get_title (c);
+      /* Pads by characters, not bytes: titles may be translated. */
+      glong pad = MAX (0, 28 - g_utf8_strlen (cause, -1));
+
+      g_print ("  %s%*s %3.0f\n", cause, (int)pad, "", readiness->scores[c]);
+    }
+}
+
+static void
+print_json (const PfReadiness *readiness,
+            PfDocument        *document,
+            const char        *path)
+{
+  g_autoptr(JsonNode) node = pf_readiness_to_json (readiness);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object = json_node_get_object (node);
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "project");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, pf_document_get_title (document) ? pf_document_get_title (document) : "");
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, path);
+  json_builder_end_object (builder);
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_value (builder, json_node_copy (json_object_get_member (object, l->data)));
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+run_check (int    argc,
+           char **argv)
+{
+  gboolean strict = FALSE;
+  gboolean json = FALSE;
+  g_autofree char *catalog_path = NULL;
+  const GOptionEntry entries[] = {
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
+      N_("Fail (exit 1) also when approvals carry conditions"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print the verdict and findings as JSON, for tools"), NULL },
+    { "catalog", 0, 0, G_OPTION_ARG_FILENAME, &catalog_path,
+      N_("Check against this question catalog instead of the built-in one"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — decide whether a project is ready to deploy"));
+  g_autoptr(PfDocument) document = NULL;
+  g_autoptr(PfCatalog) catalog = NULL;
+  g_autoptr(PfReadiness) readiness = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Verifies the audit trail, then prints the readiness verdict (READY, READY WITH CONDITIONS "
+      "or NOT READY), each blocker, condition and warning with where to fix it, and the risk "
+      "profile along the six causes of failed deployments.\n"
+      "\n"
+      "Exit status: 0 when the project is ready, also with conditions unless --strict is given; "
+      "1 when it is not ready (or, with --strict, ready only with conditions); 2 when the file "
+      "or the catalog cannot be read or the options are wrong."));
+
+  if (!parse_options (context, &argc, &argv))
+    return PF_CLI_EXIT_ERROR;
+
+  if (argc != 2)
+    {
+      g_printerr ("%s\n", _("preflight check: give exactly one project file\n"
+                            "Run “preflight check --help” to see the options."));
+      return PF_CLI_EXIT_ERROR;
+    }
+
+  if (catalog_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (catalog_path);
+
+      if (!(catalog = pf_catalog_new_from_file (file, &error)))
+        {
+          g_printerr ("preflight check: %s: %s\n", catalog_path, error->message);
+          return PF_CLI_EXIT_ERROR;
+        }
+    }
+  else
+    catalog = pf_catalog_load_builtin ();
+
+  if (!(document = load_document (argv[1], &error)))
+    {
+      if (error->domain == G_IO_ERROR)
+        g_printerr ("preflight check: %s\n", error->message);
+      else
+        g_printerr ("preflight check: %s: %s\n", argv[1], error->message);
+      return PF_CLI_EXIT_ERROR;
+    }
+
+  pf_document_verify_audit (document, NULL);
+  readiness = pf_readiness_evaluate (catalog, document);
+
+  if (json)
+    print_json (readiness, document, argv[1]);
+  else
+    print_readiness (readiness, catalog, document, argv[1]);
+
+  switch (readiness->verdict)
+    {
+    case PF_VERDICT_READY:
+      return PF_CLI_EXIT_OK;
+    case PF_VERDICT_READY_WITH_CONDITIONS:
+      return strict ? PF_CLI_EXIT_FAILED : PF_CLI_EXIT_OK;
+    case PF_VERDICT_NOT_READY:
+    default:
+      return PF_CLI_EXIT_FAILED;
+    }
 }
 
 /**
