@@ -333,9 +333,14 @@ print_readiness (const PfReadiness *readiness,
   print_findings (readiness, PF_SEVERITY_WARNING, _("Warnings"), catalog, document);
 
   g_print ("\n");
-  /* Translators: the counts of a readiness check, e.g. "5 blockers, 0 conditions, 3 warnings". */
-  g_print (_("%u blockers, %u conditions, %u warnings\n"),
-           readiness->n_blockers, readiness->n_conditions, readiness->n_warnings);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u blocker", "%u blockers", readiness->n_blockers), readiness->n_blockers);
+  /* Translators: between the counts of a readiness check, e.g. "5 blockers, 1 condition, 3 warnings". */
+  g_print ("%s", _(", "));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u condition", "%u conditions", readiness->n_conditions),
+           readiness->n_conditions);
+  g_print ("%s", _(", "));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", readiness->n_warnings), readiness->n_warnings);
+  g_print ("\n");
 
   g_print ("\n%s\n", _("Risk profile (0 = every check fails, 100 = all pass):"));
   for (guint c = 0; c < PF_N_CAUSES; c++)
