@@ -252,12 +252,70 @@ ready_project (const char * const *skip,
   return document;
 }
 
+/* The readiness reads the sign-offs once for all gates rather than through
+ * pf_gate_evaluate(): it must still agree with the gate on every phase's
+ * progress and on which required sign-offs block. */
+static void
+assert_agrees_with_gate (PfDocument  *document,
+                         PfReadiness *readiness)
+{
+  for (guint p = 0; p < PF_N_PHASES; p++)
+    {
+      PfGateState state = { 0 };
+
+      pf_gate_evaluate (catalog, document, p, &state);
+      g_assert_cmpuint (readiness->phases[p].n_required, ==, state.n_required);
+      g_assert_cmpuint (readiness->phases[p].n_answered, ==, state.n_answered);
+
+      for (guint i = 0; i < state.blockers->len; i++)
+        {
+          PfBlocker *blocker = g_ptr_array_index (state.blockers, i);
+          gboolean found = FALSE;
+
+          if (blocker->kind != PF_BLOCKER_SIGN_OFF)
+            continue;
+          for (guint j = 0; j < readiness->findings->len && !found; j++)
+            {
+              PfFinding *finding = g_ptr_array_index (readiness->findings, j);
+
+              found = finding->severity == PF_SEVERITY_BLOCKER && finding->fix == PF_FIX_SIGN_OFF &&
+                      g_strcmp0 (finding->target, blocker->scope) == 0;
+            }
+          g_assert_true (found);
+        }
+
+      /* And no sign-off blocker of a gate's scope that the gate does not
+       * see, but for rejections, which block beside an approval. */
+      for (guint j = 0; j < readiness->findings->len; j++)
+        {
+          PfFinding *finding = g_ptr_array_index (readiness->findings, j);
+          gboolean found = FALSE;
+          GPtrArray *gate = pf_catalog_get_gate (catalog, p);
+          gboolean required = FALSE;
+
+          if (finding->severity != PF_SEVERITY_BLOCKER || finding->fix != PF_FIX_SIGN_OFF ||
+              g_str_equal (finding->rule, "rejected-sign-off"))
+            continue;
+          for (guint k = 0; k < gate->len; k++)
+            required |= g_strcmp0 (((PfRequirement *)g_ptr_array_index (gate, k))->sign_off, finding->target) == 0;
+          if (!required)
+            continue;
+          for (guint i = 0; i < state.blockers->len && !found; i++)
+            found = g_strcmp0 (((PfBlocker *)g_ptr_array_index (state.blockers, i))->scope, finding->target) == 0;
+          g_assert_true (found);
+        }
+
+      pf_gate_state_clear (&state);
+    }
+}
+
 static PfReadiness *
 evaluate (PfDocument *document)
 {
   PfReadiness *readiness = pf_readiness_evaluate (catalog, document);
 
   g_assert_nonnull (readiness);
+  assert_agrees_with_gate (document, readiness);
   return readiness;
 }
 

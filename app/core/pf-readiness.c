@@ -765,6 +765,79 @@ rule_gate (Context     *ctx,
     }
 }
 
+static void
+blocker_free (PfBlocker *blocker)
+{
+  g_free (blocker->question);
+  g_free (blocker->scope);
+  g_free (blocker->role);
+  g_free (blocker);
+}
+
+static void
+add_blocker (PfGateState   *state,
+             PfBlockerKind  kind,
+             const char    *question,
+             const char    *scope,
+             const char    *role)
+{
+  PfBlocker *blocker = g_new0 (PfBlocker, 1);
+
+  blocker->kind = kind;
+  blocker->question = g_strdup (question);
+  blocker->scope = g_strdup (scope);
+  blocker->role = g_strdup (role);
+  g_ptr_array_add (state->blockers, blocker);
+}
+
+/* What pf_gate_evaluate() finds, with the sign-offs as read once for all
+ * the gates: pf_gate_evaluate() hashes a scope's content again for every
+ * requirement, and on a project with thousands of features that hash is
+ * most of the time a check takes. Clear @state with pf_gate_state_clear(). */
+static void
+evaluate_gate (Context     *ctx,
+               PfPhase      phase,
+               PfGateState *state)
+{
+  GPtrArray *steps = pf_catalog_get_steps (ctx->catalog, phase);
+  GPtrArray *gate = pf_catalog_get_gate (ctx->catalog, phase);
+
+  state->blockers = g_ptr_array_new_with_free_func ((GDestroyNotify)blocker_free);
+  pf_gate_count_answered (ctx->catalog, ctx->document, phase, &state->n_answered, &state->n_required);
+
+  if (phase == PF_PHASE_BUSINESS_UNDERSTANDING && !pf_business_question_is_recorded (ctx->document))
+    add_blocker (state, PF_BLOCKER_BUSINESS_QUESTION, NULL, NULL, NULL);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      PfStep *step = g_ptr_array_index (steps, i);
+
+      for (guint j = 0; j < step->questions->len; j++)
+        {
+          PfQuestion *question = g_ptr_array_index (step->questions, j);
+
+          if (question->required && !pf_question_is_answered (ctx->document, question))
+            add_blocker (state, PF_BLOCKER_UNANSWERED, question->id, NULL, NULL);
+        }
+    }
+
+  for (guint i = 0; i < gate->len; i++)
+    {
+      PfRequirement *requirement = g_ptr_array_index (gate, i);
+
+      if (requirement->question != NULL)
+        {
+          const PfQuestion *question = pf_catalog_find_question (ctx->catalog, requirement->question);
+
+          /* Required questions were counted above. */
+          if (question != NULL && !question->required && !pf_question_is_answered (ctx->document, question))
+            add_blocker (state, PF_BLOCKER_UNANSWERED, question->id, NULL, NULL);
+        }
+      else if (requirement->sign_off != NULL && find_current (ctx, requirement->sign_off) == NULL)
+        add_blocker (state, PF_BLOCKER_SIGN_OFF, NULL, requirement->sign_off, requirement->role);
+    }
+}
+
 /* b) The leakage review: every feature reviewed, none kept that is known
  * after the prediction point or is a consequence of the target. */
 static void
@@ -1518,7 +1591,7 @@ pf_readiness_evaluate (PfCatalog  *catalog,
 
   for (guint p = 0; p < PF_N_PHASES; p++)
     {
-      pf_gate_evaluate (catalog, document, p, &states[p]);
+      evaluate_gate (&ctx, p, &states[p]);
       readiness->phases[p].n_required = states[p].n_required;
       readiness->phases[p].n_answered = states[p].n_answered;
       /* The deployment rule replaces parts of the deployment gate. */
