@@ -1120,6 +1120,19 @@ test_approvals (void)
     g_assert_cmpstr (finding->target, ==, "privacy-review");
   }
 
+  /* The conditions met: the same approver approves again, without. */
+  {
+    g_autoptr(PfDocument) document = ready_project (NULL, TRUE);
+    g_autoptr(PfReadiness) readiness = NULL;
+
+    g_free (sign (document, "privacy-review", "Eva Hartmann", "approved-with-conditions", "Pseudonymise ids"));
+    g_free (sign (document, "privacy-review", "Someone Else", "reviewed", NULL));
+    g_free (sign (document, "privacy-review", "Eva Hartmann", "approved", NULL));
+    readiness = evaluate (document);
+    dump (readiness);
+    g_assert_cmpint (readiness->verdict, ==, PF_VERDICT_READY);
+  }
+
   /* A condition with a blocker besides: NOT READY. */
   {
     g_autoptr(PfDocument) document = ready_project ((const char * const[]) { "modeling.model-version", NULL }, TRUE);
@@ -1145,6 +1158,17 @@ test_approvals (void)
     finding = g_ptr_array_index (readiness->findings, 0);
     g_assert_nonnull (strstr (finding->title, "Jonas Weber"));
     g_assert_nonnull (strstr (finding->detail, "Two features leak the target"));
+  }
+
+  /* The rejection taken back by a new approval of the same person. */
+  {
+    g_autoptr(PfDocument) document = ready_project (NULL, TRUE);
+    g_autoptr(PfReadiness) readiness = NULL;
+
+    g_free (sign (document, "leakage-review", "Jonas Weber", "rejected", "Two features leak the target"));
+    g_free (sign (document, "leakage-review", "Jonas Weber", "approved", "Both dropped"));
+    readiness = evaluate (document);
+    g_assert_cmpint (readiness->verdict, ==, PF_VERDICT_READY);
   }
 
   /* The only sign-off is a rejection: reported once, as one. */

@@ -1236,8 +1236,30 @@ rule_stale_sign_offs (Context *ctx)
     }
 }
 
+/* Whether the signer of the @index-th sign-off signed the same scope again
+ * later, and that later sign-off holds: their newer word replaces the
+ * older one, e.g. an approval once the conditions are met. */
+static gboolean
+superseded (Context *ctx,
+            guint    index)
+{
+  SignOff *sign_off = g_ptr_array_index (ctx->sign_offs, index);
+
+  for (guint i = index + 1; i < ctx->sign_offs->len; i++)
+    {
+      SignOff *later = g_ptr_array_index (ctx->sign_offs, i);
+
+      if (later->state == PF_SIGN_OFF_CURRENT && g_str_equal (later->scope, sign_off->scope) &&
+          has_text (sign_off->name) && g_strcmp0 (later->name, sign_off->name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* i) Conditional approvals make the verdict READY WITH CONDITIONS; a
- * current rejection blocks. */
+ * current rejection blocks. Either stands until its signer signs the scope
+ * again. */
 static void
 rule_approvals (Context *ctx)
 {
@@ -1247,7 +1269,7 @@ rule_approvals (Context *ctx)
       g_autofree char *scope_title = NULL;
       g_autofree char *key = NULL;
 
-      if (sign_off->state != PF_SIGN_OFF_CURRENT)
+      if (sign_off->state != PF_SIGN_OFF_CURRENT || superseded (ctx, i))
         continue;
 
       scope_title = pf_scope_dup_title (sign_off->scope);
