@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "pf-audit.h"
 #include "pf-catalog-builtin.h"
@@ -267,15 +269,71 @@ dup_target_name (const PfFinding *finding,
     }
 }
 
-/* Prints @text indented by @indent, line by line. */
+/* The width to wrap text at: a terminal's, else none, so that what a
+ * script reads from a pipe has one line per item. */
+static guint
+output_width (void)
+{
+  const char *columns = g_getenv ("COLUMNS");
+  int width;
+
+  if (!isatty (STDOUT_FILENO))
+    return 0;
+
+  width = columns ? atoi (columns) : 0;
+  return width >= 40 ? (guint)width : 80;
+}
+
+/* Prints @text line by line, the first line after @first, the others
+ * after @rest, wrapped at word boundaries to output_width(). */
 static void
-print_indented (const char *indent,
-                const char *text)
+print_wrapped (const char *first,
+               const char *rest,
+               const char *text)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint width = output_width ();
+  const char *indent = first;
 
   for (guint i = 0; lines[i] != NULL; i++)
-    g_print ("%s%s\n", indent, lines[i]);
+    {
+      g_auto(GStrv) words = NULL;
+      g_autofree char *continuation = NULL;
+      GString *line;
+
+      if (width == 0)
+        {
+          g_print ("%s%s\n", indent, lines[i]);
+          indent = rest;
+          continue;
+        }
+
+      words = g_strsplit (lines[i], " ", -1);
+      line = g_string_new (indent);
+      /* A list item's continuation lines hang under its text. */
+      if (g_str_has_prefix (lines[i], "• "))
+        continuation = g_strconcat (rest, "  ", NULL);
+      else
+        continuation = g_strdup (rest);
+      for (guint j = 0; words[j] != NULL; j++)
+        {
+          glong used = g_utf8_strlen (line->str, -1);
+
+          if (used > (glong)g_utf8_strlen (indent, -1) &&
+              used + 1 + g_utf8_strlen (words[j], -1) > (glong)width)
+            {
+              g_print ("%s\n", line->str);
+              indent = continuation;
+              g_string_assign (line, indent);
+            }
+          else if (used > (glong)g_utf8_strlen (indent, -1))
+            g_string_append_c (line, ' ');
+          g_string_append (line, words[j]);
+        }
+      g_print ("%s\n", line->str);
+      g_string_free (line, TRUE);
+      indent = rest;
+    }
 }
 
 static void
@@ -299,21 +357,23 @@ print_findings (const PfReadiness *readiness,
       int page_index = pf_pages_find (finding->page);
       const char *page = page_index >= 0 ? pf_page_info_get_title (pf_pages_get_page (page_index)) : finding->page;
       g_autofree char *target = NULL;
+      g_autofree char *where = NULL;
 
       if (finding->severity != severity)
         continue;
 
-      g_print ("  • %s\n", finding->title);
+      print_wrapped ("  • ", "    ", finding->title);
       if (finding->detail != NULL && finding->detail[0] != '\0')
-        print_indented ("    ", finding->detail);
+        print_wrapped ("    ", "    ", finding->detail);
 
       target = dup_target_name (finding, catalog, document);
       if (target != NULL)
         /* Translators: where a finding is fixed, e.g. "Fix on: Features & Leakage › calls_30d". */
-        g_print (_("    Fix on: %s › %s\n"), page, target);
+        where = g_strdup_printf (_("Fix on: %s › %s"), page, target);
       else
         /* Translators: where a finding is fixed, e.g. "Fix on: Audit Trail". */
-        g_print (_("    Fix on: %s\n"), page);
+        where = g_strdup_printf (_("Fix on: %s"), page);
+      print_wrapped ("    ", "      ", where);
     }
 }
 

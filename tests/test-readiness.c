@@ -488,7 +488,8 @@ test_gate_questions (void)
     assert_only (readiness, "unanswered-question", 1, PF_SEVERITY_BLOCKER);
     finding = g_ptr_array_index (readiness->findings, 0);
     g_assert_nonnull (strstr (finding->title, "4 required questions"));
-    g_assert_nonnull (strstr (finding->detail, "and 1 more"));
+    g_assert_nonnull (strstr (finding->detail, "\n• Which version identifier does the candidate model have?\n"));
+    g_assert_nonnull (strstr (finding->detail, "… and 1 more\n"));
     g_assert_cmpstr (finding->page, ==, "modeling");
     g_assert_nonnull (finding->target);
   }

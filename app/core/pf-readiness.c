@@ -692,14 +692,16 @@ rule_gate (Context     *ctx,
 
   if (open->len > MAX_NAMED)
     {
-      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
       g_autofree char *key = g_strconcat ("phase-questions:", pf_phase_get_id (phase), NULL);
-      g_autofree char *list = NULL;
+      g_autoptr(GString) list = g_string_new (NULL);
       const char *first = g_ptr_array_index (open, 0);
 
       for (guint i = 0; i < MAX_NAMED; i++)
-        g_ptr_array_add (texts, (gpointer)question_text (ctx, g_ptr_array_index (open, i)));
-      list = join_names (texts, open->len);
+        /* Translators: one item of a list of questions. */
+        g_string_append_printf (list, _("• %s\n"), question_text (ctx, g_ptr_array_index (open, i)));
+      /* Translators: ends a list of questions that shows only the first few. */
+      g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "… and %u more\n", "… and %u more\n",
+                                                 open->len - MAX_NAMED), open->len - MAX_NAMED);
 
       add_finding (ctx, key, PF_SEVERITY_BLOCKER, "unanswered-question", question_cause (ctx, first), phase,
                    PF_FIX_QUESTION, question_page (ctx, first, phase), first,
@@ -708,9 +710,9 @@ rule_gate (Context     *ctx,
                                                  "%s: %u required question is not answered",
                                                  "%s: %u required questions are not answered", open->len),
                                     pf_phase_get_title (phase), open->len),
-                   /* Translators: %s is a list of questions. */
-                   g_strdup_printf (_("The gate requires answers to %s. If a question does not apply, mark it "
-                                      "not applicable and say why."), list));
+                   /* Translators: %s is a list of questions, one "• …" line each. */
+                   g_strdup_printf (_("The gate requires answers to:\n%sIf a question does not apply, mark it "
+                                      "not applicable and say why."), list->str));
       for (guint i = 0; i < open->len; i++)
         g_hash_table_add (ctx->keys, g_strconcat ("question:", (const char *)g_ptr_array_index (open, i), NULL));
     }
@@ -1080,9 +1082,9 @@ rule_business_question (Context *ctx)
                /* Translators: %s is the name of who approved, usually the sponsor. */
                g_strdup_printf (_("The business question changed after %s approved it"), signer (latest)),
                /* Translators: %s is the business question as it is now. */
-               g_strdup_printf (_("The question is now: “%s”. The model may answer a question the sponsor "
-                                  "did not agree to: ask for a new sign-off of the Business Understanding "
-                                  "phase."), question ? question : ""));
+               g_strdup_printf (_("It now reads: “%s”\nThe model may answer a question the sponsor did not "
+                                  "agree to: ask for a new sign-off of the Business Understanding phase."),
+                                question ? question : ""));
 }
 
 /* e) Personal data: the privacy review signed by the data protection
