@@ -515,6 +515,20 @@ run_check (int    argc,
       return PF_CLI_EXIT_ERROR;
     }
 
+  /* The verdict against another catalog than the project's asks other
+   * questions: say so, but check, as the application does. */
+  {
+    JsonNode *node = pf_document_get_value (document, "metadata", "catalog");
+    const char *id = NULL;
+
+    if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+      id = json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL);
+    if (id != NULL && !g_str_equal (id, pf_catalog_get_id (catalog)))
+      /* Translators: the first %s is the catalog id in the project, the second the one used. */
+      g_printerr (_("preflight check: the project follows the catalog “%s”, but is checked against “%s”; "
+                    "give its catalog with --catalog\n"), id, pf_catalog_get_id (catalog));
+  }
+
   /* pf_document_new_from_bytes() verified the audit trail already, as
    * pf_document_verify_audit() does: a broken chain is a blocker. */
   readiness = pf_readiness_evaluate (catalog, document);

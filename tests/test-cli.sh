@@ -193,6 +193,14 @@ out=$("$preflight" check --catalog "$tmp/empty.catalog" "$tmp/conditional.prefli
 case "$out" in *"Verdict: READY WITH CONDITIONS"*"Conditions (1)"*"approved with conditions by Grace Hopper"*"Retrain every month"*"0 blockers, 1 condition, 2 warnings"*) ;; *) r=fail ;; esac
 check $r "check: a conditional approval is READY WITH CONDITIONS and exits 0 (got $rc: $out)"
 
+err=$("$preflight" check --catalog "$tmp/empty.catalog" "$tmp/conditional.preflight" 2>&1 >/dev/null)
+case "$err" in *"checked against “org.example.empty”"*) r=ok ;; *) r=fail ;; esac
+check $r "check: another catalog than the project's is named on stderr (got: $err)"
+
+out=$("$preflight" check "$sample" 2>&1 >/dev/null)
+[ -z "$out" ] && r=ok || r=fail
+check $r "check: nothing on stderr for a project of the built-in catalog (got: $out)"
+
 out=$("$preflight" check --strict --catalog "$tmp/empty.catalog" "$tmp/conditional.preflight" 2>&1); rc=$?
 [ $rc -eq 1 ] && r=ok || r=fail
 case "$out" in *"READY WITH CONDITIONS"*) ;; *) r=fail ;; esac
