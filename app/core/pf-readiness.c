@@ -1209,8 +1209,8 @@ rule_deployment (Context *ctx)
                  g_strdup (_("Nobody is named to run the model in production")),
                  g_strdup (_("Name the contact in IT operations who runs the model, and who owns it.")));
 
-  require_sign_off (ctx, "deployment-plan", "deployment-plan", PF_CAUSE_IT_COLLABORATION,
-                    scope_phase (ctx, "deployment-plan") >= 0 ? scope_phase (ctx, "deployment-plan") : PF_PHASE_DEPLOYMENT);
+  /* IT signs the plan whether or not the catalog's gate asks for it. */
+  require_sign_off (ctx, "deployment-plan", "deployment-plan", PF_CAUSE_IT_COLLABORATION, PF_PHASE_DEPLOYMENT);
 }
 
 /* h) A stale sign-off of a scope no gate requires, not signed again: it
