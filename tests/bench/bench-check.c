@@ -138,7 +138,7 @@ main (int   argc,
   g_autoptr(PfDocument) stale = NULL;
   guint repeat = 7;
   guint n_findings = 0, n_blockers = 0;
-  double evaluate_median, check_median, process_median = 0;
+  double evaluate_median, check_median, process_median = 0, stale_median;
   gboolean ok;
 
   setlocale (LC_ALL, "");
@@ -221,8 +221,9 @@ main (int   argc,
     printf ("  %-52s %10.1f %10.1f %10s\n", "`preflight check --json` process (ms)",
             process_median, g_array_index (process_ms, double, 0), "");
 
+  stale_median = median (stale_ms);
   printf ("  %-52s %10.1f %10.1f %10s\n", "evaluate, whole project stale (5,000 changes, ms)",
-          median (stale_ms), g_array_index (stale_ms, double, 0), "");
+          stale_median, g_array_index (stale_ms, double, 0), "");
 
   ok = check_median <= BUDGET_CHECK_MS;
   printf ("\ncheck: %.1f ms (budget %.0f ms) %s\n", check_median, BUDGET_CHECK_MS, ok ? "OK" : "OVER BUDGET");
