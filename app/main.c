@@ -30,7 +30,7 @@ main (int   argc,
       (argc == 1 || argv[1][0] != '-'))
     {
       g_printerr (_("preflight: there is no display to show the application on.\n"
-                    "Without one, these work: “preflight verify FILE”, “preflight --help”, “preflight --version”.\n"));
+                    "Without one, these work: “preflight check FILE”, “preflight verify FILE”, “preflight --help”, “preflight --version”.\n"));
       return 2;
     }
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-application.h"
+#include "pf-catalog-builtin.h"
 #include "pf-cli.h"
 #include "pf-draft.h"
 #include "pf-preferences-window.h"
@@ -567,21 +568,6 @@ pf_application_new (GApplicationFlags flags)
                        NULL);
 }
 
-static PfCatalog *
-load_builtin_catalog (void)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  PfCatalog *catalog = NULL;
-
-  /* Built in and tested: failing here is a broken build. */
-  bytes = g_resources_lookup_data (RESOURCE_BASE "/catalog/crisp-dm.catalog", 0, &error);
-  if (bytes == NULL || !(catalog = pf_catalog_new_from_bytes (bytes, TRUE, &error)))
-    g_error ("The built-in catalog cannot be read: %s", error->message);
-
-  return catalog;
-}
-
 /**
  * pf_application_get_catalog:
  *
@@ -620,7 +606,7 @@ pf_application_get_catalog (PfApplication *self)
         }
 
       if (self->catalog == NULL)
-        self->catalog = load_builtin_catalog ();
+        self->catalog = pf_catalog_load_builtin ();
     }
 
   return self->catalog;
@@ -685,7 +671,7 @@ pf_application_load_catalog (PfApplication  *self,
       uri = g_file_get_uri (file);
     }
   else
-    catalog = load_builtin_catalog ();
+    catalog = pf_catalog_load_builtin ();
 
   g_set_object (&self->catalog, catalog);
   g_set_object (&self->catalog_file, file);

@@ -3,10 +3,15 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "pf-audit.h"
+#include "pf-catalog-builtin.h"
 #include "pf-cli.h"
 #include "pf-document.h"
+#include "pf-pages.h"
+#include "pf-readiness.h"
 #include "pf-scope.h"
 
 /* The command-line side of the binary: it never opens a display. */
@@ -17,9 +22,11 @@ typedef struct
   int       (*run) (int argc, char **argv);
 } Command;
 
+static int run_check (int argc, char **argv);
 static int run_verify (int argc, char **argv);
 
 static const Command commands[] = {
+  { "check", run_check },
   { "verify", run_verify },
 };
 
@@ -41,7 +48,8 @@ const char *
 pf_cli_get_commands_help (void)
 {
   return _("Commands (no display needed):\n"
-           "  verify FILE [--anchor HASH]   Check the audit trail's hash chain and the sign-off records\n"
+           "  check FILE [--strict] [--json]  Print the readiness verdict, its blockers, conditions and warnings\n"
+           "  verify FILE [--anchor HASH]     Check the audit trail's hash chain and the sign-off records\n"
            "\n"
            "Run “preflight COMMAND --help” for a command's options and exit codes.");
 }
@@ -212,6 +220,334 @@ run_verify (int    argc,
   pf_audit_status_clear (&status);
 
   return ok ? PF_CLI_EXIT_OK : PF_CLI_EXIT_FAILED;
+}
+
+/* ------------------------------------------------------------ check */
+
+/* What a finding's target is called: a record's name, a question's text,
+ * a scope's title. */
+static char *
+dup_target_name (const PfFinding *finding,
+                 PfCatalog       *catalog,
+                 PfDocument      *document)
+{
+  const PfQuestion *question;
+
+  switch (finding->fix)
+    {
+    case PF_FIX_QUESTION:
+      question = finding->target ? pf_catalog_find_question (catalog, finding->target) : NULL;
+      return g_strdup (question ? question->text : finding->target);
+
+    case PF_FIX_BUSINESS_QUESTION:
+      return g_strdup (_("Business question"));
+
+    case PF_FIX_RECORD:
+      if (finding->target != NULL)
+        {
+          JsonObject *record = pf_document_get_record (document, finding->page, finding->target);
+          const char *name = NULL;
+
+          if (record != NULL)
+            {
+              name = json_object_get_string_member_with_default (record, "name", NULL);
+              if (name == NULL || name[0] == '\0')
+                name = json_object_get_string_member_with_default (record, "title", NULL);
+              if (name == NULL || name[0] == '\0')
+                name = json_object_get_string_member_with_default (record, "statement", NULL);
+            }
+          return g_strdup (name != NULL && name[0] != '\0' ? name : finding->target);
+        }
+      return NULL;
+
+    case PF_FIX_SIGN_OFF:
+      return finding->target ? pf_scope_dup_title (finding->target) : NULL;
+
+    case PF_FIX_PAGE:
+    default:
+      return NULL;
+    }
+}
+
+/* The width to wrap text at: a terminal's, else none, so that what a
+ * script reads from a pipe has one line per item. */
+static guint
+output_width (void)
+{
+  const char *columns = g_getenv ("COLUMNS");
+  int width;
+
+  if (!isatty (STDOUT_FILENO))
+    return 0;
+
+  width = columns ? atoi (columns) : 0;
+  return width >= 40 ? (guint)width : 80;
+}
+
+/* Prints @text line by line, the first line after @first, the others
+ * after @rest, wrapped at word boundaries to output_width(). */
+static void
+print_wrapped (const char *first,
+               const char *rest,
+               const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint width = output_width ();
+  const char *indent = first;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = NULL;
+      g_autofree char *continuation = NULL;
+      GString *line;
+
+      if (width == 0)
+        {
+          g_print ("%s%s\n", indent, lines[i]);
+          indent = rest;
+          continue;
+        }
+
+      words = g_strsplit (lines[i], " ", -1);
+      line = g_string_new (indent);
+      /* A list item's continuation lines hang under its text. */
+      if (g_str_has_prefix (lines[i], "• "))
+        continuation = g_strconcat (rest, "  ", NULL);
+      else
+        continuation = g_strdup (rest);
+      for (guint j = 0; words[j] != NULL; j++)
+        {
+          glong used = g_utf8_strlen (line->str, -1);
+
+          if (used > (glong)g_utf8_strlen (indent, -1) &&
+              used + 1 + g_utf8_strlen (words[j], -1) > (glong)width)
+            {
+              g_print ("%s\n", line->str);
+              indent = continuation;
+              g_string_assign (line, indent);
+            }
+          else if (used > (glong)g_utf8_strlen (indent, -1))
+            g_string_append_c (line, ' ');
+          g_string_append (line, words[j]);
+        }
+      g_print ("%s\n", line->str);
+      g_string_free (line, TRUE);
+      indent = rest;
+    }
+}
+
+static void
+print_findings (const PfReadiness *readiness,
+                PfSeverity         severity,
+                const char        *heading,
+                PfCatalog         *catalog,
+                PfDocument        *document)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < readiness->findings->len; i++)
+    n += ((PfFinding *)g_ptr_array_index (readiness->findings, i))->severity == severity;
+  if (n == 0)
+    return;
+
+  g_print ("\n%s (%u)\n", heading, n);
+  for (guint i = 0; i < readiness->findings->len; i++)
+    {
+      const PfFinding *finding = g_ptr_array_index (readiness->findings, i);
+      int page_index = pf_pages_find (finding->page);
+      const char *page = page_index >= 0 ? pf_page_info_get_title (pf_pages_get_page (page_index)) : finding->page;
+      g_autofree char *target = NULL;
+      g_autofree char *where = NULL;
+
+      if (finding->severity != severity)
+        continue;
+
+      print_wrapped ("  • ", "    ", finding->title);
+      if (finding->detail != NULL && finding->detail[0] != '\0')
+        print_wrapped ("    ", "    ", finding->detail);
+
+      target = dup_target_name (finding, catalog, document);
+      if (target != NULL)
+        /* Translators: where a finding is fixed, e.g. "Fix on: Features & Leakage › calls_30d". */
+        where = g_strdup_printf (_("Fix on: %s › %s"), page, target);
+      else
+        /* Translators: where a finding is fixed, e.g. "Fix on: Audit Trail". */
+        where = g_strdup_printf (_("Fix on: %s"), page);
+      print_wrapped ("    ", "      ", where);
+    }
+}
+
+static void
+print_readiness (const PfReadiness *readiness,
+                 PfCatalog         *catalog,
+                 PfDocument        *document,
+                 const char        *path)
+{
+  g_autofree char *title = pf_document_dup_display_name (document);
+
+  g_print ("%s\n", title && title[0] ? title : path);
+  g_print (_("Verdict: %s\n"), pf_verdict_get_title (readiness->verdict));
+
+  print_findings (readiness, PF_SEVERITY_BLOCKER, _("Blockers"), catalog, document);
+  print_findings (readiness, PF_SEVERITY_CONDITION, _("Conditions"), catalog, document);
+  print_findings (readiness, PF_SEVERITY_WARNING, _("Warnings"), catalog, document);
+
+  g_print ("\n");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u blocker", "%u blockers", readiness->n_blockers), readiness->n_blockers);
+  /* Translators: between the counts of a readiness check, e.g. "5 blockers, 1 condition, 3 warnings". */
+  g_print ("%s", _(", "));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u condition", "%u conditions", readiness->n_conditions),
+           readiness->n_conditions);
+  g_print ("%s", _(", "));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", readiness->n_warnings), readiness->n_warnings);
+  g_print ("\n");
+
+  g_print ("\n%s\n", _("Risk profile (0 = every check fails, 100 = all pass):"));
+  for (guint c = 0; c < PF_N_CAUSES; c++)
+    {
+      const char *cause = pf_cause_get_title (c);
+      /* Pads by characters, not bytes: titles may be translated. */
+      glong pad = MAX (0, 28 - g_utf8_strlen (cause, -1));
+
+      g_print ("  %s%*s %3.0f\n", cause, (int)pad, "", readiness->scores[c]);
+    }
+}
+
+static void
+print_json (const PfReadiness *readiness,
+            PfDocument        *document,
+            const char        *path)
+{
+  g_autoptr(JsonNode) node = pf_readiness_to_json (readiness);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object = json_node_get_object (node);
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "project");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, pf_document_get_title (document) ? pf_document_get_title (document) : "");
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, path);
+  json_builder_end_object (builder);
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_value (builder, json_node_copy (json_object_get_member (object, l->data)));
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+run_check (int    argc,
+           char **argv)
+{
+  gboolean strict = FALSE;
+  gboolean json = FALSE;
+  g_autofree char *catalog_path = NULL;
+  const GOptionEntry entries[] = {
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
+      N_("Fail (exit 1) also when approvals carry conditions"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print the verdict and findings as JSON, for tools"), NULL },
+    { "catalog", 0, 0, G_OPTION_ARG_FILENAME, &catalog_path,
+      N_("Check against this question catalog instead of the built-in one"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — decide whether a project is ready to deploy"));
+  g_autoptr(PfDocument) document = NULL;
+  g_autoptr(PfCatalog) catalog = NULL;
+  g_autoptr(PfReadiness) readiness = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Verifies the audit trail, then prints the readiness verdict (READY, READY WITH CONDITIONS "
+      "or NOT READY), each blocker, condition and warning with where to fix it, and the risk "
+      "profile along the six causes of failed deployments.\n"
+      "\n"
+      "Exit status: 0 when the project is ready, also with conditions unless --strict is given; "
+      "1 when it is not ready (or, with --strict, ready only with conditions); 2 when the file "
+      "or the catalog cannot be read or the options are wrong."));
+
+  if (!parse_options (context, &argc, &argv))
+    return PF_CLI_EXIT_ERROR;
+
+  if (argc != 2)
+    {
+      g_printerr ("%s\n", _("preflight check: give exactly one project file\n"
+                            "Run “preflight check --help” to see the options."));
+      return PF_CLI_EXIT_ERROR;
+    }
+
+  if (catalog_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (catalog_path);
+
+      if (!(catalog = pf_catalog_new_from_file (file, &error)))
+        {
+          g_printerr ("preflight check: %s: %s\n", catalog_path, error->message);
+          return PF_CLI_EXIT_ERROR;
+        }
+    }
+  else
+    catalog = pf_catalog_load_builtin ();
+
+  if (!(document = load_document (argv[1], &error)))
+    {
+      if (error->domain == G_IO_ERROR)
+        g_printerr ("preflight check: %s\n", error->message);
+      else
+        g_printerr ("preflight check: %s: %s\n", argv[1], error->message);
+      return PF_CLI_EXIT_ERROR;
+    }
+
+  /* The verdict against another catalog than the project's asks other
+   * questions: say so, but check, as the application does. */
+  {
+    JsonNode *node = pf_document_get_value (document, "metadata", "catalog");
+    const char *id = NULL;
+
+    if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+      id = json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL);
+    if (id != NULL && !g_str_equal (id, pf_catalog_get_id (catalog)))
+      /* Translators: the first %s is the catalog id in the project, the second the one used. */
+      g_printerr (_("preflight check: the project follows the catalog “%s”, but is checked against “%s”; "
+                    "give its catalog with --catalog\n"), id, pf_catalog_get_id (catalog));
+  }
+
+  /* pf_document_new_from_bytes() verified the audit trail already, as
+   * pf_document_verify_audit() does: a broken chain is a blocker. */
+  readiness = pf_readiness_evaluate (catalog, document);
+
+  if (json)
+    print_json (readiness, document, argv[1]);
+  else
+    print_readiness (readiness, catalog, document, argv[1]);
+
+  switch (readiness->verdict)
+    {
+    case PF_VERDICT_READY:
+      return PF_CLI_EXIT_OK;
+    case PF_VERDICT_READY_WITH_CONDITIONS:
+      return strict ? PF_CLI_EXIT_FAILED : PF_CLI_EXIT_OK;
+    case PF_VERDICT_NOT_READY:
+    default:
+      return PF_CLI_EXIT_FAILED;
+    }
 }
 
 /**

@@ -1,11 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The command-line side of the binary must work without a display.
-# usage: test-cli.sh PREFLIGHT VERSION MAKE-PROJECT
+# usage: test-cli.sh PREFLIGHT VERSION MAKE-PROJECT [SAMPLE]
 set -u
 preflight=$1
 version=$2
 make_project=${3:-}
+sample=${4:-}
 failed=0
 unset DISPLAY WAYLAND_DISPLAY
 
@@ -138,5 +139,116 @@ out=$("$preflight" verify --help 2>&1); rc=$?
 [ $rc -eq 0 ] && r=ok || r=fail
 case "$out" in *"--anchor"*"Exit status"*) ;; *) r=fail ;; esac
 check $r "verify --help exits 0 and explains --anchor and the exit status"
+
+# preflight check
+if [ -n "$sample" ]; then
+  out=$("$preflight" check "$sample" 2>&1); rc=$?
+  [ $rc -eq 1 ] && r=ok || r=fail
+  case "$out" in *"Customer churn at Nordwind Telecom"*"Verdict: NOT READY"*) ;; *) r=fail ;; esac
+  case "$out" in *"calls_to_customer_service_30d"*) ;; *) r=fail ;; esac
+  case "$out" in *"Fix on: Features & Leakage › calls_to_customer_service_30d"*) ;; *) r=fail ;; esac
+  case "$out" in *"The business question changed after Henrik Sørensen approved it"*) ;; *) r=fail ;; esac
+  case "$out" in *"has not signed the privacy review"*"Fix on: Sign-offs › Privacy review"*) ;; *) r=fail ;; esac
+  case "$out" in *"blockers,"*"conditions,"*"warnings"*"Data leakage"*) ;; *) r=fail ;; esac
+  check $r "check: the sample exits 1, NOT READY, naming the leaky feature, the stale sponsor sign-off and the missing privacy sign-off (got $rc)"
+
+  "$preflight" check --json "$sample" > "$tmp/check.json" 2> "$tmp/check.err"; rc=$?
+  [ $rc -eq 1 ] && [ ! -s "$tmp/check.err" ] && r=ok || r=fail
+  if command -v python3 > /dev/null; then
+    python3 -m json.tool "$tmp/check.json" > /dev/null 2>&1 || r=fail
+    verdict=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["verdict"], d["project"]["title"], list(d)[:2], d["counts"]["blockers"] == sum(f["severity"] == "blocker" for f in d["findings"]))' "$tmp/check.json" 2>&1)
+    [ "$verdict" = "not-ready Customer churn at Nordwind Telecom ['project', 'verdict'] True" ] || r=fail
+  else
+    verdict="(python3 missing: only the exit status checked)"
+    grep -q '"verdict" : "not-ready"' "$tmp/check.json" || r=fail
+  fi
+  check $r "check --json: parses, verdict not-ready, counts match the findings (got $rc: $verdict)"
+else
+  echo "not ok - check: no sample given"
+  failed=1
+fi
+
+# A catalog that asks nothing: the conditional approval is all that is left.
+cat > "$tmp/empty.catalog" <<'XML'
+<catalog id="org.example.empty" version="1"><title>Empty</title>
+<phase id="business-understanding"><step id="a"><title>A</title></step><gate/></phase>
+<phase id="data-understanding"><step id="b"><title>B</title></step><gate/></phase>
+<phase id="data-preparation"><step id="c"><title>C</title></step><gate/></phase>
+<phase id="modeling"><step id="d"><title>D</title></step><gate/></phase>
+<phase id="evaluation"><step id="e"><title>E</title></step><gate/></phase>
+<phase id="deployment"><step id="f"><title>F</title></step><gate/></phase>
+<ml-test-score>
+<section id="data"><title>Data</title><test id="data-1"><title>D1</title></test></section>
+<section id="model"><title>Model</title><test id="model-1"><title>M1</title></test></section>
+<section id="infrastructure"><title>Infrastructure</title><test id="infrastructure-1"><title>I1</title></test></section>
+<section id="monitoring"><title>Monitoring</title><test id="monitoring-1"><title>O1</title></test></section>
+</ml-test-score></catalog>
+XML
+"$make_project" "$tmp/conditional.preflight" 3 ready-with-conditions > /dev/null; rc=$?
+[ $rc -eq 0 ] && r=ok || r=fail
+check $r "make-project writes a project approved with conditions (exit $rc)"
+
+out=$("$preflight" check --catalog "$tmp/empty.catalog" "$tmp/conditional.preflight" 2>&1); rc=$?
+[ $rc -eq 0 ] && r=ok || r=fail
+case "$out" in *"Verdict: READY WITH CONDITIONS"*"Conditions (1)"*"approved with conditions by Grace Hopper"*"Retrain every month"*"0 blockers, 1 condition, 2 warnings"*) ;; *) r=fail ;; esac
+check $r "check: a conditional approval is READY WITH CONDITIONS and exits 0 (got $rc: $out)"
+
+err=$("$preflight" check --catalog "$tmp/empty.catalog" "$tmp/conditional.preflight" 2>&1 >/dev/null)
+case "$err" in *"checked against “org.example.empty”"*) r=ok ;; *) r=fail ;; esac
+check $r "check: another catalog than the project's is named on stderr (got: $err)"
+
+out=$("$preflight" check "$sample" 2>&1 >/dev/null)
+[ -z "$out" ] && r=ok || r=fail
+check $r "check: nothing on stderr for a project of the built-in catalog (got: $out)"
+
+out=$("$preflight" check --strict --catalog "$tmp/empty.catalog" "$tmp/conditional.preflight" 2>&1); rc=$?
+[ $rc -eq 1 ] && r=ok || r=fail
+case "$out" in *"READY WITH CONDITIONS"*) ;; *) r=fail ;; esac
+check $r "check --strict: conditions fail with exit 1 (got $rc)"
+
+out=$("$preflight" check --json --strict --catalog "$tmp/empty.catalog" "$tmp/conditional.preflight" 2>&1); rc=$?
+[ $rc -eq 1 ] && r=ok || r=fail
+case "$out" in *'"verdict" : "ready-with-conditions"'*) ;; *) r=fail ;; esac
+check $r "check --json --strict: verdict ready-with-conditions, exit 1 (got $rc)"
+
+# The conditional project, with an entry changed by hand: the chain breaks.
+sed 's/"new": "Daily at 02:00 UTC"/"new": "Hourly"/' "$tmp/conditional.preflight" > "$tmp/conditional-tampered.preflight"
+out=$("$preflight" check --catalog "$tmp/empty.catalog" "$tmp/conditional-tampered.preflight" 2>&1); rc=$?
+[ $rc -eq 1 ] && r=ok || r=fail
+cmp -s "$tmp/conditional.preflight" "$tmp/conditional-tampered.preflight" && r=fail
+case "$out" in *"NOT READY"*"The audit trail is broken at entry"*"Fix on: Audit Trail"*) ;; *) r=fail ;; esac
+check $r "check: a tampered audit trail is a blocker (got $rc: $out)"
+
+out=$("$preflight" check "$tmp/missing.preflight" 2>&1); rc=$?
+[ $rc -eq 2 ] && r=ok || r=fail
+case "$out" in *"missing.preflight"*) ;; *) r=fail ;; esac
+check $r "check: a missing file exits 2 (got $rc: $out)"
+
+out=$("$preflight" check "$tmp/broken.preflight" 2>&1); rc=$?
+[ $rc -eq 2 ] && r=ok || r=fail
+check $r "check: broken JSON exits 2 (got $rc: $out)"
+
+out=$("$preflight" check --catalog "$tmp/missing.catalog" "$tmp/project.preflight" 2>&1); rc=$?
+[ $rc -eq 2 ] && r=ok || r=fail
+case "$out" in *"missing.catalog"*) ;; *) r=fail ;; esac
+check $r "check: a missing catalog exits 2 (got $rc: $out)"
+
+out=$("$preflight" check --no-such-option "$tmp/project.preflight" 2>/dev/null); rc=$?
+err=$("$preflight" check --no-such-option "$tmp/project.preflight" 2>&1 >/dev/null)
+[ $rc -eq 2 ] && [ -z "$out" ] && [ -n "$err" ] && r=ok || r=fail
+check $r "check: a bad option exits 2, on stderr (got $rc: $err)"
+
+out=$("$preflight" check 2>&1); rc=$?
+[ $rc -eq 2 ] && r=ok || r=fail
+check $r "check: no file exits 2 (got $rc: $out)"
+
+out=$("$preflight" check --help 2>&1); rc=$?
+[ $rc -eq 0 ] && r=ok || r=fail
+case "$out" in *"--strict"*"--json"*"--catalog"*"Exit status"*) ;; *) r=fail ;; esac
+check $r "check --help exits 0 and explains the options and the exit status"
+
+out=$("$preflight" --help 2>&1)
+case "$out" in *"check FILE"*"verify FILE"*) r=ok ;; *) r=fail ;; esac
+check $r "--help lists the check command"
 
 exit $failed

@@ -14,7 +14,19 @@ G_BEGIN_DECLS
  *
  * The verdict is NOT READY while there is a blocker, READY WITH CONDITIONS
  * while a current approval carries conditions, READY otherwise. Warnings
- * never change the verdict. */
+ * never change the verdict.
+ *
+ * The score of a cause (0 … 100): its base is the share of the catalog's
+ * questions of that cause that are answered (or justified not applicable),
+ * a required question weighing 2 and an optional one 1; a cause without
+ * questions starts at 100. Each blocker of the cause halves it (at most
+ * three times), each warning multiplies it by 0.9 (at most five times);
+ * conditions leave it alone. The result is rounded to an integer.
+ *
+ * A finding's key keeps it from being reported twice: a specific rule
+ * (a stale sponsor sign-off because the business question changed) takes
+ * the place of the gate's generic finding for the same sign-off scope or
+ * question. */
 
 typedef enum
 {
@@ -81,6 +93,22 @@ const char  *pf_verdict_get_id        (PfVerdict          verdict);
 const char  *pf_verdict_get_title     (PfVerdict          verdict);
 const char  *pf_severity_get_id       (PfSeverity         severity);
 const char  *pf_severity_get_title    (PfSeverity         severity);
+
+/* A threshold in a success criterion's text, e.g. "lift of at least 3". */
+typedef enum
+{
+  PF_COMPARISON_AT_LEAST,   /* "at least", "≥", ">=", "minimum", "no less than" */
+  PF_COMPARISON_MORE_THAN,  /* "more than", ">" */
+  PF_COMPARISON_AT_MOST,    /* "at most", "≤", "<=", "maximum", "no more than" */
+  PF_COMPARISON_LESS_THAN,  /* "less than", "<", "below" */
+} PfComparison;
+
+gboolean     pf_success_criterion_parse (const char        *text,
+                                         PfComparison      *comparison,
+                                         double            *threshold);
+gboolean     pf_comparison_holds        (PfComparison       comparison,
+                                         double             value,
+                                         double             threshold);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PfReadiness, pf_readiness_free)
 
