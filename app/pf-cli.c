@@ -12,6 +12,7 @@
 #include "pf-document.h"
 #include "pf-pages.h"
 #include "pf-readiness.h"
+#include "pf-report.h"
 #include "pf-scope.h"
 
 /* The command-line side of the binary: it never opens a display. */
@@ -23,10 +24,12 @@ typedef struct
 } Command;
 
 static int run_check (int argc, char **argv);
+static int run_report (int argc, char **argv);
 static int run_verify (int argc, char **argv);
 
 static const Command commands[] = {
   { "check", run_check },
+  { "report", run_report },
   { "verify", run_verify },
 };
 
@@ -49,6 +52,8 @@ pf_cli_get_commands_help (void)
 {
   return _("Commands (no display needed):\n"
            "  check FILE [--strict] [--json]  Print the readiness verdict, its blockers, conditions and warnings\n"
+           "  report FILE -o OUT [--format pdf|html|md|json] [--paper a4|letter]\n"
+           "                                  Export the readiness report\n"
            "  verify FILE [--anchor HASH]     Check the audit trail's hash chain and the sign-off records\n"
            "\n"
            "Run “preflight COMMAND --help” for a command's options and exit codes.");
@@ -88,6 +93,61 @@ load_document (const char  *path,
 
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   return pf_document_new_from_bytes (bytes, error);
+}
+
+/* Loads the project at @path and the catalog to judge it by (@catalog_path,
+ * or the built-in one); prints what went wrong as the running command. */
+static gboolean
+load_project (const char  *path,
+              const char  *catalog_path,
+              PfDocument **document_out,
+              PfCatalog  **catalog_out)
+{
+  g_autoptr(PfDocument) document = NULL;
+  g_autoptr(PfCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (catalog_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (catalog_path);
+
+      if (!(catalog = pf_catalog_new_from_file (file, &error)))
+        {
+          g_printerr ("%s: %s: %s\n", g_get_prgname (), catalog_path, error->message);
+          return FALSE;
+        }
+    }
+  else
+    catalog = pf_catalog_load_builtin ();
+
+  if (!(document = load_document (path, &error)))
+    {
+      /* File errors name the file already; parse errors do not. */
+      if (error->domain == G_IO_ERROR)
+        g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      else
+        g_printerr ("%s: %s: %s\n", g_get_prgname (), path, error->message);
+      return FALSE;
+    }
+
+  /* The verdict against another catalog than the project's asks other
+   * questions: say so, but go on, as the application does. */
+  {
+    JsonNode *node = pf_document_get_value (document, "metadata", "catalog");
+    const char *id = NULL;
+
+    if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+      id = json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL);
+    if (id != NULL && !g_str_equal (id, pf_catalog_get_id (catalog)))
+      /* Translators: the first %s is e.g. "preflight check", the second the catalog id in the project, the third the one used. */
+      g_printerr (_("%s: the project follows the catalog “%s”, but is judged by “%s”; "
+                    "give its catalog with --catalog\n"), g_get_prgname (), id, pf_catalog_get_id (catalog));
+  }
+
+  *document_out = g_steal_pointer (&document);
+  *catalog_out = g_steal_pointer (&catalog);
+
+  return TRUE;
 }
 
 static const char *
@@ -471,7 +531,6 @@ run_check (int    argc,
   g_autoptr(PfDocument) document = NULL;
   g_autoptr(PfCatalog) catalog = NULL;
   g_autoptr(PfReadiness) readiness = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
@@ -493,41 +552,8 @@ run_check (int    argc,
       return PF_CLI_EXIT_ERROR;
     }
 
-  if (catalog_path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (catalog_path);
-
-      if (!(catalog = pf_catalog_new_from_file (file, &error)))
-        {
-          g_printerr ("preflight check: %s: %s\n", catalog_path, error->message);
-          return PF_CLI_EXIT_ERROR;
-        }
-    }
-  else
-    catalog = pf_catalog_load_builtin ();
-
-  if (!(document = load_document (argv[1], &error)))
-    {
-      if (error->domain == G_IO_ERROR)
-        g_printerr ("preflight check: %s\n", error->message);
-      else
-        g_printerr ("preflight check: %s: %s\n", argv[1], error->message);
-      return PF_CLI_EXIT_ERROR;
-    }
-
-  /* The verdict against another catalog than the project's asks other
-   * questions: say so, but check, as the application does. */
-  {
-    JsonNode *node = pf_document_get_value (document, "metadata", "catalog");
-    const char *id = NULL;
-
-    if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-      id = json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL);
-    if (id != NULL && !g_str_equal (id, pf_catalog_get_id (catalog)))
-      /* Translators: the first %s is the catalog id in the project, the second the one used. */
-      g_printerr (_("preflight check: the project follows the catalog “%s”, but is checked against “%s”; "
-                    "give its catalog with --catalog\n"), id, pf_catalog_get_id (catalog));
-  }
+  if (!load_project (argv[1], catalog_path, &document, &catalog))
+    return PF_CLI_EXIT_ERROR;
 
   /* pf_document_new_from_bytes() verified the audit trail already, as
    * pf_document_verify_audit() does: a broken chain is a blocker. */
@@ -548,6 +574,99 @@ run_check (int    argc,
     default:
       return PF_CLI_EXIT_FAILED;
     }
+}
+
+static int
+run_report (int    argc,
+            char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *catalog_path = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write the report (required)"), N_("OUT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("pdf, html, md or json; by default from OUT's extension"), N_("FORMAT") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      N_("a4 or letter, for PDF; by default the locale's"), N_("PAPER") },
+    { "catalog", 0, 0, G_OPTION_ARG_FILENAME, &catalog_path,
+      N_("Judge the project by this question catalog instead of the built-in one"), N_("CATALOG") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — export a project's readiness report"));
+  g_autoptr(PfDocument) document = NULL;
+  g_autoptr(PfCatalog) catalog = NULL;
+  g_autoptr(PfReadiness) readiness = NULL;
+  g_autoptr(PfReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  PfReportFormat format;
+  PfPaper paper = pf_paper_get_default ();
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Writes the readiness report: the verdict, the executive summary, the risk profile, the "
+      "blockers and conditions, every phase with its answers and gate, the sign-offs, the "
+      "registers, the privacy review, the deployment plan, the ML Test Score and the audit "
+      "trail's summary with its anchor. PDF and HTML are for people, Markdown for a git forge, "
+      "JSON for tools (data/report-format.md). The project file is not changed.\n"
+      "\n"
+      "Exit status: 0 when the report was written, 2 when the project cannot be read, the "
+      "report cannot be written or the options are wrong."));
+
+  if (!parse_options (context, &argc, &argv))
+    return PF_CLI_EXIT_ERROR;
+
+  if (argc != 2 || output == NULL)
+    {
+      g_printerr ("%s\n", _("preflight report: give one project file and the report's name with -o OUT\n"
+                            "Run “preflight report --help” to see the options."));
+      return PF_CLI_EXIT_ERROR;
+    }
+
+  if (format_name != NULL ? !pf_report_format_from_string (format_name, &format)
+                          : !pf_report_format_from_filename (output, &format))
+    {
+      if (format_name != NULL)
+        g_printerr (_("preflight report: unknown format “%s”: use pdf, html, md or json\n"), format_name);
+      else
+        g_printerr (_("preflight report: cannot tell the format from “%s”: name it .pdf, .html, .md or .json, or use --format\n"), output);
+      return PF_CLI_EXIT_ERROR;
+    }
+
+  if (paper_name != NULL && !pf_paper_from_string (paper_name, &paper))
+    {
+      g_printerr (_("preflight report: unknown paper “%s”: use a4 or letter\n"), paper_name);
+      return PF_CLI_EXIT_ERROR;
+    }
+
+  if (!load_project (argv[1], catalog_path, &document, &catalog))
+    return PF_CLI_EXIT_ERROR;
+
+  readiness = pf_readiness_evaluate (catalog, document);
+  report = pf_report_new (catalog, document, readiness, NULL);
+  bytes = pf_report_render (report, format, paper, NULL, &error);
+  file = g_file_new_for_commandline_arg (output);
+
+  /* g_file_replace_contents() writes a temporary file and renames it: a
+   * failed export leaves an earlier report as it was. */
+  if (bytes == NULL ||
+      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      g_printerr ("preflight report: %s: %s\n", output, error->message);
+      return PF_CLI_EXIT_ERROR;
+    }
+
+  /* Translators: e.g. "Wrote churn.pdf (PDF): NOT READY" */
+  g_print (_("Wrote %s (%s): %s\n"), output, pf_report_format_get_title (format), pf_verdict_get_title (readiness->verdict));
+  if (report->anchor != NULL)
+    g_print (_("Anchor (audit head hash): %s\n"), report->anchor);
+
+  return PF_CLI_EXIT_OK;
 }
 
 /**
