@@ -10,46 +10,6 @@
  * values: the table's column titles and choices, and the rows of the
  * entry details window. */
 
-/* Human names of the schema's values, in the order lists show them. */
-static const struct
-{
-  const char *value;
-  const char *label;
-} value_labels[] = {
-  { "unknown", N_("Unknown") },
-  { "low", N_("Low") },
-  { "medium", N_("Medium") },
-  { "high", N_("High") },
-  { "open", N_("Open") },
-  { "validated", N_("Validated") },
-  { "invalidated", N_("Invalidated") },
-  { "mitigated", N_("Mitigated") },
-  { "accepted", N_("Accepted") },
-  { "closed", N_("Closed") },
-  /* The six causes of failed deployments (DESIGN.md §2). */
-  { "infant-mortality", N_("Infant mortality") },
-  { "it-collaboration", N_("IT collaboration") },
-  { "real-world", N_("Life in the real world") },
-  { "data-leakage", N_("Data leakage") },
-  { "business-alignment", N_("Business alignment") },
-  { "politics", N_("Company politics") },
-  { "requested", N_("Requested") },
-  { "granted", N_("Granted") },
-  { "denied", N_("Denied") },
-  { "yes", N_("Yes") },
-  { "no", N_("No") },
-  /* Translators: when a feature's value becomes known, relative to the prediction. */
-  { "before", N_("Before prediction") },
-  /* Translators: when a feature's value becomes known, relative to the prediction. */
-  { "at", N_("At prediction") },
-  /* Translators: when a feature's value becomes known, relative to the prediction. */
-  { "after", N_("After prediction") },
-  { "pending", N_("Pending") },
-  { "keep", N_("Keep") },
-  { "drop", N_("Drop") },
-  { "transform", N_("Transform") },
-};
-
 static const struct
 {
   const char *field;
@@ -92,36 +52,6 @@ static const struct
 
 
 /**
- * pf_register_value_rank:
- *
- * Returns: where @value comes in lists of choices; values without a
- *   human name come after all others
- */
-int
-pf_register_value_rank (const char *value)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
-    {
-      if (g_str_equal (value_labels[i].value, value))
-        return i;
-    }
-  return G_N_ELEMENTS (value_labels);
-}
-
-/**
- * pf_register_value_label:
- *
- * Returns: the human, translated name of an enum value, or @value itself
- */
-const char *
-pf_register_value_label (const char *value)
-{
-  int rank = pf_register_value_rank (value);
-
-  return rank < (int)G_N_ELEMENTS (value_labels) ? _(value_labels[rank].label) : value;
-}
-
-/**
  * pf_register_field_title:
  *
  * Returns: the translated title of a register's field
@@ -135,34 +65,6 @@ pf_register_field_title (const PfField *field)
         return _(field_titles[i].title);
     }
   return field->name;
-}
-
-/**
- * pf_register_dup_choices:
- * @field: a field of type %PF_FIELD_ENUM
- *
- * Returns: (transfer container): the field's values in the order lists show
- *   them ("low" before "high"), those without a human name last
- */
-GPtrArray *
-pf_register_dup_choices (const PfField *field)
-{
-  GPtrArray *choices = g_ptr_array_new ();
-
-  g_return_val_if_fail (field->type == PF_FIELD_ENUM, choices);
-
-  for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
-    {
-      if (g_strv_contains ((const char * const *)field->choices, value_labels[i].value))
-        g_ptr_array_add (choices, (gpointer)value_labels[i].value);
-    }
-  for (guint i = 0; field->choices[i] != NULL; i++)
-    {
-      if (pf_register_value_rank (field->choices[i]) == G_N_ELEMENTS (value_labels))
-        g_ptr_array_add (choices, (gpointer)field->choices[i]);
-    }
-
-  return choices;
 }
 
 /* A field that the file keeps as a string but that names one of the six
@@ -188,7 +90,7 @@ pf_register_dup_field_choices (const PfField *field)
   GPtrArray *choices;
 
   if (field->type == PF_FIELD_ENUM)
-    return pf_register_dup_choices (field);
+    return pf_field_dup_choices (field);
   if (!is_phase_field (field))
     return NULL;
 
@@ -212,7 +114,7 @@ pf_register_field_value_label (const PfField *field,
   PfPhase phase;
 
   if (!is_phase_field (field))
-    return pf_register_value_label (value);
+    return pf_value_get_label (value);
 
   if (value[0] == '\0')
     /* Translators: an assumption that belongs to no particular phase. */

@@ -8,10 +8,7 @@
 
 G_BEGIN_DECLS
 
-int          pf_register_value_rank   (const char    *value);
-const char  *pf_register_value_label  (const char    *value);
 const char  *pf_register_field_title  (const PfField *field);
-GPtrArray   *pf_register_dup_choices  (const PfField *field);
 GPtrArray   *pf_register_dup_field_choices (const PfField *field);
 const char  *pf_register_field_value_label (const PfField *field,
                                             const char    *value);

@@ -288,7 +288,7 @@ compare_items (gconstpointer a,
   switch (column->field->type)
     {
     case PF_FIELD_ENUM:
-      return pf_register_value_rank (item_get_string (item_a, name)) - pf_register_value_rank (item_get_string (item_b, name));
+      return pf_value_get_rank (item_get_string (item_a, name)) - pf_value_get_rank (item_get_string (item_b, name));
     case PF_FIELD_BOOLEAN:
       return (int)item_get_boolean (item_a, name) - (int)item_get_boolean (item_b, name);
     default:
@@ -331,7 +331,7 @@ filter_item (gpointer object,
     {
       if (field->type == PF_FIELD_ENUM)
         {
-          if (contains_casefolded (pf_register_value_label (item_get_string (item, field->name)), self->search_key))
+          if (contains_casefolded (pf_value_get_label (item_get_string (item, field->name)), self->search_key))
             return TRUE;
         }
       else
@@ -1963,7 +1963,7 @@ build_toolbar (PfRegisterPage *self)
         {
           g_autofree char *detailed = g_strdup_printf ("register.set-verdict::%s", verdict_values[i]);
 
-          g_menu_append (menu, pf_register_value_label (verdict_values[i]), detailed);
+          g_menu_append (menu, pf_value_get_label (verdict_values[i]), detailed);
         }
       menu_button = gtk_menu_button_new ();
       gtk_widget_set_name (menu_button, "set-verdict");

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pf-cause.h"
 #include "pf-document.h"
 #include "pf-schema.h"
 
@@ -173,6 +174,113 @@ static const struct {
   { NULL, "owner", NC_("register field", "Owner") },
   { NULL, "status", NC_("register field", "Status") },
 };
+
+/* Human names of the schema's values, in the order lists show them. */
+static const struct
+{
+  const char *value;
+  const char *label;
+} value_labels[] = {
+  { "unknown", N_("Unknown") },
+  { "low", N_("Low") },
+  { "medium", N_("Medium") },
+  { "high", N_("High") },
+  { "open", N_("Open") },
+  { "validated", N_("Validated") },
+  { "invalidated", N_("Invalidated") },
+  { "mitigated", N_("Mitigated") },
+  { "accepted", N_("Accepted") },
+  { "closed", N_("Closed") },
+  /* The six causes of failed deployments (DESIGN.md §2): named by pf-cause.c. */
+  { "infant-mortality", NULL },
+  { "it-collaboration", NULL },
+  { "real-world", NULL },
+  { "data-leakage", NULL },
+  { "business-alignment", NULL },
+  { "politics", NULL },
+  { "requested", N_("Requested") },
+  { "granted", N_("Granted") },
+  { "denied", N_("Denied") },
+  { "yes", N_("Yes") },
+  { "no", N_("No") },
+  /* Translators: when a feature's value becomes known, relative to the prediction. */
+  { "before", N_("Before prediction") },
+  /* Translators: when a feature's value becomes known, relative to the prediction. */
+  { "at", N_("At prediction") },
+  /* Translators: when a feature's value becomes known, relative to the prediction. */
+  { "after", N_("After prediction") },
+  { "pending", N_("Pending") },
+  { "keep", N_("Keep") },
+  { "drop", N_("Drop") },
+  { "transform", N_("Transform") },
+};
+
+
+/**
+ * pf_value_get_rank:
+ *
+ * Returns: where @value comes in lists of choices; values without a
+ *   human name come after all others
+ */
+int
+pf_value_get_rank (const char *value)
+{
+  for (guint i = 0; value != NULL && i < G_N_ELEMENTS (value_labels); i++)
+    {
+      if (g_str_equal (value_labels[i].value, value))
+        return i;
+    }
+  return G_N_ELEMENTS (value_labels);
+}
+
+/**
+ * pf_value_get_label:
+ *
+ * Returns: the human, translated name of a register's enumerated value
+ *   ("before" is "Before prediction"), or @value itself
+ */
+const char *
+pf_value_get_label (const char *value)
+{
+  int rank = pf_value_get_rank (value);
+  PfCause cause;
+
+  if (rank == (int)G_N_ELEMENTS (value_labels))
+    return value;
+  if (value_labels[rank].label == NULL && pf_cause_from_id (value, &cause))
+    return pf_cause_get_title (cause);
+
+  return _(value_labels[rank].label);
+}
+
+/**
+ * pf_field_dup_choices:
+ * @field: a field of type %PF_FIELD_ENUM
+ *
+ * Returns: (transfer container): the field's values in the order lists show
+ *   them ("low" before "high"), those without a human name last
+ */
+GPtrArray *
+pf_field_dup_choices (const PfField *field)
+{
+  GPtrArray *choices = g_ptr_array_new ();
+
+  g_return_val_if_fail (field->type == PF_FIELD_ENUM, choices);
+
+  for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
+    {
+      if (g_strv_contains ((const char * const *)field->choices, value_labels[i].value))
+        g_ptr_array_add (choices, (gpointer)value_labels[i].value);
+    }
+  for (guint i = 0; field->choices[i] != NULL; i++)
+    {
+      if (pf_value_get_rank (field->choices[i]) == G_N_ELEMENTS (value_labels))
+        g_ptr_array_add (choices, (gpointer)field->choices[i]);
+    }
+
+  return choices;
+}
+
 
 /**
  * pf_field_get_label:

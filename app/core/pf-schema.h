@@ -44,6 +44,9 @@ JsonObject       *pf_register_new_record    (const PfRegister *reg,
                                              const char       *id);
 const char       *pf_field_get_label        (const char       *register_id,
                                              const char       *field);
+int               pf_value_get_rank         (const char       *value);
+const char       *pf_value_get_label        (const char       *value);
+GPtrArray        *pf_field_dup_choices      (const PfField    *field);
 gboolean          pf_field_check_value      (const PfField    *field,
                                              JsonNode         *value,
                                              const char       *path,

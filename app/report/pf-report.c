@@ -226,58 +226,6 @@ typedef struct
   JsonObject        *json;  /* borrowed: report->json's object */
 } Builder;
 
-/* Human names of the registers' enumerated values, in the words the
- * register pages use (app/pf-register-labels.c, which app/report cannot
- * link: it is part of the application). */
-static const struct
-{
-  const char *value;
-  const char *label;
-} value_labels[] = {
-  { "unknown", N_("Unknown") },
-  { "low", N_("Low") },
-  { "medium", N_("Medium") },
-  { "high", N_("High") },
-  { "open", N_("Open") },
-  { "validated", N_("Validated") },
-  { "invalidated", N_("Invalidated") },
-  { "mitigated", N_("Mitigated") },
-  { "accepted", N_("Accepted") },
-  { "closed", N_("Closed") },
-  { "requested", N_("Requested") },
-  { "granted", N_("Granted") },
-  { "denied", N_("Denied") },
-  { "yes", N_("Yes") },
-  { "no", N_("No") },
-  /* Translators: when a feature's value becomes known, relative to the prediction. */
-  { "before", N_("Before prediction") },
-  /* Translators: when a feature's value becomes known, relative to the prediction. */
-  { "at", N_("At prediction") },
-  /* Translators: when a feature's value becomes known, relative to the prediction. */
-  { "after", N_("After prediction") },
-  { "pending", N_("Pending") },
-  { "keep", N_("Keep") },
-  { "drop", N_("Drop") },
-  { "transform", N_("Transform") },
-};
-
-static const char *
-value_label (const char *value)
-{
-  PfCause cause;
-
-  if (pf_cause_from_id (value, &cause))
-    return pf_cause_get_title (cause);
-
-  for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
-    {
-      if (g_str_equal (value_labels[i].value, value))
-        return _(value_labels[i].label);
-    }
-
-  return value;
-}
-
 /* A time of the project file (ISO 8601 UTC) as the report prints it: in
  * UTC, to the minute, the same wherever the report is read. */
 static char *
@@ -347,7 +295,7 @@ field_text (const char *register_id,
     return g_strdup ("");
 
   if (info != NULL && info->type == PF_FIELD_ENUM && JSON_NODE_HOLDS_VALUE (node))
-    return g_strdup (value_label (member_string (record, field)));
+    return g_strdup (pf_value_get_label (member_string (record, field)));
   if (info != NULL && info->type == PF_FIELD_TIME)
     return format_time (member_string (record, field));
   if (JSON_NODE_HOLDS_VALUE (node))
