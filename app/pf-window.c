@@ -686,6 +686,7 @@ _pf_window_update_actions (PfWindow *self)
 
   _pf_window_update_document_actions (self);
   _pf_window_sign_off_update_actions (self);
+  _pf_window_export_update_actions (self);
   update_add_entry_action (self);
 }
 
@@ -698,9 +699,6 @@ static const GActionEntry win_actions[] = {
   { "next-page", next_page_action },
   { "previous-page", previous_page_action },
   { "close", close_action },
-  /* The report comes with the readiness verdict; until then it is shown,
-   * disabled. */
-  { "export-report", NULL },
 };
 
 static gboolean
@@ -834,6 +832,7 @@ pf_window_init (PfWindow *self)
     }
   _pf_window_document_init (self);
   _pf_window_sign_off_init (self);
+  _pf_window_export_init (self);
   _pf_window_update_actions (self);
 
   g_signal_connect_object (self->leaflet, "notify::folded",
