@@ -173,8 +173,11 @@ set_row_fix (GtkWidget       *row,
       target = g_variant_new_string (finding->page);
     }
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+  /* Target first: a name with the previous finding's target would not
+   * match the action's parameter type. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), NULL);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), action != NULL);
 }
 
@@ -378,11 +381,14 @@ show_phases (PfOverviewPage *self)
                                                "%u of %u required questions answered",
                                                readiness->n_required),
                                   readiness->n_answered, readiness->n_required);
-      if (n_blockers == 0)
+      if (n_blockers > 0)
+        state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u blocker", "%u blockers", n_blockers), n_blockers);
+      else if (readiness->n_answered < readiness->n_required)
+        /* Translators: the state of a phase's gate on the Overview. */
+        state = g_strdup (_("in progress"));
+      else
         /* Translators: the state of a phase's gate on the Overview. */
         state = g_strdup (_("passed"));
-      else
-        state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u blocker", "%u blockers", n_blockers), n_blockers);
       /* Translators: how far a phase is, then its gate's state, e.g.
        * "4 of 9 required questions answered — 2 blockers". */
       subtitle = g_strdup_printf (_("%s — %s"), answered, state);
