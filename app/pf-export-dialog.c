@@ -28,7 +28,7 @@ struct _PfExportDialog
   GtkSpinner      *spinner;
   GtkLabel        *exporting_label;
   GtkLabel        *done_label;
-  AdwActionRow    *anchor_row;
+  GtkLabel        *anchor_label;
   GtkWidget       *copy_button;
 
   /* Owned references */
@@ -205,8 +205,8 @@ export_cb (GObject      *object,
   /* Translators: %s is the file name of the exported report. */
   done = g_strdup_printf (_("Saved as “%s”."), name);
   gtk_label_set_text (self->done_label, done);
-  adw_action_row_set_subtitle (self->anchor_row,
-                               self->anchor ? self->anchor : _("None: the audit trail has no entries yet"));
+  gtk_label_set_text (self->anchor_label,
+                      self->anchor ? self->anchor : _("None: the audit trail has no entries yet"));
   gtk_widget_set_sensitive (self->copy_button, self->anchor != NULL);
   gtk_stack_set_visible_child_name (self->stack, "done");
   gtk_widget_set_visible (GTK_WIDGET (self->export_button), FALSE);
@@ -398,7 +398,7 @@ pf_export_dialog_class_init (PfExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, PfExportDialog, exporting_label);
   gtk_widget_class_bind_template_child (widget_class, PfExportDialog, done_label);
-  gtk_widget_class_bind_template_child (widget_class, PfExportDialog, anchor_row);
+  gtk_widget_class_bind_template_child (widget_class, PfExportDialog, anchor_label);
   gtk_widget_class_bind_template_child (widget_class, PfExportDialog, copy_button);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
