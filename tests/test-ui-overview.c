@@ -225,6 +225,14 @@ test_verdict (void)
       g_assert_cmpint (gtk_widget_get_visible (group), ==, n > 0);
       g_assert_cmpuint (count_rows_named_like (group, "finding-"), ==, MIN (n, 50));
       g_assert_cmpint (ui_test_find_named (group, "more") != NULL, ==, n > 50);
+
+      /* The rest on request. */
+      if (n > 50)
+        {
+          adw_action_row_activate (ADW_ACTION_ROW (ui_test_find_named (group, "more")));
+          g_assert_cmpuint (count_rows_named_like (group, "finding-"), ==, n);
+          g_assert_null (ui_test_find_named (group, "more"));
+        }
     }
 
   /* Six phases, each with its count of answers. */
