@@ -486,7 +486,6 @@ test_export_dialog (void)
 
   pf_export_dialog_set_format (dialog, PF_REPORT_PDF);
   g_assert_true (gtk_widget_get_visible (paper));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   screenshot_light_and_dark (GTK_WIDGET (dialog), "export-dialog");
   for (guint format = PF_REPORT_HTML; format <= PF_REPORT_JSON; format++)
     {
@@ -581,6 +580,22 @@ is_set (gpointer pointer_location)
   return *(gpointer *)pointer_location != NULL;
 }
 
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The window has grown to hold its content. */
 static gboolean
 fits (gpointer window)
@@ -655,6 +670,10 @@ test_export_writes_file (void)
       gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL, clipboard_read_cb, &copied);
       ui_test_wait_until (is_set, &copied);
       g_assert_cmpstr (copied, ==, pf_export_dialog_get_anchor (dialog));
+
+      /* The window says so too, with a way to open the file. */
+      g_assert_true (shows_label (GTK_WIDGET (window), "Report exported"));
+      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-report"));
 
       settings_format = g_settings_get_string (settings, "report-format");
       g_assert_cmpstr (settings_format, ==, i == 0 ? "json" : "md");
