@@ -247,7 +247,6 @@ export_clicked_cb (PfExportDialog *self)
 {
   PfReportFormat format = pf_export_dialog_get_format (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *pattern = NULL;
   g_autofree char *name = NULL;
   g_autofree char *folder_path = NULL;
 
@@ -259,9 +258,8 @@ export_clicked_cb (PfExportDialog *self)
                                                _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
 
-  pattern = g_strconcat ("*.", pf_report_format_get_extension (format), NULL);
   gtk_file_filter_set_name (filter, pf_report_format_get_title (format));
-  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_add_suffix (filter, pf_report_format_get_extension (format));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
   folder_path = g_settings_get_string (self->settings, "report-folder");
