@@ -473,6 +473,12 @@ close_with_escape (GtkWindow *window)
   ui_test_wait_until (ui_test_is_null, &pointer);
 }
 
+static gboolean
+file_chooser_shown (gpointer unused)
+{
+  return ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
 /* The dialog opens over the window, offers the paper size only for PDF,
  * and closes with Escape and with Cancel. */
 static void
@@ -482,6 +488,10 @@ test_export_dialog (void)
   PfExportDialog *dialog = open_export_dialog (window);
   GtkWidget *paper = ui_test_find_named (GTK_WIDGET (dialog), "paper");
   GtkWidget *cancel;
+  GtkWindow *chooser;
+  g_autofree char *title = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *current = NULL;
   gpointer pointer;
 
   pf_export_dialog_set_format (dialog, PF_REPORT_PDF);
@@ -493,6 +503,22 @@ test_export_dialog (void)
       g_assert_cmpint (pf_export_dialog_get_format (dialog), ==, format);
       g_assert_false (gtk_widget_get_visible (paper));
     }
+
+  /* Export… asks where, suggesting a name from the project's title. */
+  g_signal_emit_by_name (ui_test_find_named (GTK_WIDGET (dialog), "export"), "clicked");
+  ui_test_wait_until (file_chooser_shown, NULL);
+  chooser = ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  title = pf_document_dup_display_name (pf_window_get_document (window));
+  suggested = g_strdup_printf ("%s – readiness.json", title);
+  current = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (current, ==, suggested);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  ui_test_spin ();
+  g_assert_null (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_false (pf_export_dialog_get_busy (dialog));
+
   close_with_escape (GTK_WINDOW (dialog));
 
   dialog = open_export_dialog (window);
