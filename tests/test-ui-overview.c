@@ -210,6 +210,8 @@ test_verdict (void)
   g_assert_nonnull (awaited.label);
   ui_test_wait_until (label_is, &awaited);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (awaited.label)));
+  g_assert_cmpint (pf_overview_page_get_readiness (PF_OVERVIEW_PAGE (overview))->verdict, ==, readiness->verdict);
+  g_assert_cmpuint (pf_overview_page_get_readiness (PF_OVERVIEW_PAGE (overview))->findings->len, ==, readiness->findings->len);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_test_find_named (overview, "verdict-summary"))), !=, "");
   g_assert_true (gtk_widget_has_css_class (ui_test_find_named (overview, "verdict"),
                                            readiness->verdict == PF_VERDICT_NOT_READY ? "not-ready" :
