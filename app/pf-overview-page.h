@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "pf-catalog.h"
 #include "pf-document.h"
+#include "pf-readiness.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +13,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PfOverviewPage, pf_overview_page, PF, OVERVIEW_PAGE, AdwBin)
 
-GtkWidget  *pf_overview_page_new          (void);
-PfDocument *pf_overview_page_get_document (PfOverviewPage *self);
-void        pf_overview_page_set_document (PfOverviewPage *self,
-                                           PfDocument     *document);
+GtkWidget         *pf_overview_page_new           (PfCatalog      *catalog);
+PfDocument        *pf_overview_page_get_document  (PfOverviewPage *self);
+void               pf_overview_page_set_document  (PfOverviewPage *self,
+                                                   PfDocument     *document);
+void               pf_overview_page_set_catalog   (PfOverviewPage *self,
+                                                   PfCatalog      *catalog);
+const PfReadiness *pf_overview_page_get_readiness (PfOverviewPage *self);
 
 G_END_DECLS

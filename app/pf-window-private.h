@@ -10,8 +10,8 @@
 G_BEGIN_DECLS
 
 /* Shared by pf-window.c (pages and navigation), pf-window-document.c
- * (saving, drafts, undo and closing) and pf-window-sign-off.c (the
- * sign-off action). */
+ * (saving, drafts, undo and closing), pf-window-sign-off.c (the
+ * sign-off action) and pf-window-export.c (exporting the report). */
 
 struct _PfWindow
 {
@@ -66,5 +66,7 @@ void     _pf_window_update_document_actions (PfWindow *self);
 gboolean _pf_window_document_close_request  (PfWindow *self);
 void     _pf_window_sign_off_init           (PfWindow *self);
 void     _pf_window_sign_off_update_actions (PfWindow *self);
+void     _pf_window_export_init             (PfWindow *self);
+void     _pf_window_export_update_actions   (PfWindow *self);
 
 G_END_DECLS

@@ -35,7 +35,9 @@ create_page (PfWindow         *self,
 
   if (g_str_equal (pf_page_info_get_id (info), "overview"))
     {
-      page = pf_overview_page_new ();
+      PfApplication *app = PF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      page = pf_overview_page_new (pf_application_get_catalog (app));
       self->overview_page = PF_OVERVIEW_PAGE (page);
       return page;
     }
@@ -251,6 +253,8 @@ application_catalog_changed_cb (PfWindow      *self,
   gtk_stack_set_transition_type (self->page_stack, transition);
 
   pf_find_bar_set_project (self->find_bar, pf_application_get_catalog (app), self->document);
+  if (self->overview_page != NULL)
+    pf_overview_page_set_catalog (self->overview_page, pf_application_get_catalog (app));
   _pf_window_update_progress (self);
   note_catalog_mismatch (self);
 }
@@ -682,6 +686,7 @@ _pf_window_update_actions (PfWindow *self)
 
   _pf_window_update_document_actions (self);
   _pf_window_sign_off_update_actions (self);
+  _pf_window_export_update_actions (self);
   update_add_entry_action (self);
 }
 
@@ -694,9 +699,6 @@ static const GActionEntry win_actions[] = {
   { "next-page", next_page_action },
   { "previous-page", previous_page_action },
   { "close", close_action },
-  /* The report comes with the readiness verdict; until then it is shown,
-   * disabled. */
-  { "export-report", NULL },
 };
 
 static gboolean
@@ -830,6 +832,7 @@ pf_window_init (PfWindow *self)
     }
   _pf_window_document_init (self);
   _pf_window_sign_off_init (self);
+  _pf_window_export_init (self);
   _pf_window_update_actions (self);
 
   g_signal_connect_object (self->leaflet, "notify::folded",

@@ -5,6 +5,7 @@
 
 #include "pf-application.h"
 #include "pf-draft.h"
+#include "pf-export-dialog.h"
 #include "pf-overview-page.h"
 #include "pf-phase.h"
 #include "pf-window.h"
@@ -920,23 +921,27 @@ find_shortcut (GtkWidget  *root,
   return NULL;
 }
 
-/* Ctrl+E is listed among the shortcuts before the report exists; its
- * action stays disabled and using it does nothing, without a warning
- * (warnings are fatal in this test). */
+/* Ctrl+E is listed among the shortcuts and opens the export dialog;
+ * closing it unused changes nothing. */
 static void
-test_export_shortcut_disabled (void)
+test_export_shortcut (void)
 {
   g_autoptr(GFile) file = write_project ("export.preflight");
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.export-report");
   PfWindow *window = open_in_window (file);
   GtkWindow *overlay;
+  GtkWindow *dialog;
   GtkWidget *shortcut;
 
   g_assert_nonnull (accels);
   g_assert_cmpstr (accels[0], ==, "<Control>e");
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "export-report", NULL);
   ui_test_spin ();
+  dialog = ui_test_find_toplevel (PF_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  ui_test_close_and_wait (dialog);
   g_assert_false (pf_document_get_modified (pf_window_get_document (window)));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
@@ -978,7 +983,7 @@ main (int   argc,
   g_test_add_func ("/ui/document/phase-pages", test_phase_pages);
   g_test_add_func ("/ui/document/business-question", test_business_question);
   g_test_add_func ("/ui/document/undo-toast", test_undo_toast);
-  g_test_add_func ("/ui/document/export-shortcut-disabled", test_export_shortcut_disabled);
+  g_test_add_func ("/ui/document/export-shortcut", test_export_shortcut);
 
   ret = g_test_run ();
 

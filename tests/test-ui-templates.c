@@ -61,7 +61,9 @@ test_help_overlay (void)
 static void
 test_overview_page (void)
 {
-  GtkWidget *page = g_object_ref_sink (pf_overview_page_new ());
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/catalog/crisp-dm.catalog", 0, NULL);
+  g_autoptr(PfCatalog) catalog = pf_catalog_new_from_bytes (bytes, TRUE, NULL);
+  GtkWidget *page = g_object_ref_sink (pf_overview_page_new (catalog));
   g_autoptr(PfDocument) document = pf_document_new ();
 
   pf_overview_page_set_document (PF_OVERVIEW_PAGE (page), document);
