@@ -9,6 +9,7 @@
 #include "pf-gate.h"
 #include "pf-overview-page.h"
 #include "pf-readiness.h"
+#include "pf-sign-off-dialog.h"
 #include "pf-window.h"
 #include "ui-test-project.h"
 #include "ui-test-util.h"
@@ -299,7 +300,7 @@ test_rows_navigate (void)
       if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), "win.sign-off") == 0)
         {
           g_assert_cmpuint (g_list_model_get_n_items (toplevels), >, n_windows);
-          other = GTK_WINDOW (ui_test_find_toplevel (ADW_TYPE_WINDOW));
+          other = GTK_WINDOW (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
           g_assert_nonnull (other);
           ui_test_close_and_wait (other);
         }
