@@ -637,8 +637,11 @@ dup_verdict_summary (const PfReadiness *readiness)
     }
 }
 
-/* The question the business question and its measured outcome are in. */
-#define TEST_METRIC_QUESTION "modeling.test-metric"
+/* The questions that hold the model's measured metric: on the test data
+ * (Modeling) and on the untouched hold-out data (Evaluation), which the
+ * success criterion is judged by. */
+#define TEST_METRIC_QUESTION    "modeling.test-metric"
+#define HOLDOUT_METRIC_QUESTION "evaluation.measured-metric"
 
 static void
 build_summary (Builder *b)
@@ -646,7 +649,16 @@ build_summary (Builder *b)
   const PfReadiness *readiness = b->readiness;
   const char *question = pf_document_get_business_question (b->document);
   const char *criterion = pf_document_get_success_criterion (b->document);
-  const PfQuestion *metric = pf_catalog_find_question (b->catalog, TEST_METRIC_QUESTION);
+  const struct
+  {
+    const PfQuestion *question;
+    const char       *label;
+  } metrics[] = {
+    /* Translators: the model's metric as measured in the Evaluation phase. */
+    { pf_catalog_find_question (b->catalog, HOLDOUT_METRIC_QUESTION), N_("Measured metric, hold-out data") },
+    /* Translators: the model's metric as measured in the Modeling phase. */
+    { pf_catalog_find_question (b->catalog, TEST_METRIC_QUESTION), N_("Measured metric, test data") },
+  };
   PfReportBlock *fields;
   guint n_listed = 0;
   g_autofree char *count = NULL;
@@ -678,15 +690,17 @@ build_summary (Builder *b)
   else
     pf_report_block_add_item (fields, _("Success criterion"), _("Not recorded"), NULL, PF_TONE_MUTED);
 
-  if (metric != NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (metrics); i++)
     {
       gboolean not_applicable;
       const char *justification;
-      g_autofree char *text = answer_text (b, metric, &not_applicable, &justification);
+      g_autofree char *text = NULL;
 
+      if (metrics[i].question == NULL)
+        continue;
+      text = answer_text (b, metrics[i].question, &not_applicable, &justification);
       if (text != NULL && !not_applicable)
-        /* Translators: the model's measured metric, as recorded in the Modeling phase. */
-        pf_report_block_add_item (fields, _("Measured metric"), text, metric->text, PF_TONE_NONE);
+        pf_report_block_add_item (fields, _(metrics[i].label), text, metrics[i].question->text, PF_TONE_NONE);
     }
 
   if (readiness->n_blockers == 0)
