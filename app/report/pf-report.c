@@ -1043,7 +1043,7 @@ sign_off_state_tone (PfSignOffState state)
 static void
 build_sign_offs (Builder *b)
 {
-  static const double widths[] = { 3, 3, 3, 3, 4, 3, 4 };
+  static const double widths[] = { 4.3, 2.9, 2.6, 2.8, 3.6, 3.4, 3.3 };
   const char *columns[] = { _("Scope"), _("Name"), _("Role"), _("Meaning"), _("Conditions or comment"),
                             _("Time"), _("State"), NULL };
   JsonArray *sign_offs = pf_document_get_sign_offs (b->document);
@@ -1232,7 +1232,7 @@ build_registers (Builder *b)
   static const double assumption_widths[] = { 5, 2, 2, 2, 5 };
   static const char * const feature_fields[] = { "name", "known-at", "target-consequence", "verdict", "reviewer",
                                                  "rationale", NULL };
-  static const double feature_widths[] = { 3, 2, 2, 2, 2, 5, 1.5 };
+  static const double feature_widths[] = { 4.8, 2, 2.5, 1.5, 2, 3.4, 1.2 };
   static const char * const stakeholder_fields[] = { "name", "group", "influence", "interest", "expectation",
                                                      "sponsor", NULL };
   static const double stakeholder_widths[] = { 3, 2, 2, 2, 5, 1.5 };
