@@ -247,6 +247,43 @@ test_json_broken_chain (void)
   validate_schema (json);
 }
 
+/* Building a report reads the project and changes nothing in it: a
+ * sign-off over the leakage review stays current, the file's bytes stay
+ * the same, and the report's JSON shares no object with the document. */
+static void
+test_json_document_untouched (void)
+{
+  g_autoptr(PfCatalog) catalog = report_test_load_catalog ();
+  g_autoptr(PfDocument) document = report_test_build_project ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sign_off = pf_document_sign_off (document, "leakage-review", "Ada Lovelace", "Data-science lead",
+                                                    "approved", "", &error);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(PfReadiness) readiness = NULL;
+  g_autoptr(PfReport) report = NULL;
+  JsonArray *records;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pf_document_get_sign_off_state (document, sign_off, NULL), ==, PF_SIGN_OFF_CURRENT);
+  before = pf_document_serialize (document);
+
+  readiness = pf_readiness_evaluate (catalog, document);
+  report = pf_report_new (catalog, document, readiness, NULL);
+
+  after = pf_document_serialize (document);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (pf_document_get_sign_off_state (document, sign_off, NULL), ==, PF_SIGN_OFF_CURRENT);
+
+  /* The report's feature records are copies: marking them leaves the project alone. */
+  records = json_object_get_array_member (json_object_get_object_member (json_node_get_object (report->json), "registers"),
+                                          "features");
+  g_assert_cmpuint (json_array_get_length (records), >, 0);
+  json_object_set_string_member (json_array_get_object_element (records, 0), "name", "changed by the report");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (pf_document_get_records (document, "features"), 0), "name"),
+                   !=, "changed by the report");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/report/json/content", test_json_content);
   g_test_add_func ("/report/json/hostile", test_json_hostile);
   g_test_add_func ("/report/json/broken-chain", test_json_broken_chain);
+  g_test_add_func ("/report/json/document-untouched", test_json_document_untouched);
 
   return g_test_run ();
 }

@@ -140,13 +140,13 @@ assert_jumped_to (PfWindow   *window,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
 
-/* The sample leaves several required questions of Business Understanding
- * open: each gate row at the bottom leads to its question, far up. */
+/* The sample leaves the required questions of Deployment open: each gate
+ * row at the bottom leads to its question, far up. */
 static void
 test_jump_from_gate (void)
 {
   PfWindow *window = open_sample ();
-  GtkWidget *page = show_page (window, "business-understanding");
+  GtkWidget *page = show_page (window, "deployment");
   GtkWidget *gate = ui_test_find_named (page, "gate");
   g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_free);
 
@@ -160,7 +160,8 @@ test_jump_from_gate (void)
     }
   g_assert_cmpuint (questions->len, >=, 2);
 
-  for (guint i = 0; i < questions->len; i++)
+  /* Six jumps, from the top of the page to the bottom, are proof enough. */
+  for (guint i = 0; i < MIN (questions->len, 6); i++)
     {
       const char *question = g_ptr_array_index (questions, i);
       GtkWidget *row = NULL;

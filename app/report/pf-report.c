@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pf-gate.h"
+#include "pf-json.h"
 #include "pf-report.h"
 #include "pf-schema.h"
 #include "pf-scope.h"
@@ -440,7 +441,7 @@ answer_json (Builder          *b,
   json_object_set_string_member (answer, "text", question->text);
   json_object_set_boolean_member (answer, "required", question->required);
   if (value != NULL && !not_applicable && text != NULL)
-    json_object_set_member (answer, "value", json_node_copy (value));
+    json_object_set_member (answer, "value", pf_json_node_copy_deep (value));
   else
     json_object_set_null_member (answer, "value");
   if (text != NULL && !not_applicable)
@@ -1204,7 +1205,7 @@ build_register (Builder            *b,
       pf_report_table_add_row (table, (const char * const *)cells->pdata, tones);
 
       {
-        JsonNode *copy = json_node_copy (json_array_get_element (records, r));
+        JsonNode *copy = pf_json_node_copy_deep (json_array_get_element (records, r));
 
         if (features)
           json_object_set_boolean_member (json_node_get_object (copy), "leak", leak);
