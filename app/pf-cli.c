@@ -10,6 +10,7 @@
 #include "pf-catalog-builtin.h"
 #include "pf-cli.h"
 #include "pf-document.h"
+#include "pf-json.h"
 #include "pf-pages.h"
 #include "pf-readiness.h"
 #include "pf-report.h"
@@ -479,36 +480,24 @@ print_json (const PfReadiness *readiness,
             const char        *path)
 {
   g_autoptr(JsonNode) node = pf_readiness_to_json (readiness);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GList) members = NULL;
+  g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), json_object_new ());
+  JsonObject *out = json_node_get_object (root);
+  JsonObject *project = json_object_new ();
   JsonObject *object = json_node_get_object (node);
-  g_autofree char *text = NULL;
+  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *file = g_filename_display_name (path);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "project");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, pf_document_get_title (document) ? pf_document_get_title (document) : "");
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, path);
-  json_builder_end_object (builder);
-
-  members = json_object_get_members (object);
+  json_object_set_string_member (project, "title", pf_document_get_title (document) ? pf_document_get_title (document) : "");
+  json_object_set_string_member (project, "file", file);
+  json_object_set_object_member (out, "project", project);
   for (GList *l = members; l != NULL; l = l->next)
-    {
-      json_builder_set_member_name (builder, l->data);
-      json_builder_add_value (builder, json_node_copy (json_object_get_member (object, l->data)));
-    }
-  json_builder_end_object (builder);
+    json_object_set_member (out, l->data, json_node_ref (json_object_get_member (object, l->data)));
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  /* The project file's own writer: json-glib 1.6's generator leaves some
+   * control characters unescaped, which is not JSON. */
+  pf_json_append_pretty (text, root);
+  g_print ("%s\n", text->str);
 }
 
 static int
@@ -643,13 +632,23 @@ run_report (int    argc,
       return PF_CLI_EXIT_ERROR;
     }
 
+  file = g_file_new_for_commandline_arg (output);
+  {
+    g_autoptr(GFile) project = g_file_new_for_commandline_arg (argv[1]);
+
+    if (g_file_equal (file, project))
+      {
+        g_printerr (_("preflight report: %s is the project file itself: give the report another name\n"), output);
+        return PF_CLI_EXIT_ERROR;
+      }
+  }
+
   if (!load_project (argv[1], catalog_path, &document, &catalog))
     return PF_CLI_EXIT_ERROR;
 
   readiness = pf_readiness_evaluate (catalog, document);
   report = pf_report_new (catalog, document, readiness, NULL);
   bytes = pf_report_render (report, format, paper, NULL, &error);
-  file = g_file_new_for_commandline_arg (output);
 
   /* g_file_replace_contents() writes a temporary file and renames it: a
    * failed export leaves an earlier report as it was. */

@@ -127,7 +127,8 @@ remember_choices (PfExportDialog *self,
   g_settings_set_string (self->settings, "report-format", format_ids[pf_export_dialog_get_format (self)]);
   g_settings_set_string (self->settings, "report-paper",
                          pf_export_dialog_get_paper (self) == PF_PAPER_LETTER ? "letter" : "a4");
-  if (folder != NULL && g_file_peek_path (folder) != NULL)
+  /* GSettings strings are UTF-8: a folder named otherwise is not remembered. */
+  if (folder != NULL && g_file_peek_path (folder) != NULL && g_utf8_validate (g_file_peek_path (folder), -1, NULL))
     g_settings_set_string (self->settings, "report-folder", g_file_peek_path (folder));
 }
 
@@ -147,7 +148,7 @@ export_thread (GTask        *task,
        * stays until the new file is complete. */
       !g_file_replace_contents (job->file,
                                 g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, FALSE, G_FILE_CREATE_NONE,
                                 NULL, cancellable, &error))
     {
       g_task_return_error (task, error);
@@ -541,6 +542,10 @@ pf_export_dialog_export_to_file (PfExportDialog *self,
   job->format = pf_export_dialog_get_format (self);
   job->paper = pf_export_dialog_get_paper (self);
   job->file = g_object_ref (file);
+  /* A broken chain is a blocker: the verdict waits for the check, which
+   * the window runs in the background after opening. */
+  if (!pf_document_get_audit_verified (self->document))
+    pf_document_verify_audit (self->document, NULL);
   readiness = pf_readiness_evaluate (self->catalog, self->document);
   job->report = pf_report_new (self->catalog, self->document, readiness, NULL);
   /* The anchor is the head the report was made from. */
@@ -557,6 +562,9 @@ pf_export_dialog_export_to_file (PfExportDialog *self,
 
   task = g_task_new (self, self->cancellable, export_cb, NULL);
   g_task_set_source_tag (task, pf_export_dialog_export_to_file);
+  /* A cancel that comes after the file was written must not hide that it
+   * was: the thread checks the cancellable itself, before it writes. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
   g_task_run_in_thread (task, export_thread);
 }

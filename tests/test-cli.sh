@@ -160,7 +160,7 @@ if [ -n "$sample" ]; then
     [ "$verdict" = "not-ready Customer churn at Nordwind Telecom ['project', 'verdict'] True" ] || r=fail
   else
     verdict="(python3 missing: only the exit status checked)"
-    grep -q '"verdict" : "not-ready"' "$tmp/check.json" || r=fail
+    grep -q '"verdict": "not-ready"' "$tmp/check.json" || r=fail
   fi
   check $r "check --json: parses, verdict not-ready, counts match the findings (got $rc: $verdict)"
 else
@@ -208,7 +208,7 @@ check $r "check --strict: conditions fail with exit 1 (got $rc)"
 
 out=$("$preflight" check --json --strict --catalog "$tmp/empty.catalog" "$tmp/conditional.preflight" 2>&1); rc=$?
 [ $rc -eq 1 ] && r=ok || r=fail
-case "$out" in *'"verdict" : "ready-with-conditions"'*) ;; *) r=fail ;; esac
+case "$out" in *'"verdict": "ready-with-conditions"'*) ;; *) r=fail ;; esac
 check $r "check --json --strict: verdict ready-with-conditions, exit 1 (got $rc)"
 
 # The conditional project, with an entry changed by hand: the chain breaks.
@@ -286,6 +286,11 @@ check $r "report: an unknown extension exits 2 and suggests --format (got $rc: $
 out=$("$preflight" report "$project" -o "$tmp/x.pdf" --paper a3 2>&1); rc=$?
 [ $rc -eq 2 ] && [ ! -e "$tmp/x.pdf" ] && r=ok || r=fail
 check $r "report: an unknown paper exits 2 (got $rc: $out)"
+
+cp "$project" "$tmp/same.preflight"
+out=$("$preflight" report "$tmp/same.preflight" -o "$tmp/same.preflight" --format json 2>&1); rc=$?
+[ $rc -eq 2 ] && cmp -s "$project" "$tmp/same.preflight" && r=ok || r=fail
+check $r "report: the project file as the output exits 2 and leaves the project alone (got $rc: $out)"
 
 out=$("$preflight" report "$project" 2>&1); rc=$?
 [ $rc -eq 2 ] && r=ok || r=fail

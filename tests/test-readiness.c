@@ -1330,6 +1330,21 @@ test_registers (void)
   }
 
   {
+    /* Marked not applicable, the "no" it had does not count. */
+    g_autoptr(PfDocument) document = ready_project (NULL, FALSE);
+    g_autoptr(PfReadiness) readiness = NULL;
+    g_autoptr(GError) error = NULL;
+
+    answer_bool (document, "evaluation.still-aligned", FALSE);
+    g_assert_true (pf_document_set_not_applicable (document, "evaluation.still-aligned",
+                                                   "The business need was retired with the old tariff.", &error));
+    g_assert_no_error (error);
+    sign_all (document);
+    readiness = evaluate (document);
+    g_assert_cmpuint (readiness->n_blockers, ==, 0);
+  }
+
+  {
     g_autoptr(PfDocument) document = ready_project (NULL, FALSE);
     g_autoptr(PfReadiness) readiness = NULL;
 

@@ -148,13 +148,28 @@ has_text (const char *text)
   return FALSE;
 }
 
-/* The answer's value, NULL when there is none or it is null. */
+static gboolean
+answer_not_applicable (Context    *ctx,
+                       const char *question)
+{
+  g_autofree char *object = g_strconcat ("answers/", question, NULL);
+  JsonNode *flag = pf_document_get_value (ctx->document, object, "not-applicable");
+
+  return flag != NULL && JSON_NODE_HOLDS_VALUE (flag) && json_node_get_value_type (flag) == G_TYPE_BOOLEAN &&
+         json_node_get_boolean (flag);
+}
+
+/* The answer's value, NULL when there is none, it is null or the question
+ * is marked not applicable (which keeps the value it had). */
 static JsonNode *
 answer_value (Context    *ctx,
               const char *question)
 {
   g_autofree char *object = g_strconcat ("answers/", question, NULL);
   JsonNode *value = pf_document_get_value (ctx->document, object, "value");
+
+  if (answer_not_applicable (ctx, question))
+    return NULL;
 
   return value != NULL && !JSON_NODE_HOLDS_NULL (value) ? value : NULL;
 }
@@ -216,17 +231,6 @@ answer_string (Context    *ctx,
     return NULL;
 
   return json_node_get_string (value);
-}
-
-static gboolean
-answer_not_applicable (Context    *ctx,
-                       const char *question)
-{
-  g_autofree char *object = g_strconcat ("answers/", question, NULL);
-  JsonNode *flag = pf_document_get_value (ctx->document, object, "not-applicable");
-
-  return flag != NULL && JSON_NODE_HOLDS_VALUE (flag) && json_node_get_value_type (flag) == G_TYPE_BOOLEAN &&
-         json_node_get_boolean (flag);
 }
 
 /* Whether @question has a real answer: not missing, not "not applicable". */

@@ -1026,13 +1026,16 @@ sign_off_state_id (PfSignOffState state)
     }
 }
 
+/* A current rejection is bad news, not good. */
 static PfTone
-sign_off_state_tone (PfSignOffState state)
+sign_off_state_tone (PfSignOffState  state,
+                     JsonObject     *record)
 {
   switch (state)
     {
     case PF_SIGN_OFF_CURRENT:
-      return PF_TONE_GOOD;
+      return g_strcmp0 (json_object_get_string_member_with_default (record, "meaning", ""), "rejected") == 0
+             ? PF_TONE_BAD : PF_TONE_GOOD;
     case PF_SIGN_OFF_STALE:
       return PF_TONE_WARNING;
     case PF_SIGN_OFF_WITHDRAWN:
@@ -1113,7 +1116,7 @@ build_sign_offs (Builder *b)
         const char *cells[] = { scope_title, member_string (record, "name"), member_string (record, "role"),
                                 meaning, member_string (record, "conditions"), time, state_text, NULL };
         const PfTone tones[] = { PF_TONE_NONE, PF_TONE_NONE, PF_TONE_NONE, PF_TONE_NONE, PF_TONE_NONE,
-                                 PF_TONE_NONE, sign_off_state_tone (state) };
+                                 PF_TONE_NONE, sign_off_state_tone (state, record) };
 
         pf_report_table_add_row (table, cells, tones);
       }
@@ -1329,7 +1332,7 @@ build_section (Builder    *b,
       /* Translators: a sign-off's state, then who signed, e.g. "Current: Approved by …". */
       text = g_strdup_printf (_("%s: %s"), sign_off_state_title (state), who);
       pf_report_block_add_item (fields, sign_off_title, text, member_string (record, "conditions")[0]
-                                ? member_string (record, "conditions") : NULL, sign_off_state_tone (state));
+                                ? member_string (record, "conditions") : NULL, sign_off_state_tone (state, record));
     }
   else
     pf_report_block_add_item (fields, sign_off_title, _("Not signed off"), NULL, PF_TONE_WARNING);
