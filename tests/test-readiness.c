@@ -16,6 +16,10 @@ static PfCatalog *catalog;
 static const char * const gate_scopes[] = {
   "phase:business-understanding", "leakage-review", "phase:evaluation", "privacy-review", "deployment-plan", "project",
 };
+/* The role each gate expects to sign, as the signers write it. */
+static const char * const gate_roles[] = {
+  "Head of Retention (sponsor)", "Data-science lead", "Sponsor", "DPO", "IT operations", "Sponsor",
+};
 
 /* ------------------------------------------------------------ helpers */
 
@@ -122,7 +126,15 @@ sign (PfDocument *document,
       const char *conditions)
 {
   g_autoptr(GError) error = NULL;
-  char *id = pf_document_sign_off (document, scope, name, "Role", meaning, conditions, &error);
+  const char *role = "Role";
+  char *id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (gate_scopes); i++)
+    {
+      if (g_str_equal (scope, gate_scopes[i]))
+        role = gate_roles[i];
+    }
+  id = pf_document_sign_off (document, scope, name, role, meaning, conditions, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (id);
@@ -1561,6 +1573,38 @@ test_sample (void)
   g_assert_cmpuint (readiness->n_blockers, <=, 25);
 }
 
+/* A gate's sign-off given in another role than the one it expects warns. */
+static void
+test_sign_off_roles (void)
+{
+  g_autoptr(PfDocument) document = ready_project (NULL, TRUE);
+  g_autoptr(PfReadiness) readiness = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  PfFinding *finding;
+
+  readiness = evaluate (document);
+  g_assert_cmpuint (readiness->findings->len, ==, 0);
+  g_clear_pointer (&readiness, pf_readiness_free);
+
+  id = pf_document_sign_off (document, "privacy-review", "Jonas Weber", "Data scientist", "approved", NULL, &error);
+  g_assert_no_error (error);
+  readiness = evaluate (document);
+  assert_only (readiness, "sign-off-role", 1, PF_SEVERITY_WARNING);
+  finding = g_ptr_array_index (readiness->findings, 0);
+  g_assert_cmpint (readiness->verdict, ==, PF_VERDICT_READY);
+  g_assert_cmpstr (finding->target, ==, "privacy-review");
+  g_assert_nonnull (strstr (finding->title, "Jonas Weber"));
+  g_assert_nonnull (strstr (finding->title, "data protection officer"));
+  g_clear_pointer (&readiness, pf_readiness_free);
+  g_free (id);
+
+  id = pf_document_sign_off (document, "privacy-review", "Eva Hartmann", "Data Protection Officer", "approved", NULL, &error);
+  g_assert_no_error (error);
+  readiness = evaluate (document);
+  g_assert_cmpuint (readiness->findings->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1590,6 +1634,7 @@ main (int   argc,
   g_test_add_func ("/readiness/deployment", test_deployment);
   g_test_add_func ("/readiness/stale-sign-off", test_stale_sign_off);
   g_test_add_func ("/readiness/approvals", test_approvals);
+  g_test_add_func ("/readiness/sign-off-roles", test_sign_off_roles);
   g_test_add_func ("/readiness/audit", test_audit);
   g_test_add_func ("/readiness/registers", test_registers);
   g_test_add_func ("/readiness/scores", test_scores);

@@ -1242,6 +1242,67 @@ rule_stale_sign_offs (Context *ctx)
     }
 }
 
+/* Whether a signer's @role is the @expected one: the words match
+ * ignoring case, or the role names the expected role's initials ("DPO"
+ * for "data protection officer"). Roles are free text: a mismatch only
+ * warns. */
+static gboolean
+role_matches (const char *role,
+              const char *expected)
+{
+  g_autofree char *folded = g_utf8_casefold (role != NULL ? role : "", -1);
+  g_autofree char *wanted = g_utf8_casefold (expected, -1);
+  g_auto(GStrv) words = g_strsplit_set (wanted, " -", -1);
+  g_auto(GStrv) role_words = g_strsplit_set (folded, " -()/,", -1);
+  g_autoptr(GString) initials = g_string_new (NULL);
+
+  if (strstr (folded, wanted) != NULL)
+    return TRUE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] != '\0')
+        g_string_append_c (initials, words[i][0]);
+    }
+
+  return initials->len >= 3 && g_strv_contains ((const char * const *)role_words, initials->str);
+}
+
+/* The sign-off a gate expects from a role (the sponsor, the data
+ * protection officer, IT operations) given by someone in another role. */
+static void
+rule_sign_off_roles (Context *ctx)
+{
+  for (PfPhase phase = 0; phase < PF_N_PHASES; phase++)
+    {
+      GPtrArray *gate = pf_catalog_get_gate (ctx->catalog, phase);
+
+      for (guint i = 0; i < gate->len; i++)
+        {
+          PfRequirement *requirement = g_ptr_array_index (gate, i);
+          g_autofree char *key = NULL;
+          g_autofree char *scope_title = NULL;
+          SignOff *sign_off;
+
+          if (requirement->sign_off == NULL || requirement->role == NULL ||
+              (sign_off = find_current (ctx, requirement->sign_off)) == NULL ||
+              role_matches (sign_off->role, requirement->role))
+            continue;
+
+          key = g_strconcat ("sign-off-role:", requirement->sign_off, NULL);
+          scope_title = pf_scope_dup_title (requirement->sign_off);
+          add_finding (ctx, key, PF_SEVERITY_WARNING, "sign-off-role", -1, phase,
+                       PF_FIX_SIGN_OFF, "sign-offs", requirement->sign_off,
+                       /* Translators: the first %s is what was signed, the second the signer, the third their role, the fourth the role expected, e.g. "data protection officer". */
+                       g_strdup_printf (_("%s signed by %s (%s), not by the expected %s"), scope_title,
+                                        signer (sign_off), has_text (sign_off->role) ? sign_off->role : _("no role given"),
+                                        requirement->role),
+                       g_strdup (_("Make sure the person whose approval the gate asks for has signed, "
+                                   "or record why this signer stands in for them.")));
+        }
+    }
+}
+
 /* Whether the signer of the @index-th sign-off signed the same scope again
  * later, and that later sign-off holds: their newer word replaces the
  * older one, e.g. an approval once the conditions are met. */
@@ -1630,6 +1691,7 @@ pf_readiness_evaluate (PfCatalog  *catalog,
     }
 
   rule_stale_sign_offs (&ctx);
+  rule_sign_off_roles (&ctx);
   rule_registers (&ctx);
 
   g_array_sort (ctx.found, compare_found);
