@@ -480,8 +480,8 @@ print_json (const PfReadiness *readiness,
             const char        *path)
 {
   g_autoptr(JsonNode) node = pf_readiness_to_json (readiness);
-  g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), json_object_new ());
-  JsonObject *out = json_node_get_object (root);
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *out = json_object_new ();
   JsonObject *project = json_object_new ();
   JsonObject *object = json_node_get_object (node);
   g_autoptr(GList) members = json_object_get_members (object);
@@ -493,6 +493,7 @@ print_json (const PfReadiness *readiness,
   json_object_set_object_member (out, "project", project);
   for (GList *l = members; l != NULL; l = l->next)
     json_object_set_member (out, l->data, json_node_ref (json_object_get_member (object, l->data)));
+  json_node_take_object (root, out);
 
   /* The project file's own writer: json-glib 1.6's generator leaves some
    * control characters unescaped, which is not JSON. */
