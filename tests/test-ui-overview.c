@@ -28,27 +28,6 @@ get_catalog (void)
   return pf_application_get_catalog (app);
 }
 
-static void
-set_color_scheme (AdwColorScheme scheme)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
-  ui_test_spin ();
-}
-
-static void
-screenshot_light_and_dark (GtkWidget  *widget,
-                           const char *name)
-{
-  g_autofree char *dark = g_strconcat (name, "-dark", NULL);
-
-  set_color_scheme (ADW_COLOR_SCHEME_FORCE_LIGHT);
-  ui_test_wait_until (ui_test_is_drawn, widget);
-  ui_test_screenshot (widget, name);
-  set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
-  ui_test_screenshot (widget, dark);
-  set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
-}
-
 /* A copy of the sample, so that nothing a test does can touch the one in
  * the source tree. */
 static GFile *
@@ -255,9 +234,9 @@ test_verdict (void)
   g_assert_nonnull (chart);
   g_assert_cmpint (gtk_widget_get_height (chart), >, 0);
 
-  screenshot_light_and_dark (GTK_WIDGET (window), "overview");
+  ui_test_screenshot_light_and_dark (GTK_WIDGET (window), "overview");
   scroll_to (overview, "phases");
-  screenshot_light_and_dark (GTK_WIDGET (window), "overview-progress");
+  ui_test_screenshot_light_and_dark (GTK_WIDGET (window), "overview-progress");
 
   ui_test_destroy_window (window);
 }
@@ -499,7 +478,7 @@ test_export_dialog (void)
 
   pf_export_dialog_set_format (dialog, PF_REPORT_PDF);
   g_assert_true (gtk_widget_get_visible (paper));
-  screenshot_light_and_dark (GTK_WIDGET (dialog), "export-dialog");
+  ui_test_screenshot_light_and_dark (GTK_WIDGET (dialog), "export-dialog");
   for (guint format = PF_REPORT_HTML; format <= PF_REPORT_JSON; format++)
     {
       pf_export_dialog_set_format (dialog, format);
@@ -692,7 +671,7 @@ test_export_writes_file (void)
         {
           ui_test_wait_until (ui_test_stack_settled, stack);
           ui_test_wait_until (fits, dialog);
-          screenshot_light_and_dark (GTK_WIDGET (dialog), "export-dialog-done");
+          ui_test_screenshot_light_and_dark (GTK_WIDGET (dialog), "export-dialog-done");
         }
 
       g_signal_emit_by_name (ui_test_find_named (GTK_WIDGET (dialog), "copy-anchor"), "clicked");

@@ -46,27 +46,6 @@ respond (AdwMessageDialog *dialog,
   ui_test_spin ();
 }
 
-static void
-set_color_scheme (AdwColorScheme scheme)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
-  ui_test_spin ();
-}
-
-static void
-screenshot_light_and_dark (GtkWidget  *widget,
-                           const char *name)
-{
-  g_autofree char *dark = g_strconcat (name, "-dark", NULL);
-
-  set_color_scheme (ADW_COLOR_SCHEME_FORCE_LIGHT);
-  ui_test_wait_until (ui_test_is_drawn, widget);
-  ui_test_screenshot (widget, name);
-  set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
-  ui_test_screenshot (widget, dark);
-  set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
-}
-
 static GtkWidget *
 find_scrolled_window (GtkWidget *root)
 {
@@ -311,7 +290,7 @@ test_sign_off_goes_stale (void)
   ui_test_spin ();
   g_assert_cmpstr (sign_offs_stack_page (window), ==, "empty");
   g_assert_true (gtk_widget_is_sensitive (ui_test_find_named (visible_page (window), "sign-off-menu")));
-  screenshot_light_and_dark (GTK_WIDGET (window), "sign-offs-empty");
+  ui_test_screenshot_light_and_dark (GTK_WIDGET (window), "sign-offs-empty");
 
   pf_window_show_page (window, "business-understanding");
   ui_test_spin ();
@@ -370,7 +349,7 @@ test_sign_off_goes_stale (void)
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (conditions)), "Only for the pilot region", -1);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-off"));
-  screenshot_light_and_dark (GTK_WIDGET (dialog), "sign-off-dialog");
+  ui_test_screenshot_light_and_dark (GTK_WIDGET (dialog), "sign-off-dialog");
 
   /* Plain approval, then sign. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (conditions)), "", -1);
@@ -487,7 +466,7 @@ test_sign_off_goes_stale (void)
   pf_window_show_page (window, "business-understanding");
   ui_test_spin ();
   scroll_to_gate (visible_page (window));
-  screenshot_light_and_dark (GTK_WIDGET (window), "sign-off-phase-gate");
+  ui_test_screenshot_light_and_dark (GTK_WIDGET (window), "sign-off-phase-gate");
 
   /* The leakage review names a feature kept although flagged. */
   {
@@ -503,7 +482,7 @@ test_sign_off_goes_stale (void)
     dialog = PF_SIGN_OFF_DIALOG (ui_test_find_toplevel (PF_TYPE_SIGN_OFF_DIALOG));
     open = gtk_label_get_text (GTK_LABEL (ui_test_find_named (GTK_WIDGET (dialog), "still-open-list")));
     assert_contains (open, "Feature “days_to_cancel” is kept although flagged as leakage");
-    screenshot_light_and_dark (GTK_WIDGET (dialog), "sign-off-dialog-leakage");
+    ui_test_screenshot_light_and_dark (GTK_WIDGET (dialog), "sign-off-dialog-leakage");
     respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
   }
 
@@ -534,7 +513,7 @@ test_sign_off_goes_stale (void)
   g_assert_false (adw_message_dialog_get_response_enabled (withdraw, "withdraw"));
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find_named (GTK_WIDGET (withdraw), "comment")), "Signed before the data audit");
   g_assert_true (adw_message_dialog_get_response_enabled (withdraw, "withdraw"));
-  screenshot_light_and_dark (GTK_WIDGET (withdraw), "sign-off-withdraw-dialog");
+  ui_test_screenshot_light_and_dark (GTK_WIDGET (withdraw), "sign-off-withdraw-dialog");
   /* The keyboard focus was on the record's button; it stays on the record. */
   gtk_widget_grab_focus (ui_test_find_named (ui_test_find_named (visible_page (window), "sign-off-2"), "withdraw"));
   respond (withdraw, "withdraw");
@@ -546,7 +525,7 @@ test_sign_off_goes_stale (void)
   assert_contains (subtitle_of (window, "sign-off-2"), "Signed before the data audit");
   g_assert_null (ui_test_find_named (ui_test_find_named (visible_page (window), "sign-off-2"), "withdraw"));
   g_assert_cmpstr (state_of (window, "sign-off-3"), ==, "Current");
-  screenshot_light_and_dark (GTK_WIDGET (window), "sign-offs");
+  ui_test_screenshot_light_and_dark (GTK_WIDGET (window), "sign-offs");
 
   /* Filtered by scope. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (visible_page (window), "filter")), 1);

@@ -240,3 +240,25 @@ ui_test_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s", path);
 }
+
+static void
+set_color_scheme (AdwColorScheme scheme)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  ui_test_spin ();
+}
+
+/* Writes NAME.png in the light style and NAME-dark.png in the dark one. */
+void
+ui_test_screenshot_light_and_dark (GtkWidget  *widget,
+                                   const char *name)
+{
+  g_autofree char *dark = g_strconcat (name, "-dark", NULL);
+
+  set_color_scheme (ADW_COLOR_SCHEME_FORCE_LIGHT);
+  ui_test_wait_until (ui_test_is_drawn, widget);
+  ui_test_screenshot (widget, name);
+  set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
+  ui_test_screenshot (widget, dark);
+  set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
+}

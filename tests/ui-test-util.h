@@ -18,6 +18,8 @@ gboolean    ui_test_is_drawn         (gpointer     widget);
 gboolean    ui_test_message_dialog_shown (gpointer  unused);
 void        ui_test_screenshot       (GtkWidget   *widget,
                                       const char  *name);
+void        ui_test_screenshot_light_and_dark (GtkWidget  *widget,
+                                               const char *name);
 GtkWidget  *ui_test_find_named       (GtkWidget   *root,
                                       const char  *name);
 void        ui_test_spin             (void);

@@ -58,8 +58,13 @@ pf_question_is_answered (PfDocument       *document,
   return TRUE;
 }
 
-static gboolean
-has_text (const char *text)
+/**
+ * pf_text_is_given:
+ *
+ * Whether @text says something: not %NULL, not only white space.
+ */
+gboolean
+pf_text_is_given (const char *text)
 {
   if (text == NULL)
     return FALSE;
@@ -91,7 +96,7 @@ pf_business_question_is_recorded (PfDocument *document)
   question = pf_document_get_business_question (document);
   criterion = pf_document_get_success_criterion (document);
 
-  return has_text (question) && has_text (criterion);
+  return pf_text_is_given (question) && pf_text_is_given (criterion);
 }
 
 /* Counts the required questions of @phase and those answered; with

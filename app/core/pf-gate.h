@@ -34,6 +34,7 @@ typedef struct
 gboolean pf_question_is_answered (PfDocument       *document,
                                   const PfQuestion *question);
 gboolean pf_business_question_is_recorded (PfDocument *document);
+gboolean pf_text_is_given        (const char       *text);
 void     pf_gate_evaluate        (PfCatalog        *catalog,
                                   PfDocument       *document,
                                   PfPhase           phase,

@@ -134,21 +134,6 @@ cause_from_id (const char *id)
 }
 
 static gboolean
-has_text (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (text)))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 answer_not_applicable (Context    *ctx,
                        const char *question)
 {
@@ -243,7 +228,7 @@ answer_given (Context    *ctx,
   if (value == NULL || answer_not_applicable (ctx, question))
     return FALSE;
   if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
-    return has_text (json_node_get_string (value));
+    return pf_text_is_given (json_node_get_string (value));
 
   return TRUE;
 }
@@ -350,7 +335,7 @@ find_latest (Context    *ctx,
 static const char *
 signer (const SignOff *sign_off)
 {
-  return has_text (sign_off->name) ? sign_off->name : _("someone");
+  return pf_text_is_given (sign_off->name) ? sign_off->name : _("someone");
 }
 
 static char *
@@ -405,7 +390,7 @@ describe_missing_sign_off (Context     *ctx,
     {
       /* Translators: the first %s is what was signed, the second who rejected it. */
       *title = g_strdup_printf (_("Rejected: %s, by %s"), scope_title, signer (latest));
-      if (has_text (latest->conditions))
+      if (pf_text_is_given (latest->conditions))
         /* Translators: %s is the comment the person who rejected it wrote. */
         *detail = g_strdup_printf (_("Their comment: “%s”. Address it and ask for a new sign-off."), latest->conditions);
       else
@@ -491,7 +476,7 @@ record_name (JsonObject *record,
 {
   const char *name = record_string (record, member, NULL);
 
-  return has_text (name) ? name : record_string (record, "id", "?");
+  return pf_text_is_given (name) ? name : record_string (record, "id", "?");
 }
 
 /* ------------------------------------------------------------ the threshold */
@@ -937,7 +922,7 @@ rule_features (Context *ctx)
             g_ptr_array_add (unknown, (gpointer)record_name (record, "name"));
         }
 
-      if (!has_text (record_string (record, "reviewer", NULL)))
+      if (!pf_text_is_given (record_string (record, "reviewer", NULL)))
         {
           if (n_unreviewed++ == 0)
             first_unreviewed = id;
@@ -1042,7 +1027,7 @@ rule_metric (Context *ctx)
                  PF_FIX_QUESTION, question_page (ctx, "evaluation.criterion-met", PF_PHASE_EVALUATION),
                  "evaluation.criterion-met",
                  g_strdup (_("The evaluation found that the model does not meet the success criterion")),
-                 criterion != NULL && has_text (criterion)
+                 criterion != NULL && pf_text_is_given (criterion)
                    ? g_strdup_printf (_("The success criterion reads: “%s”. Improve the model, or agree a new "
                                         "criterion with the sponsor and record why."), criterion)
                    : NULL);
@@ -1295,7 +1280,7 @@ rule_sign_off_roles (Context *ctx)
                        PF_FIX_SIGN_OFF, "sign-offs", requirement->sign_off,
                        /* Translators: the first %s is what was signed, the second the signer, the third their role, the fourth the role expected, e.g. "data protection officer". */
                        g_strdup_printf (_("%s signed by %s (%s), not by the expected %s"), scope_title,
-                                        signer (sign_off), has_text (sign_off->role) ? sign_off->role : _("no role given"),
+                                        signer (sign_off), pf_text_is_given (sign_off->role) ? sign_off->role : _("no role given"),
                                         requirement->role),
                        g_strdup (_("Make sure the person whose approval the gate asks for has signed, "
                                    "or record why this signer stands in for them.")));
@@ -1317,7 +1302,7 @@ superseded (Context *ctx,
       SignOff *later = g_ptr_array_index (ctx->sign_offs, i);
 
       if (later->state == PF_SIGN_OFF_CURRENT && g_str_equal (later->scope, sign_off->scope) &&
-          has_text (sign_off->name) && g_strcmp0 (later->name, sign_off->name) == 0)
+          pf_text_is_given (sign_off->name) && g_strcmp0 (later->name, sign_off->name) == 0)
         return TRUE;
     }
 
@@ -1348,7 +1333,7 @@ rule_approvals (Context *ctx)
                        PF_FIX_SIGN_OFF, "sign-offs", sign_off->scope,
                        /* Translators: the first %s is what was approved, the second who approved it. */
                        g_strdup_printf (_("%s approved with conditions by %s"), scope_title, signer (sign_off)),
-                       has_text (sign_off->conditions)
+                       pf_text_is_given (sign_off->conditions)
                          /* Translators: %s is the conditions as the approver wrote them. */
                          ? g_strdup_printf (_("Conditions: “%s”"), sign_off->conditions)
                          : g_strdup (_("The approver named no conditions: ask which.")));
@@ -1370,7 +1355,7 @@ rule_approvals (Context *ctx)
                        scope_phase (ctx, sign_off->scope), PF_FIX_SIGN_OFF, "sign-offs", sign_off->scope,
                        /* Translators: the first %s is what was signed, the second who rejected it. */
                        g_strdup_printf (_("Rejected: %s, by %s"), scope_title, signer (sign_off)),
-                       has_text (sign_off->conditions)
+                       pf_text_is_given (sign_off->conditions)
                          ? g_strdup_printf (_("Their comment: “%s”. Address it and ask for a new sign-off."),
                                             sign_off->conditions)
                          : g_strdup (_("Address the reasons and ask for a new sign-off.")));
@@ -1438,7 +1423,7 @@ rule_registers (Context *ctx)
                    PF_FIX_RECORD, "risks", id,
                    /* Translators: %s is the title of a risk. */
                    g_strdup_printf (_("Open risk, likely and with high impact: “%s”"), record_name (record, "title")),
-                   has_text (record_string (record, "mitigation", NULL))
+                   pf_text_is_given (record_string (record, "mitigation", NULL))
                      /* Translators: %s is the planned mitigation of a risk. */
                      ? g_strdup_printf (_("Planned mitigation: %s"), record_string (record, "mitigation", ""))
                      : g_strdup (_("No mitigation is planned.")));

@@ -25,34 +25,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "pf-readiness.h"
 
 #define BUDGET_CHECK_MS 100.0
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *samples)
-{
-  guint n = samples->len;
-
-  g_array_sort (samples, compare_doubles);
-  return n % 2 ? g_array_index (samples, double, n / 2)
-               : (g_array_index (samples, double, n / 2 - 1) + g_array_index (samples, double, n / 2)) / 2;
-}
 
 static void
 run (const char * const *argv,
@@ -171,44 +147,44 @@ main (int   argc,
 
   for (guint r = 0; r < repeat; r++)
     {
-      double start = now_ms (), loaded, evaluated;
+      double start = bench_now_ms (), loaded, evaluated;
       g_autoptr(PfDocument) document = read_project (path);
       g_autoptr(PfReadiness) readiness = NULL;
       g_autoptr(JsonNode) json = NULL;
 
-      loaded = now_ms ();
+      loaded = bench_now_ms ();
       readiness = pf_readiness_evaluate (catalog, document);
-      evaluated = now_ms ();
+      evaluated = bench_now_ms ();
       json = pf_readiness_to_json (readiness);
 
       g_array_append_vals (evaluate_ms, (double[]) { evaluated - loaded }, 1);
-      g_array_append_vals (check_ms, (double[]) { now_ms () - start }, 1);
+      g_array_append_vals (check_ms, (double[]) { bench_now_ms () - start }, 1);
     }
 
   if (argc > 3)
     {
       for (guint r = 0; r < repeat; r++)
         {
-          double start = now_ms ();
+          double start = bench_now_ms ();
 
           /* Exit status 1: the project is not ready. */
           run ((const char * const[]) { argv[3], "check", "--json", path, NULL }, TRUE);
-          g_array_append_vals (process_ms, (double[]) { now_ms () - start }, 1);
+          g_array_append_vals (process_ms, (double[]) { bench_now_ms () - start }, 1);
         }
-      process_median = median (process_ms);
+      process_median = bench_median (process_ms);
     }
 
   stale = make_stale_project ();
   for (guint r = 0; r < repeat; r++)
     {
-      double start = now_ms ();
+      double start = bench_now_ms ();
       g_autoptr(PfReadiness) readiness = pf_readiness_evaluate (catalog, stale);
 
-      g_array_append_vals (stale_ms, (double[]) { now_ms () - start }, 1);
+      g_array_append_vals (stale_ms, (double[]) { bench_now_ms () - start }, 1);
     }
 
-  evaluate_median = median (evaluate_ms);
-  check_median = median (check_ms);
+  evaluate_median = bench_median (evaluate_ms);
+  check_median = bench_median (check_ms);
 
   printf ("\nReadiness check: 5,000 features, 1,000 assumptions, 20,000 audit entries "
           "(%u findings, %u blockers), %u runs each\n", n_findings, n_blockers, repeat);
@@ -221,7 +197,7 @@ main (int   argc,
     printf ("  %-52s %10.1f %10.1f %10s\n", "`preflight check --json` process (ms)",
             process_median, g_array_index (process_ms, double, 0), "");
 
-  stale_median = median (stale_ms);
+  stale_median = bench_median (stale_ms);
   printf ("  %-52s %10.1f %10.1f %10s\n", "evaluate, whole project stale (5,000 changes, ms)",
           stale_median, g_array_index (stale_ms, double, 0), "");
 

@@ -23,36 +23,12 @@
 
 #include "pf-catalog.h"
 #include "pf-document.h"
+#include "bench-util.h"
 #include "pf-readiness.h"
 #include "pf-report.h"
 
 #define BUDGET_HTML_MS  500.0
 #define BUDGET_PDF_MS   2000.0
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *samples)
-{
-  guint n = samples->len;
-
-  g_array_sort (samples, compare_doubles);
-  return n % 2 ? g_array_index (samples, double, n / 2)
-               : (g_array_index (samples, double, n / 2 - 1) + g_array_index (samples, double, n / 2)) / 2;
-}
 
 /* Reads the project and verifies its audit chain, as an export finds it. */
 static PfDocument *
@@ -152,12 +128,12 @@ main (int   argc,
           g_autoptr(GBytes) bytes = NULL;
           double model;
 
-          start = now_ms ();
+          start = bench_now_ms ();
           report = pf_report_new (catalog, document, readiness, NULL);
-          model = now_ms () - start;
+          model = bench_now_ms () - start;
           if (!(bytes = pf_report_render (report, formats[f].format, PF_PAPER_A4, NULL, &error)))
             g_error ("%s: %s", formats[f].name, error->message);
-          t = now_ms () - start;
+          t = bench_now_ms () - start;
           sizes[f] = g_bytes_get_size (bytes);
           if (r > 0)
             {
@@ -172,20 +148,20 @@ main (int   argc,
           "20,000 audit entries), median of %u runs\n", repeat);
   printf ("  verdict %s with %u blockers\n", pf_verdict_get_id (verdict), n_blockers);
   printf ("  %-40s %10s %10s\n", "figure", "median", "budget");
-  printf ("  %-40s %10.1f %10s\n", "report model (ms)", median (model_ms), "");
+  printf ("  %-40s %10.1f %10s\n", "report model (ms)", bench_median (model_ms), "");
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
       g_autofree char *name = g_strdup_printf ("%s: model + render (ms), %.1f MB", formats[f].name,
                                                sizes[f] / (1024.0 * 1024.0));
 
       if (formats[f].budget > 0)
-        printf ("  %-40s %10.1f %10.0f\n", name, median (format_ms[f]), formats[f].budget);
+        printf ("  %-40s %10.1f %10.0f\n", name, bench_median (format_ms[f]), formats[f].budget);
       else
-        printf ("  %-40s %10.1f %10s\n", name, median (format_ms[f]), "");
+        printf ("  %-40s %10.1f %10s\n", name, bench_median (format_ms[f]), "");
     }
 
-  ok &= median (format_ms[0]) <= BUDGET_HTML_MS;
-  ok &= median (format_ms[3]) <= BUDGET_PDF_MS;
+  ok &= bench_median (format_ms[0]) <= BUDGET_HTML_MS;
+  ok &= bench_median (format_ms[3]) <= BUDGET_PDF_MS;
   printf ("%s\n", ok ? "Within budget" : "OVER BUDGET");
 
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
