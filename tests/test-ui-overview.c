@@ -604,6 +604,12 @@ shows_label (GtkWidget  *root,
   return FALSE;
 }
 
+static gboolean
+shows_exported_toast (gpointer window)
+{
+  return shows_label (GTK_WIDGET (window), "Report exported");
+}
+
 /* The window has grown to hold its content. */
 static gboolean
 fits (gpointer window)
@@ -648,6 +654,11 @@ test_export_writes_file (void)
       pf_export_dialog_export_to_file (dialog, file);
       ui_test_wait_until (not_busy, dialog);
 
+      /* The window says so, with a way to open the file (a toast, maybe
+       * after the one before it). */
+      ui_test_wait_until (shows_exported_toast, window);
+      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-report"));
+
       g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
       stack = GTK_STACK (ui_test_find_widget (GTK_WIDGET (dialog), "stack"));
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "done");
@@ -678,10 +689,6 @@ test_export_writes_file (void)
       gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL, clipboard_read_cb, &copied);
       ui_test_wait_until (is_set, &copied);
       g_assert_cmpstr (copied, ==, pf_export_dialog_get_anchor (dialog));
-
-      /* The window says so too, with a way to open the file. */
-      g_assert_true (shows_label (GTK_WIDGET (window), "Report exported"));
-      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-report"));
 
       settings_format = g_settings_get_string (settings, "report-format");
       g_assert_cmpstr (settings_format, ==, i == 0 ? "json" : "md");
