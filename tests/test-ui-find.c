@@ -27,19 +27,11 @@ compare_double (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static gboolean
-time_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *)data;
-}
-
 /* Until the animations a style change starts have run. */
 static void
 settle (void)
 {
-  gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
-
-  ui_test_wait_until (time_passed, &until);
+  ui_test_wait_ms (400);
 }
 
 static char *searched_text;

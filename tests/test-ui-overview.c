@@ -455,38 +455,25 @@ close_with_escape (GtkWindow *window)
   ui_test_wait_until (ui_test_is_null, &pointer);
 }
 
+/* Export… asks where, suggesting a name from the project's title. Not
+ * in the sanitizer build: GTK 4.8's file chooser leaks what it reads of
+ * the folders it shows (LeakSanitizer, inside GTK and GIO). */
+#ifndef __SANITIZE_ADDRESS__
 static gboolean
 file_chooser_shown (gpointer unused)
 {
   return ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
 }
 
-/* The dialog opens over the window, offers the paper size only for PDF,
- * and closes with Escape and with Cancel. */
 static void
-test_export_dialog (void)
+check_file_chooser (PfWindow       *window,
+                    PfExportDialog *dialog)
 {
-  PfWindow *window = open_sample ("dialog.preflight");
-  PfExportDialog *dialog = open_export_dialog (window);
-  GtkWidget *paper = ui_test_find_named (GTK_WIDGET (dialog), "paper");
-  GtkWidget *cancel;
   GtkWindow *chooser;
   g_autofree char *title = NULL;
   g_autofree char *suggested = NULL;
   g_autofree char *current = NULL;
-  gpointer pointer;
 
-  pf_export_dialog_set_format (dialog, PF_REPORT_PDF);
-  g_assert_true (gtk_widget_get_visible (paper));
-  ui_test_screenshot_light_and_dark (GTK_WIDGET (dialog), "export-dialog");
-  for (guint format = PF_REPORT_HTML; format <= PF_REPORT_JSON; format++)
-    {
-      pf_export_dialog_set_format (dialog, format);
-      g_assert_cmpint (pf_export_dialog_get_format (dialog), ==, format);
-      g_assert_false (gtk_widget_get_visible (paper));
-    }
-
-  /* Export… asks where, suggesting a name from the project's title. */
   g_signal_emit_by_name (ui_test_find_named (GTK_WIDGET (dialog), "export"), "clicked");
   ui_test_wait_until (file_chooser_shown, NULL);
   chooser = ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
@@ -500,6 +487,33 @@ test_export_dialog (void)
   ui_test_spin ();
   g_assert_null (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_false (pf_export_dialog_get_busy (dialog));
+}
+#endif
+
+/* The dialog opens over the window, offers the paper size only for PDF,
+ * and closes with Escape and with Cancel. */
+static void
+test_export_dialog (void)
+{
+  PfWindow *window = open_sample ("dialog.preflight");
+  PfExportDialog *dialog = open_export_dialog (window);
+  GtkWidget *paper = ui_test_find_named (GTK_WIDGET (dialog), "paper");
+  GtkWidget *cancel;
+  gpointer pointer;
+
+  pf_export_dialog_set_format (dialog, PF_REPORT_PDF);
+  g_assert_true (gtk_widget_get_visible (paper));
+  ui_test_screenshot_light_and_dark (GTK_WIDGET (dialog), "export-dialog");
+  for (guint format = PF_REPORT_HTML; format <= PF_REPORT_JSON; format++)
+    {
+      pf_export_dialog_set_format (dialog, format);
+      g_assert_cmpint (pf_export_dialog_get_format (dialog), ==, format);
+      g_assert_false (gtk_widget_get_visible (paper));
+    }
+
+#ifndef __SANITIZE_ADDRESS__
+  check_file_chooser (window, dialog);
+#endif
 
   close_with_escape (GTK_WINDOW (dialog));
 

@@ -37,20 +37,6 @@ open_sample (void)
   return window;
 }
 
-static gboolean
-time_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *)data;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  ui_test_wait_until (time_passed, &until);
-}
-
 static GtkWidget *
 find_of_type (GtkWidget *root,
               GType      type)
@@ -77,7 +63,7 @@ show_page (PfWindow   *window,
 
   g_assert_true (pf_window_show_page (window, page_id));
   ui_test_wait_until (ui_test_stack_settled, stack);
-  wait_ms (100);
+  ui_test_wait_ms (100);
 
   return gtk_stack_get_child_by_name (stack, page_id);
 }
@@ -128,7 +114,7 @@ assert_jumped_to (PfWindow   *window,
 
   g_assert_nonnull (input);
   ui_test_wait_until (jump_done, input);
-  wait_ms (300);
+  ui_test_wait_ms (300);
   if (!has_focus_within (input))
     g_error ("%s lost the focus after the jump", question_id);
   if (!row_fully_shown (input))
@@ -136,7 +122,7 @@ assert_jumped_to (PfWindow   *window,
 
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (input, GTK_TYPE_SCROLLED_WINDOW)));
   value = gtk_adjustment_get_value (adjustment);
-  wait_ms (200);
+  ui_test_wait_ms (200);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
 
@@ -170,7 +156,7 @@ test_jump_from_gate (void)
       /* Back down to the gate, as the user scrolls to it. */
       adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gate, GTK_TYPE_SCROLLED_WINDOW)));
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      wait_ms (50);
+      ui_test_wait_ms (50);
 
       for (GtkWidget *child = find_of_type (gate, GTK_TYPE_LIST_BOX_ROW); child; child = gtk_widget_get_next_sibling (child))
         {
@@ -218,10 +204,10 @@ test_jump_from_other_page (void)
           g_assert_nonnull (popover);
           gtk_popover_popup (GTK_POPOVER (popover));
           ui_test_wait_until (ui_test_is_drawn, popover);
-          wait_ms (100);
+          ui_test_wait_ms (100);
           ui_test_screenshot (GTK_WIDGET (window), "phase-jump-drop-down");
           gtk_popover_popdown (GTK_POPOVER (popover));
-          wait_ms (100);
+          ui_test_wait_ms (100);
         }
     }
 
@@ -282,10 +268,10 @@ test_invalid_input (void)
       if (i == 0)
         {
           adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-          wait_ms (400);
+          ui_test_wait_ms (400);
           ui_test_screenshot (GTK_WIDGET (window), "phase-invalid-date-dark");
           adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-          wait_ms (400);
+          ui_test_wait_ms (400);
         }
 
       /* Still wrong after more typing; right at last, and saved. */

@@ -262,3 +262,18 @@ ui_test_screenshot_light_and_dark (GtkWidget  *widget,
   ui_test_screenshot (widget, dark);
   set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
 }
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *)data;
+}
+
+/* Runs the main loop for @ms milliseconds: for animations to finish. */
+void
+ui_test_wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  ui_test_wait_until (time_passed, &until);
+}

@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 void        ui_test_init             (int         *argc,
                                       char      ***argv);
+void        ui_test_wait_ms          (guint        ms);
 void        ui_test_wait_until       (gboolean   (*condition) (gpointer),
                                       gpointer     data);
 void        ui_test_close_and_wait   (GtkWindow   *window);
