@@ -139,29 +139,12 @@ count_findings (const PfReadiness *readiness,
   return n;
 }
 
-static GtkWidget *
-find_scrolled_window (GtkWidget *root)
-{
-  if (GTK_IS_SCROLLED_WINDOW (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_scrolled_window (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Scrolls the page so that the widget named @name is at the top. */
 static void
 scroll_to (GtkWidget  *page,
            const char *name)
 {
-  GtkWidget *scrolled = find_scrolled_window (page);
+  GtkWidget *scrolled = ui_test_find_of_type (page, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
   double x, y;

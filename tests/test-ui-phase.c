@@ -38,24 +38,6 @@ open_sample (void)
 }
 
 static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 show_page (PfWindow   *window,
            const char *page_id)
 {
@@ -137,7 +119,7 @@ test_jump_from_gate (void)
   g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_nonnull (gate);
-  for (GtkWidget *row = find_of_type (gate, GTK_TYPE_LIST_BOX_ROW); row; row = gtk_widget_get_next_sibling (row))
+  for (GtkWidget *row = ui_test_find_of_type (gate, GTK_TYPE_LIST_BOX_ROW); row; row = gtk_widget_get_next_sibling (row))
     {
       const char *question = g_object_get_data (G_OBJECT (row), "question");
 
@@ -158,7 +140,7 @@ test_jump_from_gate (void)
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
       ui_test_wait_ms (50);
 
-      for (GtkWidget *child = find_of_type (gate, GTK_TYPE_LIST_BOX_ROW); child; child = gtk_widget_get_next_sibling (child))
+      for (GtkWidget *child = ui_test_find_of_type (gate, GTK_TYPE_LIST_BOX_ROW); child; child = gtk_widget_get_next_sibling (child))
         {
           if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "question"), question) == 0)
             row = child;
@@ -199,7 +181,7 @@ test_jump_from_other_page (void)
       input = ui_test_find_named (GTK_WIDGET (window), questions[i]);
       if (GTK_IS_DROP_DOWN (input))
         {
-          GtkWidget *popover = find_of_type (input, GTK_TYPE_POPOVER);
+          GtkWidget *popover = ui_test_find_of_type (input, GTK_TYPE_POPOVER);
 
           g_assert_nonnull (popover);
           gtk_popover_popup (GTK_POPOVER (popover));

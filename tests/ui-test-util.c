@@ -277,3 +277,22 @@ ui_test_wait_ms (guint ms)
 
   ui_test_wait_until (time_passed, &until);
 }
+
+/* The first widget of @type in the tree under @root (@root included). */
+GtkWidget *
+ui_test_find_of_type (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 void        ui_test_init             (int         *argc,
                                       char      ***argv);
+GtkWidget  *ui_test_find_of_type     (GtkWidget   *root,
+                                      GType        type);
 void        ui_test_wait_ms          (guint        ms);
 void        ui_test_wait_until       (gboolean   (*condition) (gpointer),
                                       gpointer     data);
