@@ -300,6 +300,10 @@ parse_record (Parser       *parser,
         }
       else
         {
+          /* A quote here is one read as a character: it was logged as
+           * never closed. */
+          if (*p == '"')
+            p++;
           for (;;)
             {
               while (!table[*p])
@@ -845,6 +849,8 @@ pf_csv_reader_prepare (PfCsvReader   *reader,
 
   if (reader->prepared)
     return TRUE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   /* Detection looks at the first SNIFF_BYTES; without detection only a
    * byte order mark is looked for. */
@@ -987,7 +993,7 @@ pf_csv_reader_next (PfCsvReader   *reader,
 
       parser_finish_fields (parser);
       reader->line += result.lines;
-      reader->partial_line = !result.ends_with_break;
+      reader->partial_line = result.end[-1] != '\n' && result.end[-1] != '\r';
       reader->pos = result.end - reader->buffer;
 
       if (is_blank_record (parser))
