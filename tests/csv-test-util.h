@@ -55,6 +55,8 @@ csv_trickle_stream_read (GInputStream  *stream,
     }
 
   n = MIN (n, MIN (count, self->length - self->pos));
+  if (n == 0)
+    return 0;
   memcpy (buffer, self->data + self->pos, n);
   self->pos += n;
   return n;

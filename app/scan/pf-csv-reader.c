@@ -952,7 +952,8 @@ pf_csv_reader_next (PfCsvReader   *reader,
 
       if (status == PARSE_NEED_MORE)
         {
-          if (available >= max)
+          /* With exactly max bytes, whether the input ends there decides. */
+          if (available > max)
             {
               if (result.open_quote == NULL)
                 {
