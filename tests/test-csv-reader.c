@@ -407,6 +407,79 @@ test_max_sites (void)
     }
 }
 
+/* A field of 3 MiB, larger than the first buffer, read whole and in pieces. */
+static void
+test_long_field (void)
+{
+  g_autoptr(GString) text = g_string_new ("id,blob\n1,\"");
+  const gsize blob = 3 * 1024 * 1024;
+
+  for (gsize i = 0; i < blob; i++)
+    g_string_append_c (text, i % 1000 == 999 ? '\n' : 'a' + i % 26);
+  g_string_append (text, "\"\n2,short\n");
+
+  for (guint pieces = 0; pieces < 2; pieces++)
+    {
+      g_autoptr(GInputStream) stream = pieces ? csv_trickle_stream_new (text->str, text->len, 4096, 3)
+                                              : g_memory_input_stream_new_from_data (text->str, text->len, NULL);
+      g_autoptr(PfCsvReader) reader = pf_csv_reader_new (stream, NULL);
+      g_autoptr(GError) error = NULL;
+      const PfCsvRecord *record;
+
+      record = pf_csv_reader_next (reader, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (record);
+      g_assert_cmpuint (record->n_fields, ==, 2);
+      g_assert_cmpuint (record->fields[1].length, ==, blob);
+      g_assert_cmpmem (record->fields[1].data, 5, "abcde", 5);
+      g_assert_cmpuint (record->line, ==, 2);
+
+      record = pf_csv_reader_next (reader, NULL, &error);
+      g_assert_nonnull (record);
+      g_assert_cmpuint (record->line, ==, 2 + blob / 1000 + 1);
+      g_assert_cmpmem (record->fields[1].data, record->fields[1].length, "short", 5);
+      g_assert_null (pf_csv_reader_next (reader, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (pf_csv_reader_get_offset (reader), ==, text->len);
+    }
+}
+
+/* A quote opened by mistake early in a large file: it is taken as a
+ * character once max_record_bytes have gone by, and the rest of the file
+ * reads as it should. */
+static void
+test_open_quote_recovery (void)
+{
+  g_autoptr(GString) text = g_string_new ("id,name\n1,\"Anna\n");
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(PfCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  PfCsvOptions options = { .max_record_bytes = 4096 };
+  const PfCsvRecord *record;
+  const PfCsvSite *sites;
+  guint n_sites, n = 0;
+
+  for (guint i = 2; i < 20000; i++)
+    g_string_append_printf (text, "%u,name %u\n", i, i);
+  stream = g_memory_input_stream_new_from_data (text->str, text->len, NULL);
+  reader = pf_csv_reader_new (stream, &options);
+
+  while ((record = pf_csv_reader_next (reader, NULL, &error)))
+    {
+      g_assert_cmpuint (record->n_fields, ==, 2);
+      g_assert_cmpuint (record->line, ==, n + 2);
+      if (n == 0)
+        g_assert_cmpmem (record->fields[1].data, record->fields[1].length, "\"Anna", 5);
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 19999);
+  sites = pf_csv_reader_get_problem_sites (reader, PF_CSV_PROBLEM_UNTERMINATED_QUOTE, &n_sites);
+  g_assert_cmpuint (n_sites, ==, 1);
+  g_assert_cmpuint (sites[0].line, ==, 2);
+  g_assert_cmpuint (pf_csv_reader_get_problem_count (reader, PF_CSV_PROBLEM_STRAY_QUOTE), ==, 0);
+}
+
 static void
 test_cancel (void)
 {
@@ -446,6 +519,8 @@ main (int   argc,
   g_test_add_func ("/csv-reader/overrides", test_overrides);
   g_test_add_func ("/csv-reader/detect-delimiter", test_detect_delimiter);
   g_test_add_func ("/csv-reader/large", test_large);
+  g_test_add_func ("/csv-reader/long-field", test_long_field);
+  g_test_add_func ("/csv-reader/open-quote-recovery", test_open_quote_recovery);
   g_test_add_func ("/csv-reader/max-sites", test_max_sites);
   g_test_add_func ("/csv-reader/cancel", test_cancel);
   g_test_add_func ("/csv-reader/describe", test_describe);
