@@ -116,8 +116,8 @@ struct _PfCsvReader
   gboolean        partial_line;    /* the input ended without a line break */
   guint64         n_records;
   guint64         n_blank_lines;
-  guint64         invalid_bytes;
-  guint64         non_ascii_bytes;
+  guint64         invalid_records;     /* records with bytes that are not UTF-8 */
+  guint64         non_ascii_records;   /* records of UTF-8 beyond ASCII */
   ProblemLog      problems[PF_CSV_N_PROBLEMS];
 };
 
@@ -705,9 +705,6 @@ check_utf8 (PfCsvReader  *reader,
   guint64 logged_line = 0;
   gboolean valid = TRUE;
 
-  for (const guint8 *q = start; q < end; q++)
-    reader->non_ascii_bytes += *q >> 7;
-
   while (p < end)
     {
       const char *bad;
@@ -722,7 +719,6 @@ check_utf8 (PfCsvReader  *reader,
         }
 
       valid = FALSE;
-      reader->invalid_bytes++;
       line += count_breaks (counted, p, end);
       counted = p;
       if (line != logged_line)
@@ -740,6 +736,10 @@ check_utf8 (PfCsvReader  *reader,
       p++;
     }
 
+  if (valid)
+    reader->non_ascii_records++;
+  else
+    reader->invalid_records++;
   return valid;
 }
 
@@ -1131,11 +1131,11 @@ pf_csv_reader_get_encoding (PfCsvReader *reader)
 
   if (reader->utf16_bom)
     return PF_CSV_ENCODING_UTF16;
-  if (reader->invalid_bytes == 0)
+  if (reader->invalid_records == 0)
     return PF_CSV_ENCODING_UTF8;
-  /* In Latin-1 text nearly every byte above 127 is invalid UTF-8; in UTF-8
-   * text with a few bad bytes, few are. */
-  if (reader->invalid_bytes * 2 > reader->non_ascii_bytes)
+  /* In Latin-1 text nearly every record beyond ASCII is invalid UTF-8; in
+   * UTF-8 text with a few bad bytes, few are. */
+  if (reader->invalid_records > reader->non_ascii_records)
     return PF_CSV_ENCODING_WINDOWS_1252;
   return PF_CSV_ENCODING_MOSTLY_UTF8;
 }
