@@ -74,7 +74,6 @@ typedef struct
 {
   const guint8 *end;               /* after the record and its line break */
   guint         lines;             /* line breaks in the record and after it */
-  gboolean      ends_with_break;
   const guint8 *open_quote;        /* PARSE_NEED_MORE inside quotes */
   guint         open_quote_line;
   const guint8 *unterminated;      /* PARSE_COMPLETE at the end of the input inside quotes */
@@ -321,7 +320,6 @@ parse_record (Parser       *parser,
           if (!at_eof)
             goto need_more;
           result->end = end;
-          result->ends_with_break = FALSE;
           break;
         }
 
@@ -347,7 +345,6 @@ parse_record (Parser       *parser,
         }
       lines++;
       result->end = p;
-      result->ends_with_break = TRUE;
       break;
     }
 
