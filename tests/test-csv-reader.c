@@ -494,6 +494,37 @@ test_cancel (void)
 }
 
 static void
+check_utf8_copy (const char    *bytes,
+                 PfCsvEncoding  encoding,
+                 const char    *expected)
+{
+  PfCsvField field = { bytes, strlen (bytes), FALSE };
+  g_autofree char *copy = pf_csv_field_dup_utf8 (&field, encoding);
+
+  g_assert_cmpstr (copy, ==, expected);
+}
+
+static void
+test_dup_utf8 (void)
+{
+  PfCsvField with_nul = { "a\0b", 3, FALSE };
+  PfCsvField empty = { NULL, 0, TRUE };
+  g_autofree char *nul_utf8 = pf_csv_field_dup_utf8 (&with_nul, PF_CSV_ENCODING_UTF8);
+  g_autofree char *nul_1252 = pf_csv_field_dup_utf8 (&with_nul, PF_CSV_ENCODING_WINDOWS_1252);
+  g_autofree char *empty_utf8 = pf_csv_field_dup_utf8 (&empty, PF_CSV_ENCODING_UTF8);
+  g_autofree char *empty_1252 = pf_csv_field_dup_utf8 (&empty, PF_CSV_ENCODING_WINDOWS_1252);
+
+  check_utf8_copy ("Z\xfcrich", PF_CSV_ENCODING_WINDOWS_1252, "Zürich");
+  check_utf8_copy ("\x80 5, \x93quoted\x94 \x85", PF_CSV_ENCODING_WINDOWS_1252, "€ 5, “quoted” …");
+  check_utf8_copy ("Z\xc3\xbcrich", PF_CSV_ENCODING_UTF8, "Zürich");
+  check_utf8_copy ("M\xfcnchen", PF_CSV_ENCODING_MOSTLY_UTF8, "M\xef\xbf\xbdnchen");
+  g_assert_cmpstr (nul_utf8, ==, "a\xef\xbf\xbd" "b");
+  g_assert_cmpstr (nul_1252, ==, "a\xef\xbf\xbd" "b");
+  g_assert_cmpstr (empty_utf8, ==, "");
+  g_assert_cmpstr (empty_1252, ==, "");
+}
+
+static void
 test_describe (void)
 {
   for (PfCsvProblem problem = 0; problem < PF_CSV_N_PROBLEMS; problem++)
@@ -523,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/open-quote-recovery", test_open_quote_recovery);
   g_test_add_func ("/csv-reader/max-sites", test_max_sites);
   g_test_add_func ("/csv-reader/cancel", test_cancel);
+  g_test_add_func ("/csv-reader/dup-utf8", test_dup_utf8);
   g_test_add_func ("/csv-reader/describe", test_describe);
 
   return g_test_run ();

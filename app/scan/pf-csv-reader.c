@@ -1137,6 +1137,43 @@ pf_csv_reader_get_encoding (PfCsvReader *reader)
   return PF_CSV_ENCODING_MOSTLY_UTF8;
 }
 
+/* Windows-1252 from 0x80 to 0x9f; its five unused bytes as in Latin-1. */
+static const gunichar windows_1252[32] = {
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+  0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+};
+
+char *
+pf_csv_field_dup_utf8 (const PfCsvField *field,
+                       PfCsvEncoding     encoding)
+{
+  GString *out;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (encoding != PF_CSV_ENCODING_WINDOWS_1252)
+    return g_utf8_make_valid (field->length ? field->data : "", field->length);
+
+  out = g_string_sized_new (field->length + 16);
+  for (gsize i = 0; i < field->length; i++)
+    {
+      guchar c = field->data[i];
+
+      if (c == 0)
+        g_string_append_unichar (out, 0xfffd);
+      else if (c < 0x80)
+        g_string_append_c (out, c);
+      else if (c < 0xa0)
+        g_string_append_unichar (out, windows_1252[c - 0x80]);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 const char *
 pf_csv_problem_describe (PfCsvProblem problem)
 {

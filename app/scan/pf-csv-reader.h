@@ -128,6 +128,13 @@ const PfCsvSite   *pf_csv_reader_get_problem_sites (PfCsvReader        *reader,
                                                     guint              *n_sites);
 PfCsvEncoding      pf_csv_reader_get_encoding     (PfCsvReader         *reader);
 
+/* A copy of the field as valid UTF-8, NUL-terminated: bytes read as
+ * Windows-1252 for PF_CSV_ENCODING_WINDOWS_1252, otherwise what is not
+ * UTF-8 (and NUL) replaced by U+FFFD. For showing values, not for every
+ * field of a scan. */
+char              *pf_csv_field_dup_utf8          (const PfCsvField    *field,
+                                                   PfCsvEncoding        encoding);
+
 const char        *pf_csv_problem_describe        (PfCsvProblem         problem);
 const char        *pf_csv_encoding_describe       (PfCsvEncoding        encoding);
 const char        *pf_csv_delimiter_describe      (char                 delimiter);

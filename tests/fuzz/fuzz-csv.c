@@ -10,8 +10,8 @@
  *    input's hash: delimiter, header, a small max_record_bytes, max_sites);
  *  - records go forward: lines and offsets grow, stay within the input;
  *    an unquoted field holds no delimiter and no line break; a record said
- *    to be UTF-8 is; problem sites are at most max_sites, in line order per
- *    problem, within the lines read;
+ *    to be UTF-8 is; a field's UTF-8 copy is UTF-8; problem sites are at
+ *    most max_sites, in line order per problem, within the lines read;
  *  - when no quote was stray or left open, writing the records out again
  *    (quoting what needs it) and reading that gives the same fields.
  *
@@ -197,6 +197,14 @@ read_checked (const guint8        *data,
             }
           if (record->valid_utf8)
             CHECK (is_utf8 (field->data, field->length), "line %" G_GUINT64_FORMAT ": said UTF-8, is not", record->line);
+
+          for (PfCsvEncoding encoding = PF_CSV_ENCODING_MOSTLY_UTF8; encoding <= PF_CSV_ENCODING_WINDOWS_1252; encoding++)
+            {
+              g_autofree char *copy = pf_csv_field_dup_utf8 (field, encoding);
+
+              CHECK (g_utf8_validate (copy, -1, NULL), "line %" G_GUINT64_FORMAT ": a copy that is not UTF-8",
+                     record->line);
+            }
         }
 
       if (record->n_fields == 1 && record->fields[0].length == 0 && !record->fields[0].quoted)
