@@ -77,6 +77,8 @@ static const PfField feature_fields[] = {
   { "verdict", PF_FIELD_ENUM, verdicts },
   { "reviewer", PF_FIELD_STRING },
   { "rationale", PF_FIELD_TEXT },
+  /* Written by a dataset scan only: the column's metrics (pf-scan-record.h). */
+  { "scan", PF_FIELD_OBJECT },
   { NULL }
 };
 
@@ -160,6 +162,8 @@ static const struct {
   { "features", "verdict", NC_("register field", "Verdict") },
   { "features", "reviewer", NC_("register field", "Reviewer") },
   { "features", "rationale", NC_("register field", "Rationale") },
+  /* Translators: what a dataset scan measured of a feature's column. */
+  { "features", "scan", NC_("register field", "Scan") },
   { "dataset-scans", "file-name", NC_("register field", "File name") },
   { "dataset-scans", "sha256", NC_("register field", "SHA-256 checksum") },
   { "dataset-scans", "scanned-at", NC_("register field", "Scanned at") },
