@@ -275,6 +275,37 @@ test_hll_precisions (void)
     }
 }
 
+/* The estimator itself, from register states set by hand: a hash whose top
+ * p bits are j and whose next bit is 1 sets register j to rank 1. */
+static void
+test_hll_formula (void)
+{
+  g_autoptr(PfHll) small = pf_hll_new (4);
+  g_autoptr(PfHll) large = pf_hll_new (14);
+  double m = 16384.0;
+
+  /* linear counting: one register of 16 set, 15 still zero */
+  pf_hll_add (small, ((guint64) 3 << 60) | ((guint64) 1 << 59));
+  g_assert_cmpfloat_with_epsilon (pf_hll_estimate (small), 16.0 * log (16.0 / 15.0), 1e-12);
+
+  /* all 16 at rank 1: α_16 m² / (m / 2) = 0.673 · 32; no zero register,
+   * so no linear counting even below 5m/2 */
+  for (guint64 j = 0; j < 16; j++)
+    pf_hll_add (small, (j << 60) | ((guint64) 1 << 59));
+  g_assert_cmpfloat_with_epsilon (pf_hll_estimate (small), 0.673 * 32.0, 1e-12);
+
+  /* a higher rank replaces a lower one, never the reverse: register 0 at
+   * rank 3 (2^-3) */
+  pf_hll_add (small, (guint64) 1 << 57);
+  pf_hll_add (small, (guint64) 1 << 59);
+  g_assert_cmpfloat_with_epsilon (pf_hll_estimate (small), 0.673 * 256.0 / (15 * 0.5 + 0.125), 1e-12);
+
+  /* m ≥ 128: α_m = 0.7213 / (1 + 1.079 / m) */
+  for (guint64 j = 0; j < 16384; j++)
+    pf_hll_add (large, (j << 50) | ((guint64) 1 << 49));
+  g_assert_cmpfloat_with_epsilon (pf_hll_estimate (large), 0.7213 / (1.0 + 1.079 / m) * 2.0 * m, 1e-9);
+}
+
 static void
 test_hll_merge (void)
 {
@@ -703,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/scan-stats/hll/estimates", test_hll_estimates);
   g_test_add_func ("/scan-stats/hll/small", test_hll_small);
   g_test_add_func ("/scan-stats/hll/precisions", test_hll_precisions);
+  g_test_add_func ("/scan-stats/hll/formula", test_hll_formula);
   g_test_add_func ("/scan-stats/hll/merge", test_hll_merge);
   g_test_add_func ("/scan-stats/auc/hand", test_auc_hand);
   g_test_add_func ("/scan-stats/auc/random", test_auc_random);
