@@ -59,7 +59,9 @@ guint64  pf_hash_combine (guint64     a,
  * replaced by linear counting m ln(m / V) when E ≤ 5m/2 and V registers are
  * still zero. With 64-bit hashes the large-range correction of the paper
  * (for 32-bit hashes) is not needed. Standard error 1.04 / √m: p = 14 uses
- * 16 KiB and is within about 0.8 %. */
+ * 16 KiB and is within about 0.8 %. The hashes added must be well mixed
+ * (pf_hash_bytes(), pf_hash_combine()): raw integers or counters put
+ * every value in a few registers and ruin the estimate. */
 #define PF_HLL_MIN_PRECISION 4
 #define PF_HLL_MAX_PRECISION 18
 #define PF_HLL_DEFAULT_PRECISION 14
