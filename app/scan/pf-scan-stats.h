@@ -12,8 +12,9 @@ G_BEGIN_DECLS
  *  - HyperLogLog: P. Flajolet, É. Fusy, O. Gandouet, F. Meunier,
  *    "HyperLogLog: the analysis of a near-optimal cardinality estimation
  *    algorithm", AofA 2007 (DMTCS proc. AH, 127–146).
- *  - AUC: D. J. Hand, R. J. Till, "A simple generalisation of the area under
- *    the ROC curve…", Machine Learning 45 (2001) 171–186; the Mann–Whitney U.
+ *  - AUC as the Mann–Whitney U: J. A. Hanley, B. J. McNeil, "The meaning and
+ *    use of the area under a receiver operating characteristic (ROC) curve",
+ *    Radiology 143 (1982) 29–36.
  *  - Cramér's V, bias-corrected: W. Bergsma, "A bias-correction for Cramér's
  *    V and Tschuprow's T", J. Korean Stat. Soc. 42 (2013) 323–328.
  *  - Re-identification risk: the prosecutor model as ARX reports it
