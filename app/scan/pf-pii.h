@@ -47,8 +47,10 @@ G_BEGIN_DECLS
  *
  *  - IBAN (ISO 13616): country code, two check digits 02–98, the BBAN; the
  *    length must be the one registered for the country (SWIFT IBAN
- *    registry, 2024), the BBAN of countries whose BBAN is all digits must
- *    be digits, and the number must be 1 modulo 97. Written either without
+ *    registry, 2024; territories that use their country's format, such as
+ *    Åland, Guernsey or Réunion, under their own codes too), the BBAN of
+ *    countries whose BBAN is all digits must be digits, and the number
+ *    must be 1 modulo 97. Written either without
  *    spaces or in the print form with a single space after every group of
  *    four. Lower-case letters are accepted (data entered by hand).
  *
