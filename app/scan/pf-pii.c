@@ -319,7 +319,7 @@ iban_core (const char *p,
   const IbanCountry *country;
   gboolean spaced;
   gsize i, k = 0;
-  guint r = 0;
+  guint64 r = 0;
 
   /* Fast rejection on the first four bytes: two letters, two digits. */
   if (n < IBAN_MIN_LENGTH || n > IBAN_MAX_LENGTH + (IBAN_MAX_LENGTH - 1) / 4
@@ -338,7 +338,7 @@ iban_core (const char *p,
         }
       if (!IS_ALNUM (p[i]) || k == IBAN_MAX_LENGTH)
         return FALSE;
-      iban[k++] = g_ascii_toupper (p[i]);
+      iban[k++] = IS_ALPHA (p[i]) ? p[i] & ~0x20 : p[i];
     }
 
   country = iban_country (iban[0], iban[1]);
@@ -355,18 +355,21 @@ iban_core (const char *p,
       if (!IS_DIGIT (iban[i]))
         return FALSE;
 
-  /* Move the first four characters to the end, letters count 10–35. */
-  for (i = 0; i < k; i++)
+  /* Move the first four characters to the end, letters count 10–35;
+   * reduce modulo 97 only when the sum grows large. */
+  for (i = 4; i < k + 4; i++)
     {
-      char c = iban[(i + 4) % k];
+      char c = iban[i < k ? i : i - k];
 
       if (IS_DIGIT (c))
-        r = (r * 10 + (c - '0')) % 97;
+        r = r * 10 + (c - '0');
       else
-        r = (r * 100 + (c - 'A' + 10)) % 97;
+        r = r * 100 + (c - 'A' + 10);
+      if (r >= G_GUINT64_CONSTANT (1) << 56)
+        r %= 97;
     }
 
-  return r == 1;
+  return r % 97 == 1;
 }
 
 /* Payment card ---------------------------------------------------------- */
@@ -589,12 +592,51 @@ pf_pii_match_value (const char *value,
   c = value[0];
   if (IS_DIGIT (c))
     {
-      if (phone_core (value, length))
-        kinds |= 1u << PF_PII_PHONE;
-      if (card_core (value, length))
-        kinds |= 1u << PF_PII_CARD;
-      if (ip_core (value, length))
-        kinds |= 1u << PF_PII_IP;
+      gsize i = 1;
+
+      /* What follows the leading digits decides which kinds are possible:
+       * plain integers, decimals and dates are the bulk of most files. */
+      while (i < length && IS_DIGIT (value[i]))
+        i++;
+
+      if (i == length)
+        {
+          if (c == '0' && phone_core (value, length))
+            kinds |= 1u << PF_PII_PHONE;
+          if (card_core (value, length))
+            kinds |= 1u << PF_PII_CARD;
+          return kinds;
+        }
+
+      switch (value[i])
+        {
+        case ' ':
+        case '-':
+          if (card_core (value, length))
+            kinds |= 1u << PF_PII_CARD;
+          G_GNUC_FALLTHROUGH;
+        case '/':
+          if (phone_core (value, length))
+            kinds |= 1u << PF_PII_PHONE;
+          break;
+
+        case '.':
+          if (phone_core (value, length))
+            kinds |= 1u << PF_PII_PHONE;
+          if (ipv4_core (value, length))
+            kinds |= 1u << PF_PII_IP;
+          break;
+
+        case ':':
+        case 'a': case 'b': case 'c': case 'd': case 'e': case 'f':
+        case 'A': case 'B': case 'C': case 'D': case 'E': case 'F':
+          if (ipv6_core (value, length))
+            kinds |= 1u << PF_PII_IP;
+          break;
+
+        default:
+          break;
+        }
     }
   else if (c == '+' || c == '(')
     {
