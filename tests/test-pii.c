@@ -433,6 +433,70 @@ test_match_value (void)
   g_assert_cmpuint (pf_pii_match_value ("1.2.3.4\0" "5", 7), ==, BIT (PF_PII_IP));
 }
 
+/* pf_pii_match_value() takes shortcuts; it must agree with each detector
+ * on every value of every table. */
+static void
+test_match_value_agrees (void)
+{
+  static const struct { const ValueCase *cases; gsize n_cases; } tables[] = {
+    { iban_cases, G_N_ELEMENTS (iban_cases) },
+    { card_cases, G_N_ELEMENTS (card_cases) },
+    { email_cases, G_N_ELEMENTS (email_cases) },
+    { phone_cases, G_N_ELEMENTS (phone_cases) },
+    { ip_cases, G_N_ELEMENTS (ip_cases) },
+  };
+  static const Detector detectors[PF_PII_N_VALUE_KINDS] = {
+    [PF_PII_EMAIL] = pf_pii_is_email,
+    [PF_PII_PHONE] = pf_pii_is_phone,
+    [PF_PII_IBAN] = pf_pii_is_iban,
+    [PF_PII_CARD] = pf_pii_is_card,
+    [PF_PII_IP] = pf_pii_is_ip,
+  };
+  guint n_checked = 0;
+
+  for (gsize t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (gsize i = 0; i < tables[t].n_cases; i++)
+      {
+        const char *value = tables[t].cases[i].value;
+        guint kinds = pf_pii_match_value (value, strlen (value));
+
+        for (guint kind = 0; kind < PF_PII_N_VALUE_KINDS; kind++)
+          {
+            gboolean single = detectors[kind] (value, strlen (value));
+
+            if (single != (gboolean) ((kinds >> kind) & 1))
+              g_test_fail_printf ("\"%s\": pf_pii_match_value() says %s is %s, the detector %s",
+                                  value, pf_pii_value_kind_id (kind),
+                                  (kinds >> kind) & 1 ? "in" : "out",
+                                  single ? "matches" : "does not");
+            n_checked++;
+          }
+      }
+
+  g_assert_cmpuint (n_checked, >, 1000);
+
+  /* And on random strings of the characters the detectors care about. */
+  for (guint round = 0; round < 200000; round++)
+    {
+      static const char alphabet[] = "0123456789012345678901234567890123456789 -./:()+@aDEfx\t\xc3";
+      char value[48];
+      gsize length = g_test_rand_int_range (0, sizeof value);
+      guint kinds;
+
+      for (gsize i = 0; i < length; i++)
+        value[i] = alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)];
+      kinds = pf_pii_match_value (value, length);
+
+      for (guint kind = 0; kind < PF_PII_N_VALUE_KINDS; kind++)
+        if (detectors[kind] (value, length) != (gboolean) ((kinds >> kind) & 1))
+          {
+            g_test_fail_printf ("\"%.*s\": pf_pii_match_value() disagrees on %s",
+                                (int) length, value, pf_pii_value_kind_id (kind));
+            return;
+          }
+    }
+}
+
 static void
 test_huge_value (void)
 {
@@ -757,6 +821,7 @@ main (int   argc,
   g_test_add_func ("/pii/phone", test_phone);
   g_test_add_func ("/pii/ip", test_ip);
   g_test_add_func ("/pii/match-value", test_match_value);
+  g_test_add_func ("/pii/match-value-agrees", test_match_value_agrees);
   g_test_add_func ("/pii/huge-value", test_huge_value);
   g_test_add_func ("/pii/value-kind-names", test_value_kind_names);
   g_test_add_func ("/pii/column-names", test_column_names);
