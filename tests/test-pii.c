@@ -693,6 +693,19 @@ static const struct
   { "zipcode_of_ship", PF_PII_NAME_ADDRESS },
   { "vip", PF_PII_NAME_NONE },
 
+  /* Properties of personal data, not the data */
+  { "email_verified", PF_PII_NAME_NONE },
+  { "hasEmail", PF_PII_NAME_NONE },
+  { "num_phones", PF_PII_NAME_NONE },
+  { "phone_calls", PF_PII_NAME_NONE },
+  { "email_opt_in", PF_PII_NAME_NONE },
+  { "address_type", PF_PII_NAME_NONE },
+  { "has_passport", PF_PII_NAME_NONE },
+  { "name_length", PF_PII_NAME_NONE },
+  { "ip_is_proxy", PF_PII_NAME_NONE },
+  { "email_domain", PF_PII_NAME_NONE },
+  { "dob_missing", PF_PII_NAME_NONE },
+
   /* Nothing personal, odd input */
   { "", PF_PII_NAME_NONE },
   { "___", PF_PII_NAME_NONE },

@@ -1096,6 +1096,26 @@ static const Phrase name_phrases[] = {
   { "ipv 4", CONTACT, 0 }, { "ipv 6", CONTACT, 0 },
 };
 
+/* Words that make a column describe personal data rather than hold it
+ * ("email_verified", "num_phones", "address_type"); see pf-pii.h. */
+static const char * const property_words[] = {
+  "is", "has", "verified", "valid", "validated", "count", "cnt", "num",
+  "sent", "opened", "clicked", "clicks", "calls", "bounced", "opt", "optin",
+  "optout", "consent", "flag", "provided", "missing", "length", "len",
+  "type", "status", "domain", "provider", "changed", "updated",
+};
+
+static gboolean
+has_property_word (const Words *words)
+{
+  for (guint i = 0; i < words->n; i++)
+    for (gsize j = 0; j < G_N_ELEMENTS (property_words); j++)
+      if (strcmp (words->w[i], property_words[j]) == 0)
+        return TRUE;
+
+  return FALSE;
+}
+
 PfPiiNameKind
 pf_pii_classify_column_name (const char *name)
 {
@@ -1107,7 +1127,10 @@ pf_pii_classify_column_name (const char *name)
   split_words (name, &words);
   phrase = find_phrase (&words, name_phrases, G_N_ELEMENTS (name_phrases));
 
-  return phrase != NULL ? (PfPiiNameKind) phrase->kind : PF_PII_NAME_NONE;
+  if (phrase == NULL || has_property_word (&words))
+    return PF_PII_NAME_NONE;
+
+  return (PfPiiNameKind) phrase->kind;
 }
 
 const char *

@@ -110,6 +110,14 @@ const char  *pf_pii_value_kind_describe (PfPiiValueKind  kind);
  * decides. Phrases of kind "none" exist to consume words that would
  * otherwise match ("user name", "mac address", "post code" for leakage).
  *
+ * A name that also holds a word for a property of the data is NONE: it
+ * describes personal data rather than holding it ("email_verified",
+ * "num_phones", "has_passport", "address_type", "name_length"). Those words:
+ * is, has, verified, valid, validated, count, cnt, num, sent, opened,
+ * clicked, clicks, calls, bounced, opt, optin, optout, consent, flag,
+ * provided, missing, length, len, type, status, domain, provider, changed,
+ * updated.
+ *
  * PERSON_NAME: first/last/given/family/middle/maiden/full/nick name (also
  *   written as one word: firstname, lastname, surname, forename…), vorname,
  *   nachname, familienname, geburtsname, "name" after a word for a person
