@@ -763,7 +763,7 @@ typedef struct
   char  w[MAX_WORDS][MAX_WORD];
 } Words;
 
-enum { UNIT_SEP, UNIT_LOWER, UNIT_UPPER, UNIT_DIGIT, UNIT_OTHER };
+enum { UNIT_SEP, UNIT_LOWER, UNIT_UPPER, UNIT_DIGIT, UNIT_OTHER, UNIT_SHARP_S };
 
 typedef struct
 {
@@ -791,7 +791,7 @@ unit_at (const char *s)
     {
       static const struct { guchar byte; int cls; char out[2]; } folds[] = {
         { 0xa4, UNIT_LOWER, { 'a', 'e' } }, { 0xb6, UNIT_LOWER, { 'o', 'e' } },
-        { 0xbc, UNIT_LOWER, { 'u', 'e' } }, { 0x9f, UNIT_LOWER, { 's', 's' } },
+        { 0xbc, UNIT_LOWER, { 'u', 'e' } }, { 0x9f, UNIT_SHARP_S, { 's', 's' } },
         { 0x84, UNIT_UPPER, { 'a', 'e' } }, { 0x96, UNIT_UPPER, { 'o', 'e' } },
         { 0x9c, UNIT_UPPER, { 'u', 'e' } },
       };
@@ -850,6 +850,11 @@ split_words (const char *name,
     {
       Unit u = unit_at (s);
       gboolean boundary = FALSE;
+
+      /* ß has no common capital: it takes the case around it, and
+       * "STRAßE" is one word. */
+      if (u.cls == UNIT_SHARP_S)
+        u.cls = prev == UNIT_UPPER ? UNIT_UPPER : UNIT_LOWER;
 
       if (u.cls == UNIT_SEP)
         boundary = TRUE;
@@ -1023,7 +1028,7 @@ static const Phrase name_phrases[] = {
   { "street", ADDRESS, 0 }, { "strasse", ADDRESS, 0 },
   { "street address", ADDRESS, 0 },
   { "house number", ADDRESS, 0 }, { "housenumber", ADDRESS, 0 },
-  { "hausnummer", ADDRESS, 0 },
+  { "hausnummer", ADDRESS, 0 }, { "haus nummer", ADDRESS, 0 },
   { "zip", ADDRESS, 0 }, { "zip code", ADDRESS, 0 }, { "zipcode", ADDRESS, 0 },
   { "postcode", ADDRESS, 0 }, { "post code", ADDRESS, 0 },
   { "postal code", ADDRESS, 0 }, { "postalcode", ADDRESS, 0 },
@@ -1040,6 +1045,8 @@ static const Phrase name_phrases[] = {
   { "yob", BIRTH, 0 }, { "born", BIRTH, 0 },
   { "geburtsdatum", BIRTH, 0 }, { "geburtstag", BIRTH, 0 },
   { "geburtsjahr", BIRTH, 0 },
+  { "geburts datum", BIRTH, 0 }, { "geburts tag", BIRTH, 0 },
+  { "geburts jahr", BIRTH, 0 },
 
   /* National identifiers */
   { "ssn", NATIONAL, 0 }, { "social security", NATIONAL, 0 },
@@ -1054,9 +1061,10 @@ static const Phrase name_phrases[] = {
   { "tax id", NATIONAL, 0 }, { "taxid", NATIONAL, 0 },
   { "tax number", NATIONAL, 0 }, { "tax identification number", NATIONAL, 0 },
   { "steuer id", NATIONAL, 0 }, { "steuerid", NATIONAL, 0 },
-  { "steuernummer", NATIONAL, 0 }, { "steueridentifikationsnummer", NATIONAL, 0 },
+  { "steuernummer", NATIONAL, 0 }, { "steuer nummer", NATIONAL, 0 }, { "steueridentifikationsnummer", NATIONAL, 0 },
   { "personalausweis", NATIONAL, 0 }, { "personalausweisnummer", NATIONAL, 0 },
   { "ausweis", NATIONAL, 0 }, { "ausweisnummer", NATIONAL, 0 },
+  { "ausweis nummer", NATIONAL, 0 },
   { "id card", NATIONAL, 0 }, { "idcard", NATIONAL, 0 },
   { "identity card", NATIONAL, 0 }, { "identity number", NATIONAL, 0 },
   { "insurance number", NATIONAL, 0 },
@@ -1080,6 +1088,7 @@ static const Phrase name_phrases[] = {
   { "phone number", CONTACT, 0 }, { "phonenumber", CONTACT, 0 },
   { "telephone", CONTACT, 0 }, { "tel", CONTACT, 0 },
   { "telefon", CONTACT, 0 }, { "telefonnummer", CONTACT, 0 },
+  { "telefon nummer", CONTACT, 0 },
   { "mobile", CONTACT, 1 }, { "mobile number", CONTACT, 0 },
   { "mobile phone", CONTACT, 0 }, { "mobile no", CONTACT, 0 },
   { "mobile nr", CONTACT, 0 },

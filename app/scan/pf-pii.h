@@ -103,6 +103,9 @@ const char  *pf_pii_value_kind_describe (PfPiiValueKind  kind);
  * and "strasse" are the same word. Other non-ASCII letters stay part of
  * their word as they are. Only the first 32 words of up to 31 bytes count.
  *
+ * German compounds are listed both as one word and, where people write
+ * them so, as two ("Telefon-Nummer", "Haus-Nummer").
+ *
  * Phrases match whole words in sequence, never parts of words:
  * "dobson_score" is not a birth date, "addressable_market" not an address.
  * Reading from the left, the longest phrase that matches at a word wins and
@@ -143,7 +146,8 @@ const char  *pf_pii_value_kind_describe (PfPiiValueKind  kind);
  *
  * BIRTH_DATE: birth date, birthdate, date of birth, dateofbirth, dob,
  *   birthday, birth day, birth dt, birth year, birthyear, year of birth,
- *   yob, born, born on, geburtsdatum, geburtstag, geburtsjahr. Decision:
+ *   yob, born, geburtsdatum, geburtstag, geburtsjahr (also as two words,
+ *   "Geburts-Datum"). Decision:
  *   "age" is NONE: an age is far coarser than a birth date and is a
  *   quasi-identifier the user may choose.
  *
