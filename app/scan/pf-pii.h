@@ -147,9 +147,8 @@ const char  *pf_pii_value_kind_describe (PfPiiValueKind  kind);
  * BIRTH_DATE: birth date, birthdate, date of birth, dateofbirth, dob,
  *   birthday, birth day, birth dt, birth year, birthyear, year of birth,
  *   yob, born, geburtsdatum, geburtstag, geburtsjahr (also as two words,
- *   "Geburts-Datum"). Decision:
- *   "age" is NONE: an age is far coarser than a birth date and is a
- *   quasi-identifier the user may choose.
+ *   "Geburts-Datum"). Decision: "age" is NONE: an age is far coarser than
+ *   a birth date and is a quasi-identifier the user may choose.
  *
  * NATIONAL_ID: ssn, social security (number/no), social insurance number,
  *   national id, national identifier, national identity number, national
@@ -197,13 +196,16 @@ const char   *pf_pii_name_kind_describe   (PfPiiNameKind  kind);
  *    results, label, target, resolution, resolved, converted, defaulted;
  *  - the event ended or was undone: cancellation, cancelled, canceled,
  *    closed, closure, churned, churn date, since churn, termination,
- *    terminated, exit, exited, end date, discharge, discharged;
+ *    terminated, exit, exited, end date (enddate), discharge, discharged;
  *  - money that moves after a sale or claim: refund, refunded, refunds,
  *    chargeback, chargebacks, charged back, returned, settled, settlement,
  *    paid, payout;
  *  - time words: after, post (but not post code, post box, post office or
  *    a post in the sense of a message: post id, post count, post title,
  *    post text, post type), final, actual, future.
+ *
+ * "target" and "label" name the target column itself more often than not:
+ * the caller does not ask about the column it predicts.
  */
 const char   *pf_leak_post_event_hint     (const char    *column_name);
 
