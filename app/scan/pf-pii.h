@@ -25,7 +25,7 @@ G_BEGIN_DECLS
  *
  *  - Phone: 7–15 digits (the E.164 maximum) separated by single spaces,
  *    hyphens, dots or slashes, with at most one pair of parentheses around
- *    2–5 digits ("(030) 123 4567", "+44 (0)20 7946 0958"). Because a column
+ *    1–5 digits ("(030) 123 4567", "+44 (0)20 7946 0958"). Because a column
  *    of amounts or ids must not look like phone numbers, the digits alone
  *    are not enough; the value must also be phone-like:
  *      · it starts with "+" and a digit other than 0 (E.164); without any
