@@ -313,6 +313,45 @@ test_many_distinct (void)
   g_unlink (path);
 }
 
+/* Beyond max_exact_rows distinct rows or groups, duplicates and the
+ * re-identification figures come from a sample of the row hashes: every
+ * row here appears twice (5,000 duplicates) and the quasi-identifier g
+ * makes 2,500 groups of 4 rows. */
+static void
+test_sampled_counts (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,g,x\n");
+  g_autofree char *path = NULL;
+  g_autoptr(PfScanResult) exact = NULL;
+  g_autoptr(PfScanResult) sampled = NULL;
+  const char *quasi_ids[] = { "g", NULL };
+  PfScanOptions options = { .quasi_ids = quasi_ids };
+
+  for (guint copy = 0; copy < 2; copy++)
+    for (guint i = 0; i < 5000; i++)
+      g_string_append_printf (csv, "%u,g%u,%u\n", i, i % 2500, i * 7);
+  path = write_temp (csv->str, csv->len);
+
+  exact = scan_path (path, &options);
+  g_assert_true (exact->duplicates_exact);
+  g_assert_cmpuint (exact->n_duplicate_rows, ==, 5000);
+  g_assert_true (exact->reidentification_exact);
+  g_assert_cmpuint (exact->n_classes_qi, ==, 2500);
+  g_assert_cmpuint (exact->k, ==, 4);
+  g_assert_cmpuint (exact->n_rows_at_risk, ==, 10000);
+
+  options.max_exact_rows = 500;
+  sampled = scan_path (path, &options);
+  g_assert_false (sampled->duplicates_exact);
+  g_assert_cmpfloat (fabs ((double) sampled->n_duplicate_rows - 5000) / 5000, <, 0.25);
+  g_assert_false (sampled->reidentification_exact);
+  g_assert_cmpfloat (fabs ((double) sampled->n_classes_qi - 2500) / 2500, <, 0.25);
+  /* Whole groups are kept: their sizes stay exact. */
+  g_assert_cmpuint (sampled->k, ==, 4);
+  g_assert_cmpuint (sampled->n_unique_rows, ==, 0);
+  g_unlink (path);
+}
+
 static void
 test_missing_and_problems (void)
 {
@@ -497,6 +536,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/scan/threads-agree", test_threads_agree);
   g_test_add_func ("/scan/reidentification", test_reidentification);
   g_test_add_func ("/scan/many-distinct", test_many_distinct);
+  g_test_add_func ("/scan/sampled-counts", test_sampled_counts);
   g_test_add_func ("/scan/missing-and-problems", test_missing_and_problems);
   g_test_add_func ("/scan/errors", test_errors);
   g_test_add_func ("/scan/cancel", test_cancel);

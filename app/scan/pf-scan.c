@@ -45,6 +45,9 @@
 #define HLL_PRECISION    14
 #define PROGRESS_USEC    (50 * 1000)
 #define SHA_BLOCK        (1024 * 1024)
+/* Row hashes and quasi-identifier groups counted exactly (32 MiB a table
+ * at most); beyond, from a sample of them (SampledCounts). */
+#define MAX_SAMPLED      (1u << 21)
 
 /* A column is identifier-like when at least this share of its values is
  * distinct (and it has at least ID_MIN_VALUES values). */
@@ -117,6 +120,20 @@ typedef struct
   gsize     mask;
   gsize     n;
 } PairTable;
+
+/* Counts per row hash (duplicates) or per quasi-identifier group. Exact
+ * until it holds MAX_SAMPLED keys; then it keeps only the keys whose top
+ * `shift` bits are 0 — every copy of a kept row, every row of a kept group —
+ * and the figures are scaled by 2^shift: a documented estimate, so that
+ * memory stays bounded however many rows a file has. */
+typedef struct
+{
+  PairSlot *slots;
+  gsize     mask;
+  gsize     n;
+  guint     shift;
+  gsize     max;       /* keys counted before thinning */
+} SampledCounts;
 
 typedef struct
 {
@@ -211,15 +228,9 @@ struct _Scan
   GArray              *class_counts; /* guint64 */
   gboolean             classes_truncated;
 
-  /* The rows' worker's. */
-  GHashTable          *unused;
-  guint64             *row_hashes;   /* open addressing, 0 empty */
-  gsize                row_mask;
-  gsize                n_row_hashes;
-  guint64              n_duplicates;
-  PairSlot            *groups;       /* key: quasi-identifier hash, count */
-  gsize                group_mask;
-  gsize                n_groups;
+  /* The rows task's. */
+  SampledCounts        rows;         /* per row hash */
+  SampledCounts        groups;       /* per quasi-identifier hash */
 };
 
 static Batch end_of_input;
@@ -826,6 +837,29 @@ column_add_batch (Scan   *scan,
 /* Rows: duplicates and quasi-identifier groups ------------------------------- */
 
 static void
+sampled_add (SampledCounts *counts,
+             guint64        key)
+{
+  if (counts->shift > 0 && (key >> (64 - counts->shift)) != 0)
+    return;
+  pair_slots_add (&counts->slots, &counts->mask, &counts->n, key, 1);
+  if (counts->n > counts->max)
+    {
+      /* Keep half the keys from now on. */
+      PairSlot *old = counts->slots;
+      gsize old_mask = counts->mask;
+
+      counts->shift++;
+      counts->slots = NULL;
+      counts->n = 0;
+      for (gsize i = 0; i <= old_mask; i++)
+        if (old[i].key != 0 && (old[i].key >> (64 - counts->shift)) == 0)
+          pair_slots_add (&counts->slots, &counts->mask, &counts->n, old[i].key, old[i].count);
+      g_free (old);
+    }
+}
+
+static void
 rows_add_batch (Scan  *scan,
                 Batch *batch)
 {
@@ -836,38 +870,8 @@ rows_add_batch (Scan  *scan,
       guint32 start = batch->offsets[r * n_columns];
       guint32 end = batch->offsets[(r + 1) * n_columns];
       guint64 hash = pf_hash_bytes (batch->data + start, end - start, 1);
-      gsize s;
 
-      if (hash == 0)
-        hash = 1;
-      s = (gsize) hash & scan->row_mask;
-      while (scan->row_hashes[s] != 0 && scan->row_hashes[s] != hash)
-        s = (s + 1) & scan->row_mask;
-      if (scan->row_hashes[s] == hash)
-        scan->n_duplicates++;
-      else
-        {
-          scan->row_hashes[s] = hash;
-          if (++scan->n_row_hashes * 2 > scan->row_mask)
-            {
-              gsize mask = scan->row_mask * 2 + 1;
-              guint64 *grown = g_new0 (guint64, mask + 1);
-
-              for (gsize i = 0; i <= scan->row_mask; i++)
-                {
-                  gsize t;
-                  if (scan->row_hashes[i] == 0)
-                    continue;
-                  t = (gsize) scan->row_hashes[i] & mask;
-                  while (grown[t] != 0)
-                    t = (t + 1) & mask;
-                  grown[t] = scan->row_hashes[i];
-                }
-              g_free (scan->row_hashes);
-              scan->row_hashes = grown;
-              scan->row_mask = mask;
-            }
-        }
+      sampled_add (&scan->rows, hash != 0 ? hash : 1);
 
       if (scan->n_quasi_ids > 0)
         {
@@ -883,9 +887,7 @@ rows_add_batch (Scan  *scan,
               guint64 h = is_missing (v, n) ? 0x4D495353 : pf_hash_bytes (v, n, 2);
               group = pf_hash_combine (group, h);
             }
-          if (group == 0)
-            group = 1;
-          pair_slots_add (&scan->groups, &scan->group_mask, &scan->n_groups, group, 1);
+          sampled_add (&scan->groups, group != 0 ? group : 1);
         }
     }
 }
@@ -1608,8 +1610,8 @@ scan_free (Scan *scan)
   g_clear_pointer (&scan->class_names, g_ptr_array_unref);
   g_clear_pointer (&scan->class_index, g_hash_table_unref);
   g_clear_pointer (&scan->class_counts, g_array_unref);
-  g_free (scan->row_hashes);
-  g_free (scan->groups);
+  g_free (scan->rows.slots);
+  g_free (scan->groups.slots);
   g_free (scan);
 }
 
@@ -1752,6 +1754,7 @@ pf_scan_file (GFile               *file,
 
   scan = g_new0 (Scan, 1);
   scan->options = options;
+  scan->rows.max = scan->groups.max = options->max_exact_rows != 0 ? options->max_exact_rows : MAX_SAMPLED;
   g_mutex_init (&scan->done_mutex);
   g_cond_init (&scan->done_cond);
   names = column_names (reader);
@@ -1791,8 +1794,6 @@ pf_scan_file (GFile               *file,
   scan->class_names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   scan->class_index = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
   scan->class_counts = g_array_new (FALSE, TRUE, sizeof (guint64));
-  scan->row_mask = 1023;
-  scan->row_hashes = g_new0 (guint64, scan->row_mask + 1);
 
   scan->columns = g_new0 (Column, scan->n_columns);
   for (guint c = 0; c < scan->n_columns; c++)
@@ -1906,7 +1907,10 @@ pf_scan_file (GFile               *file,
   result->n_blank_lines = pf_csv_reader_get_n_blank_lines (reader);
   result->n_rows = pf_csv_reader_get_n_records (reader);
   result->n_columns = scan->n_columns;
-  result->n_duplicate_rows = scan->n_duplicates;
+  for (gsize i = 0; scan->rows.slots != NULL && i <= scan->rows.mask; i++)
+    if (scan->rows.slots[i].key != 0)
+      result->n_duplicate_rows += (scan->rows.slots[i].count - 1) << scan->rows.shift;
+  result->duplicates_exact = scan->rows.shift == 0;
 
   result->target_column = scan->target;
   result->prediction_time_column = scan->prediction_time;
@@ -1943,20 +1947,21 @@ pf_scan_file (GFile               *file,
   result->k_threshold = options->k_threshold != 0 ? options->k_threshold : PF_SCAN_DEFAULT_K;
   if (scan->n_quasi_ids > 0)
     {
-      g_autofree guint64 *sizes = g_new (guint64, scan->n_groups + 1);
+      g_autofree guint64 *sizes = g_new (guint64, scan->groups.n + 1);
       gsize n_sizes = 0;
       PfReidentification risk;
 
-      for (gsize i = 0; i <= scan->group_mask; i++)
-        if (scan->groups[i].key != 0)
-          sizes[n_sizes++] = scan->groups[i].count;
+      for (gsize i = 0; scan->groups.slots != NULL && i <= scan->groups.mask; i++)
+        if (scan->groups.slots[i].key != 0)
+          sizes[n_sizes++] = scan->groups.slots[i].count;
       pf_reidentification_compute (sizes, n_sizes, result->k_threshold, &risk);
       result->quasi_ids = g_memdup2 (scan->quasi_ids, sizeof (guint) * scan->n_quasi_ids);
       result->n_quasi_ids = scan->n_quasi_ids;
-      result->n_classes_qi = risk.n_classes;
+      result->n_classes_qi = risk.n_classes << scan->groups.shift;
       result->k = risk.k;
-      result->n_unique_rows = risk.n_unique;
-      result->n_rows_at_risk = risk.n_at_risk;
+      result->n_unique_rows = risk.n_unique << scan->groups.shift;
+      result->n_rows_at_risk = MIN (risk.n_at_risk << scan->groups.shift, result->n_rows);
+      result->reidentification_exact = scan->groups.shift == 0;
     }
 
   result->seconds = (g_get_monotonic_time () - started) / 1e6;
