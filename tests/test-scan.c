@@ -352,6 +352,66 @@ test_sampled_counts (void)
   g_unlink (path);
 }
 
+/* Every file of the CSV reader's fuzz corpus (broken quoting, bad bytes,
+ * ragged rows, BOMs, no header…) scans without a crash or a leak, with its
+ * first column as the target and the first two as quasi-identifiers, and
+ * the figures add up. */
+static void
+test_corpus (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fuzz", "csv-corpus", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) names = pf_scan_peek_columns (file, NULL, NULL, NULL, NULL, &error);
+      g_autoptr(PfScanResult) result = NULL;
+      const char *quasi_ids[3] = { NULL };
+      PfScanOptions options = { .quasi_ids = quasi_ids, .n_threads = 2 };
+
+      if (names == NULL)
+        {
+          g_test_message ("%s: %s", name, error->message);
+          continue;
+        }
+      if (names[0] != NULL)
+        {
+          options.target = names[0];
+          quasi_ids[0] = names[0];
+          quasi_ids[1] = names[1];
+          options.prediction_time = names[1];
+        }
+      result = pf_scan_file (file, &options, NULL, &error);
+      n_files++;
+      if (result == NULL)
+        {
+          /* Only "no rows" is a reason not to scan what the reader reads. */
+          g_assert_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_EMPTY);
+          continue;
+        }
+      for (guint c = 0; c < result->n_columns; c++)
+        {
+          const PfScanColumn *column = &result->columns[c];
+
+          g_assert_cmpuint (column->n_values + column->n_missing, ==, result->n_rows);
+          g_assert_cmpuint (column->n_distinct, <=, column->n_values);
+          g_assert_true (g_utf8_validate (column->name, -1, NULL));
+          for (guint i = 0; i < column->n_top; i++)
+            g_assert_true (g_utf8_validate (column->top[i].value, -1, NULL));
+          if (column->leak_measure != PF_LEAK_MEASURE_NONE)
+            g_assert_cmpfloat (column->leak_score, >=, 0);
+        }
+      g_assert_cmpuint (result->n_duplicate_rows, <, result->n_rows);
+    }
+  g_assert_cmpuint (n_files, >, 20);
+}
+
 static void
 test_missing_and_problems (void)
 {
@@ -537,6 +597,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/scan/reidentification", test_reidentification);
   g_test_add_func ("/scan/many-distinct", test_many_distinct);
   g_test_add_func ("/scan/sampled-counts", test_sampled_counts);
+  g_test_add_func ("/scan/corpus", test_corpus);
   g_test_add_func ("/scan/missing-and-problems", test_missing_and_problems);
   g_test_add_func ("/scan/errors", test_errors);
   g_test_add_func ("/scan/cancel", test_cancel);
