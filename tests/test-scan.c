@@ -412,6 +412,38 @@ test_corpus (void)
   g_assert_cmpuint (n_files, >, 20);
 }
 
+/* Values are kept to be shown only when they may be shown: the first
+ * 1,000 distinct ones, and later ones from their second time on; at most
+ * 64 bytes of each, cut at a character and marked with an ellipsis. */
+static void
+test_top_values_kept (void)
+{
+  g_autoptr(GString) csv = g_string_new ("v\n");
+  g_autofree char *path = NULL;
+  g_autoptr(PfScanResult) result = NULL;
+  g_autofree char *long_value = g_strnfill (63, 'x');
+  const PfScanColumn *c;
+
+  /* "ü" takes bytes 64 and 65: the cut comes before it. */
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (csv, "value %u\n", i);
+  for (guint i = 0; i < 7; i++)
+    g_string_append (csv, "value 1200\n");
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (csv, "%süber\n", long_value);
+  path = write_temp (csv->str, csv->len);
+  result = scan_path (path, NULL);
+
+  c = column (result, "v");
+  g_assert_cmpuint (c->n_top, ==, PF_SCAN_N_TOP_VALUES);
+  g_assert_cmpstr (c->top[0].value, ==, "value 1200");
+  g_assert_cmpuint (c->top[0].count, ==, 8);
+  g_assert_true (g_str_has_suffix (c->top[1].value, "x…"));
+  g_assert_cmpuint (strlen (c->top[1].value), ==, 63 + strlen ("…"));
+  g_assert_cmpuint (c->top[1].count, ==, 5);
+  g_unlink (path);
+}
+
 static void
 test_missing_and_problems (void)
 {
@@ -598,6 +630,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/scan/many-distinct", test_many_distinct);
   g_test_add_func ("/scan/sampled-counts", test_sampled_counts);
   g_test_add_func ("/scan/corpus", test_corpus);
+  g_test_add_func ("/scan/top-values-kept", test_top_values_kept);
   g_test_add_func ("/scan/missing-and-problems", test_missing_and_problems);
   g_test_add_func ("/scan/errors", test_errors);
   g_test_add_func ("/scan/cancel", test_cancel);

@@ -75,7 +75,17 @@ enum
   V_DATE         = 1 << 3,
   V_LEADING_ZERO = 1 << 4,
   V_SPACE        = 1 << 5,
+  V_TRUNCATED    = 1 << 6,   /* only the first TEXT_BYTES of the value are kept */
 };
+
+/* What is kept of a value to show it (as a most frequent value, or a
+ * date's min or max): its first bytes. Values are kept for the first
+ * EAGER_TEXTS distinct values of a column and for dates; later ones only
+ * when they come a second time — a value seen once is no column's most
+ * frequent, and ids and free text would otherwise fill memory. */
+#define TEXT_BYTES  64
+#define EAGER_TEXTS 1000
+#define NO_TEXT     G_MAXUINT32
 
 #define V_NUMBER (V_INTEGER | V_DECIMAL | V_BOOLEAN | V_DATE)
 
@@ -85,7 +95,7 @@ typedef struct
   guint64 count;
   guint64 by_class[2]; /* rows with the target's first and second class; further classes in the PairTable */
   double  number;    /* for V_NUMBER values: the number, 0/1, or seconds since 1970 */
-  guint32 text;      /* offset in the column's text arena */
+  guint32 text;      /* offset in the column's text arena, or NO_TEXT */
   guint32 length;
   guint16 bits;
   guint8  pii;       /* bits (1 << PfPiiValueKind) */
@@ -712,6 +722,27 @@ overflow_add (Column     *column,
 }
 
 static void
+keep_text (Column     *column,
+           ValueEntry *entry,
+           const char *s,
+           gsize       n)
+{
+  gsize length = n;
+
+  if (length > TEXT_BYTES)
+    {
+      /* Cut at a character's start. */
+      length = TEXT_BYTES;
+      while (length > 0 && ((guint8) s[length] & 0xC0) == 0x80)
+        length--;
+      entry->bits |= V_TRUNCATED;
+    }
+  entry->text = column->arena->len;
+  entry->length = (guint32) length;
+  g_byte_array_append (column->arena, (const guint8 *) s, length);
+}
+
+static void
 column_overflow (Column *column)
 {
   column->overflowed = TRUE;
@@ -783,6 +814,8 @@ column_add_batch (Scan   *scan,
           entry->count++;
           if (with_classes && (guint16) klass < 2)
             entry->by_class[klass]++;
+          if (entry->text == NO_TEXT)
+            keep_text (column, entry, s, n);
           bits = entry->bits;
           number = entry->number;
           if (column->overflowed)
@@ -805,13 +838,14 @@ column_add_batch (Scan   *scan,
             }
           else
             {
-              ValueEntry entry = { hash, 1, { 0, 0 }, number, column->arena->len, (guint32) MIN (n, 256), (guint16) bits, (guint8) pii };
+              ValueEntry entry = { hash, 1, { 0, 0 }, number, NO_TEXT, 0, (guint16) bits, (guint8) pii };
+
+              if (column->values.entries->len < EAGER_TEXTS || (bits & V_DATE))
+                keep_text (column, &entry, s, n);
 
               if (with_classes && (guint16) klass < 2)
                 entry.by_class[klass] = 1;
 
-              /* Only the first 256 bytes of a value are ever shown. */
-              g_byte_array_append (column->arena, (const guint8 *) s, entry.length);
               index = value_table_insert (&column->values, slot, &entry);
             }
         }
@@ -1160,6 +1194,21 @@ compare_entries_by_count (gconstpointer a,
   return x->text < y->text ? -1 : x->text > y->text;
 }
 
+static char *
+entry_text (Column           *column,
+            const ValueEntry *entry,
+            PfCsvEncoding     encoding)
+{
+  PfCsvField field;
+  g_autofree char *text = NULL;
+
+  if (entry->text == NO_TEXT)
+    return NULL;
+  field = (PfCsvField) { (const char *) column->arena->data + entry->text, entry->length, FALSE };
+  text = pf_csv_field_dup_utf8 (&field, encoding);
+  return (entry->bits & V_TRUNCATED) ? g_strconcat (text, "…", NULL) : g_steal_pointer (&text);
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -1505,23 +1554,12 @@ finish_column (Scan          *scan,
           out->sd = n_number > 1 ? sqrt (m2 / (n_number - 1)) : 0;
           if (out->type == PF_COLUMN_TYPE_DATE_TIME)
             {
-              PfCsvField f;
-              const char *arena = (const char *) column->arena->data;
-
-              if (min_entry != NULL)
-                {
-                  f = (PfCsvField) { arena + min_entry->text, min_entry->length, FALSE };
-                  out->min_text = pf_csv_field_dup_utf8 (&f, encoding);
-                }
-              else
-                out->min_text = g_utf8_make_valid (column->overflow.min_text, -1);
-              if (max_entry != NULL)
-                {
-                  f = (PfCsvField) { arena + max_entry->text, max_entry->length, FALSE };
-                  out->max_text = pf_csv_field_dup_utf8 (&f, encoding);
-                }
-              else
-                out->max_text = g_utf8_make_valid (column->overflow.max_text, -1);
+              out->min_text = min_entry != NULL ? entry_text (column, min_entry, encoding)
+                            : column->overflow.min_text != NULL ? g_utf8_make_valid (column->overflow.min_text, -1)
+                            : NULL;
+              out->max_text = max_entry != NULL ? entry_text (column, max_entry, encoding)
+                            : column->overflow.max_text != NULL ? g_utf8_make_valid (column->overflow.max_text, -1)
+                            : NULL;
             }
         }
     }
@@ -1543,16 +1581,16 @@ finish_column (Scan          *scan,
   else if (n_entries > 0)
     {
       g_autofree const ValueEntry **order = g_new (const ValueEntry *, n_entries);
-      const char *arena = (const char *) column->arena->data;
+      guint n_order = 0;
 
       for (guint i = 0; i < n_entries; i++)
-        order[i] = &entries[i];
-      qsort (order, n_entries, sizeof *order, compare_entries_by_count);
-      for (guint i = 0; i < n_entries && i < PF_SCAN_N_TOP_VALUES; i++)
+        if (entries[i].text != NO_TEXT)
+          order[n_order++] = &entries[i];
+      qsort (order, n_order, sizeof *order, compare_entries_by_count);
+      for (guint i = 0; i < n_order && out->n_top < PF_SCAN_N_TOP_VALUES; i++)
         {
-          PfCsvField f = { arena + order[i]->text, order[i]->length, FALSE };
-          out->top[i].value = pf_csv_field_dup_utf8 (&f, encoding);
-          out->top[i].count = order[i]->count;
+          out->top[out->n_top].value = entry_text (column, order[i], encoding);
+          out->top[out->n_top].count = order[i]->count;
           out->n_top++;
         }
     }
