@@ -444,6 +444,41 @@ test_top_values_kept (void)
   g_unlink (path);
 }
 
+/* A UTF-16 file (Excel's "Unicode text") is converted as it is read. */
+static void
+test_utf16 (void)
+{
+  const char *text = "name\tcity\nZoë\tKöln\nAda\tLondon\n";
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  g_autofree char *utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
+  g_autofree char *bytes = g_malloc (length + 2);
+  g_autofree char *path = NULL;
+  g_autoptr(PfScanResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_no_error (error);
+  bytes[0] = (char) 0xFF;
+  bytes[1] = (char) 0xFE;
+  memcpy (bytes + 2, utf16, length);
+  path = write_temp (bytes, length + 2);
+  file = g_file_new_for_path (path);
+
+  names = pf_scan_peek_columns (file, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (names[0], ==, "name");
+  g_assert_cmpstr (names[1], ==, "city");
+
+  result = scan_path (path, NULL);
+  g_assert_cmpint (result->encoding, ==, PF_CSV_ENCODING_UTF16);
+  g_assert_cmpint (result->delimiter, ==, '\t');
+  g_assert_cmpuint (result->n_rows, ==, 2);
+  g_assert_cmpuint (result->n_bytes, ==, length + 2);
+  g_assert_cmpstr (column (result, "city")->top[0].value, ==, "Köln");
+  g_unlink (path);
+}
+
 static void
 test_missing_and_problems (void)
 {
@@ -631,6 +666,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/scan/sampled-counts", test_sampled_counts);
   g_test_add_func ("/scan/corpus", test_corpus);
   g_test_add_func ("/scan/top-values-kept", test_top_values_kept);
+  g_test_add_func ("/scan/utf16", test_utf16);
   g_test_add_func ("/scan/missing-and-problems", test_missing_and_problems);
   g_test_add_func ("/scan/errors", test_errors);
   g_test_add_func ("/scan/cancel", test_cancel);

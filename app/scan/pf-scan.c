@@ -1695,6 +1695,43 @@ find_column (char       **names,
   return -2;
 }
 
+/* The file's data as UTF-8 or in its own bytes: a file that starts with a
+ * UTF-16 byte order mark is converted to UTF-8 as it is read. *raw is the
+ * file's own stream, for the progress in its bytes. */
+static GInputStream *
+open_data (GFile         *file,
+           GInputStream **raw,
+           gboolean      *converted,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  guint8 bom[2] = { 0 };
+  gsize n = 0;
+  g_autoptr(GCharsetConverter) converter = NULL;
+
+  if (stream == NULL)
+    return NULL;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), bom, sizeof bom, &n, cancellable, error) ||
+      !g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
+    return NULL;
+
+  *raw = G_INPUT_STREAM (g_object_ref (stream));
+  *converted = FALSE;
+  if (n < 2 || !((bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF)))
+    return G_INPUT_STREAM (g_steal_pointer (&stream));
+
+  /* iconv's "UTF-16" reads the byte order mark and drops it. */
+  converter = g_charset_converter_new ("UTF-8", "UTF-16", error);
+  if (converter == NULL)
+    {
+      g_clear_object (raw);
+      return NULL;
+    }
+  *converted = TRUE;
+  return g_converter_input_stream_new (G_INPUT_STREAM (stream), G_CONVERTER (converter));
+}
+
 char **
 pf_scan_peek_columns (GFile               *file,
                       const PfCsvOptions  *csv,
@@ -1703,16 +1740,18 @@ pf_scan_peek_columns (GFile               *file,
                       GCancellable        *cancellable,
                       GError             **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GInputStream) raw = NULL;
   g_autoptr(PfCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean converted;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  stream = g_file_read (file, cancellable, error);
+  stream = open_data (file, &raw, &converted, cancellable, error);
   if (stream == NULL)
     return NULL;
-  reader = pf_csv_reader_new (G_INPUT_STREAM (stream), csv);
+  reader = pf_csv_reader_new (stream, csv);
   /* The header is read with the first record. */
   if (pf_csv_reader_next (reader, cancellable, &local_error) == NULL && local_error != NULL)
     {
@@ -1726,9 +1765,23 @@ pf_scan_peek_columns (GFile               *file,
   return column_names (reader);
 }
 
+/* Bytes of the file read so far. */
+static guint64
+bytes_read (PfCsvReader  *reader,
+            GInputStream *raw,
+            gboolean      converted,
+            guint64       total)
+{
+  if (converted)
+    return MIN ((guint64) g_seekable_tell (G_SEEKABLE (raw)), total);
+  return MIN (pf_csv_reader_get_offset (reader), total);
+}
+
 static void
 report_progress (const PfScanOptions *options,
                  PfCsvReader         *reader,
+                 GInputStream        *raw,
+                 gboolean             converted,
                  guint64              total,
                  gint64              *last)
 {
@@ -1740,7 +1793,7 @@ report_progress (const PfScanOptions *options,
   if (now - *last < PROGRESS_USEC)
     return;
   *last = now;
-  options->progress (pf_csv_reader_get_offset (reader), total,
+  options->progress (bytes_read (reader, raw, converted, total), total,
                      pf_csv_reader_get_n_records (reader), options->progress_data);
 }
 
@@ -1752,7 +1805,9 @@ pf_scan_file (GFile               *file,
 {
   static const PfScanOptions defaults = { { 0 } };
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GInputStream) raw = NULL;
+  gboolean converted = FALSE;
   g_autoptr(PfCsvReader) reader = NULL;
   g_autoptr(GCancellable) sha_cancellable = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1778,10 +1833,10 @@ pf_scan_file (GFile               *file,
   if (info == NULL)
     return NULL;
   total = g_file_info_get_size (info);
-  stream = g_file_read (file, cancellable, error);
+  stream = open_data (file, &raw, &converted, cancellable, error);
   if (stream == NULL)
     return NULL;
-  reader = pf_csv_reader_new (G_INPUT_STREAM (stream), &options->csv);
+  reader = pf_csv_reader_new (stream, &options->csv);
   /* The header is read with the first record. */
   record = pf_csv_reader_next (reader, cancellable, &local_error);
   if (record == NULL && local_error != NULL)
@@ -1885,7 +1940,7 @@ pf_scan_file (GFile               *file,
         {
           send_batch (scan, batch);
           batch = take_batch (scan);
-          report_progress (options, reader, total, &last_progress);
+          report_progress (options, reader, raw, converted, total, &last_progress);
         }
       batch_add_record (scan, batch, record);
     }
@@ -1925,17 +1980,17 @@ pf_scan_file (GFile               *file,
     }
 
   if (options->progress != NULL)
-    options->progress (pf_csv_reader_get_offset (reader), total,
+    options->progress (total, total,
                        pf_csv_reader_get_n_records (reader), options->progress_data);
 
   result = g_new0 (PfScanResult, 1);
   result->file_name = g_strdup (g_file_info_get_display_name (info));
   memcpy (result->sha256, sha.hex, sizeof result->sha256);
-  result->n_bytes = pf_csv_reader_get_offset (reader);
+  result->n_bytes = total;
   result->delimiter = pf_csv_reader_get_delimiter (reader);
   result->has_header = pf_csv_reader_get_has_header (reader);
   result->had_bom = pf_csv_reader_get_had_bom (reader);
-  result->encoding = pf_csv_reader_get_encoding (reader);
+  result->encoding = converted ? PF_CSV_ENCODING_UTF16 : pf_csv_reader_get_encoding (reader);
   for (guint p = 0; p < PF_CSV_N_PROBLEMS; p++)
     {
       const PfCsvSite *sites = pf_csv_reader_get_problem_sites (reader, p, &result->n_problem_sites[p]);
