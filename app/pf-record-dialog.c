@@ -204,11 +204,12 @@ update_scan (PfRecordDialog *self)
   record = pf_document_get_record (self->document, self->reg->id, self->record_id);
   if (record != NULL && (node = json_object_get_member (record, "scan")) && JSON_NODE_HOLDS_OBJECT (node))
     scan = json_node_get_object (node);
-  gtk_widget_set_visible (self->scan_row, scan != NULL);
-  if (scan == NULL)
+  /* A feature never scanned has an empty object, or none. */
+  text = pf_scan_evidence_describe (scan);
+  gtk_widget_set_visible (self->scan_row, text != NULL);
+  if (text == NULL)
     return;
 
-  text = pf_scan_evidence_describe (scan);
   suspect = pf_scan_evidence_is_suspect (scan);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scan_row), text);
   gtk_widget_set_visible (self->scan_icon, suspect);

@@ -115,7 +115,10 @@ item_get_scan (PfRegisterItem *item)
 {
   JsonNode *node = json_object_get_member (item->record, "scan");
 
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  /* A feature never scanned has an empty object, or none. */
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || json_object_get_size (json_node_get_object (node)) == 0)
+    return NULL;
+  return json_node_get_object (node);
 }
 
 static const char * const verdict_values[] = { "pending", "keep", "drop", "transform" };
