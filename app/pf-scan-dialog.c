@@ -208,6 +208,23 @@ add_figure_row (AdwPreferencesGroup *group,
   return ADW_ACTION_ROW (row);
 }
 
+/* A figure on the right of its row, for the short ones. */
+static void
+add_value_row (AdwPreferencesGroup *group,
+               const char          *title,
+               const char          *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value, -1);
+  adw_preferences_group_add (group, row);
+}
+
 static char *
 format_count (guint64 n)
 {
@@ -240,7 +257,8 @@ show_summary (PfScanDialog       *self,
   AdwPreferencesGroup *group;
   g_autofree char *rows = format_count (result->n_rows);
   g_autofree char *columns = g_strdup_printf ("%u", result->n_columns);
-  g_autofree char *seconds = g_strdup_printf (_("%.1f s"), result->seconds);
+  /* Translators: the time a scan took, in seconds. */
+  g_autofree char *seconds = g_strdup_printf (_("%.2f s"), result->seconds);
   g_autofree char *size = g_format_size (result->n_bytes);
   guint n_suspects = 0, n_personal = 0;
 
@@ -253,10 +271,10 @@ show_summary (PfScanDialog       *self,
   adw_preferences_group_set_description (group, _("Recorded in the project: the features carry what was measured "
                                                   "of their column, never a value of the data."));
   gtk_widget_set_name (GTK_WIDGET (group), "summary");
-  add_figure_row (group, _("Rows"), rows);
-  add_figure_row (group, _("Columns"), columns);
-  add_figure_row (group, _("Size"), size);
-  add_figure_row (group, _("Time taken"), seconds);
+  add_value_row (group, _("Rows"), rows);
+  add_value_row (group, _("Columns"), columns);
+  add_value_row (group, _("Size"), size);
+  add_value_row (group, _("Time taken"), seconds);
   {
     AdwActionRow *row = add_figure_row (group, _("SHA-256 checksum"), result->sha256);
 

@@ -42,9 +42,20 @@ add_row (PfScanSummaryGroup *self,
   gtk_widget_set_name (row, name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
+  /* A short figure on the right, a longer text below the title. */
+  if (g_utf8_strlen (value, -1) <= 16)
+    {
+      GtkWidget *label = gtk_label_new (value);
+
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value, -1);
   if (warning)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
@@ -283,6 +294,8 @@ update (PfScanSummaryGroup *self)
   JsonObject *scan = self->document ? pf_scan_get_latest (self->document) : NULL;
   JsonObject *metrics = get_object (scan, "metrics");
   g_autofree char *description = NULL;
+  g_autofree char *when = NULL;
+  g_autoptr(GDateTime) time = NULL;
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
@@ -297,10 +310,24 @@ update (PfScanSummaryGroup *self)
       return;
     }
 
-  /* Translators: %s is a file name, then when it was scanned (ISO 8601 UTC). */
-  description = g_strdup_printf (_("“%s”, scanned %s"),
-                                 json_object_get_string_member_with_default (scan, "file-name", ""),
-                                 json_object_get_string_member_with_default (scan, "scanned-at", ""));
+  time = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (scan, "scanned-at", ""), NULL);
+  if (time != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+      /* Translators: when a dataset was scanned; a g_date_time_format() format. */
+      when = g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+    }
+  if (self->kind == PF_SCAN_SUMMARY_PRIVACY)
+    /* Translators: %s is a file name, then when it was scanned. */
+    description = g_strdup_printf (_("What the scan of “%s” (%s) found for the questions below"),
+                                   json_object_get_string_member_with_default (scan, "file-name", ""),
+                                   when ? when : "");
+  else
+    /* Translators: %s is a file name, then when it was scanned. */
+    description = g_strdup_printf (_("“%s”, scanned %s"),
+                                   json_object_get_string_member_with_default (scan, "file-name", ""),
+                                   when ? when : "");
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
 
   if (self->kind == PF_SCAN_SUMMARY_DATA)
@@ -376,6 +403,8 @@ pf_scan_summary_group_new (PfScanSummaryKind kind)
   PfScanSummaryGroup *self = g_object_new (PF_TYPE_SCAN_SUMMARY_GROUP, NULL);
 
   self->kind = kind;
+  if (kind == PF_SCAN_SUMMARY_PRIVACY)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Personal Data, from the Dataset Scan"));
   gtk_widget_set_name (GTK_WIDGET (self), kind == PF_SCAN_SUMMARY_DATA ? "scan-summary" : "scan-privacy");
   if (kind == PF_SCAN_SUMMARY_DATA)
     {

@@ -58,17 +58,17 @@ write_small_csv (void)
   return path;
 }
 
-/* About 30 MB of the same columns, to scan slowly enough to cancel. */
+/* About 28 MB of the same columns per 500,000 rows, to scan slowly enough
+ * to cancel. */
 static char *
-write_large_csv (void)
+write_large_csv (guint n_rows)
 {
-  g_autoptr(GError) error = NULL;
   char *path = g_build_filename (tmp_dir, "customers-large.csv", NULL);
   FILE *file = g_fopen (path, "w");
 
   g_assert_nonnull (file);
   fputs ("customer_id,age,postcode,email,amount,refund_issued,churn\n", file);
-  for (guint i = 0; i < 500000; i++)
+  for (guint i = 0; i < n_rows; i++)
     {
       gboolean churn = (i * 7919u) % 10 < 3;
 
@@ -173,6 +173,26 @@ find_label (GtkWidget  *root,
   return FALSE;
 }
 
+/* Dismisses the toasts shown, by their close buttons (the last button of
+ * each toast). */
+static void
+ui_test_close_toasts (GtkWidget *root)
+{
+  if (g_str_equal (gtk_widget_get_css_name (root), "toast"))
+    {
+      GtkWidget *close = NULL;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BUTTON (child))
+          close = child;
+      if (close != NULL)
+        gtk_widget_activate (close);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    ui_test_close_toasts (child);
+}
+
 static gboolean
 toast_shown (gpointer window)
 {
@@ -203,7 +223,7 @@ test_scan (void)
   PfWindow *window = new_window ();
   PfDocument *document = pf_window_get_document (window);
   g_autofree char *small = write_small_csv ();
-  g_autofree char *large = write_large_csv ();
+  g_autofree char *large = write_large_csv (500000);
   g_autoptr(GFile) small_file = g_file_new_for_path (small);
   g_autoptr(GFile) large_file = g_file_new_for_path (large);
   g_autofree char *feature_id = NULL;
@@ -294,6 +314,8 @@ test_scan (void)
   g_assert_nonnull (ui_test_find_named (summary, "rows"));
   g_assert_nonnull (ui_test_find_named (summary, "target-balance"));
   g_assert_nonnull (ui_test_find_named (ui_test_find_named (page, "scan-privacy"), "k"));
+  /* Without the toast, and down to the personal data. */
+  ui_test_close_toasts (GTK_WIDGET (window));
   ui_test_wait_ms (300);
   ui_test_screenshot (GTK_WIDGET (window), "scan-data-understanding");
 
@@ -334,7 +356,8 @@ static void
 test_progress_screenshot (void)
 {
   PfWindow *window = new_window ();
-  g_autofree char *large = write_large_csv ();
+  /* Four times the other: long enough to be caught at it. */
+  g_autofree char *large = write_large_csv (2000000);
   g_autoptr(GFile) large_file = g_file_new_for_path (large);
   PfScanDialog *dialog = open_dialog (window);
 
@@ -343,10 +366,11 @@ test_progress_screenshot (void)
   ui_test_wait_until (columns_read, dialog);
   g_assert_true (pf_scan_dialog_set_target (dialog, "churn"));
   pf_scan_dialog_start (dialog);
+  ui_test_wait_until (ui_test_stack_settled, ui_test_find_of_type (GTK_WIDGET (dialog), GTK_TYPE_STACK));
   ui_test_wait_until (progress_moved, dialog);
   if (g_str_equal (pf_scan_dialog_get_step (dialog), PF_SCAN_DIALOG_STEP_PROGRESS))
     {
-      ui_test_screenshot (GTK_WIDGET (dialog), "scan-dialog-progress");
+      ui_test_screenshot_light_and_dark (GTK_WIDGET (dialog), "scan-dialog-progress");
       pf_scan_dialog_cancel (dialog);
     }
   ui_test_wait_until (scan_ended, dialog);
