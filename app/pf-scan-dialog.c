@@ -1219,7 +1219,6 @@ pf_scan_dialog_init (PfScanDialog *self)
   gtk_box_append (GTK_BOX (box), header);
 
   self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, build_setup_page (self), PF_SCAN_DIALOG_STEP_SETUP);
   gtk_stack_add_named (self->stack, build_progress_page (self), PF_SCAN_DIALOG_STEP_PROGRESS);

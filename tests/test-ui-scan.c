@@ -93,6 +93,13 @@ open_dialog (PfWindow *window)
   return dialog;
 }
 
+/* The dialog's steps cross-fade: a screenshot waits until one shows. */
+static void
+wait_step_shown (PfScanDialog *dialog)
+{
+  wait_step_shown (dialog);
+}
+
 static gboolean
 columns_read (gpointer dialog)
 {
@@ -267,7 +274,7 @@ test_scan (void)
   g_assert_cmpstr (pf_scan_dialog_get_step (dialog), ==, PF_SCAN_DIALOG_STEP_DONE);
   g_assert_cmpuint (n_records (document, "dataset-scans"), ==, 1);
   ui_test_wait_until (toast_shown, window);
-  ui_test_wait_ms (300);
+  wait_step_shown (dialog);
   ui_test_screenshot_light_and_dark (GTK_WIDGET (dialog), "scan-dialog-done");
   g_assert_true (find_label (GTK_WIDGET (dialog), "refund_issued"));
 
@@ -366,7 +373,7 @@ test_progress_screenshot (void)
   ui_test_wait_until (columns_read, dialog);
   g_assert_true (pf_scan_dialog_set_target (dialog, "churn"));
   pf_scan_dialog_start (dialog);
-  ui_test_wait_until (ui_test_stack_settled, ui_test_find_of_type (GTK_WIDGET (dialog), GTK_TYPE_STACK));
+  wait_step_shown (dialog);
   ui_test_wait_until (progress_moved, dialog);
   if (g_str_equal (pf_scan_dialog_get_step (dialog), PF_SCAN_DIALOG_STEP_PROGRESS))
     {
@@ -402,6 +409,37 @@ test_error (void)
   ui_test_destroy_window (window);
 }
 
+/* A header without rows: the columns can be chosen, the scan says there is
+ * nothing to scan, in the dialog, and records nothing. */
+static void
+test_no_rows (void)
+{
+  PfWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "header-only.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PfScanDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, "id,amount,churn\n", -1, NULL));
+  dialog = open_dialog (window);
+  pf_scan_dialog_set_file (dialog, file);
+  ui_test_wait_until (columns_read, dialog);
+  g_assert_null (pf_scan_dialog_get_error (dialog));
+  g_assert_true (pf_scan_dialog_set_target (dialog, "churn"));
+  pf_scan_dialog_start (dialog);
+  ui_test_wait_until (scan_ended, dialog);
+  g_assert_cmpstr (pf_scan_dialog_get_step (dialog), ==, PF_SCAN_DIALOG_STEP_SETUP);
+  g_assert_nonnull (pf_scan_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_get_visible (ui_test_find_named (GTK_WIDGET (dialog), "error")));
+  g_assert_cmpuint (n_records (pf_window_get_document (window), "dataset-scans"), ==, 0);
+  g_assert_cmpuint (n_records (pf_window_get_document (window), "features"), ==, 0);
+  wait_step_shown (dialog);
+  ui_test_screenshot (GTK_WIDGET (dialog), "scan-dialog-error");
+
+  ui_test_close_and_wait (GTK_WINDOW (dialog));
+  ui_test_destroy_window (window);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/ui/scan/scan-and-cancel", test_scan);
   g_test_add_func ("/ui/scan/progress", test_progress_screenshot);
   g_test_add_func ("/ui/scan/error", test_error);
+  g_test_add_func ("/ui/scan/no-rows", test_no_rows);
 
   ret = g_test_run ();
 
