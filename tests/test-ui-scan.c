@@ -93,11 +93,14 @@ open_dialog (PfWindow *window)
   return dialog;
 }
 
-/* The dialog's steps cross-fade: a screenshot waits until one shows. */
+/* A screenshot of a step waits until the step is drawn. */
 static void
 wait_step_shown (PfScanDialog *dialog)
 {
-  wait_step_shown (dialog);
+  GtkWidget *stack = ui_test_find_of_type (GTK_WIDGET (dialog), GTK_TYPE_STACK);
+
+  ui_test_wait_until (ui_test_stack_settled, stack);
+  ui_test_wait_until (ui_test_is_drawn, gtk_stack_get_visible_child (GTK_STACK (stack)));
 }
 
 static gboolean
