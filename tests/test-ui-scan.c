@@ -346,8 +346,20 @@ test_scan (void)
   g_assert_cmpuint (n_records (document, "dataset-scans"), ==, 1);
   features_after = dup_register (document, "features");
   g_assert_cmpstr (features_after, ==, features_before);
-
   ui_test_close_and_wait (GTK_WINDOW (dialog));
+
+  /* The first scan is one undo step: the record, the features it added and
+   * the scan of the feature that was there go together. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpuint (n_records (document, "dataset-scans"), ==, 0);
+  g_assert_cmpuint (n_records (document, "features"), ==, 1);
+  scan = feature_scan (find_feature (document, "amount"));
+  g_assert_true (scan == NULL || json_object_get_size (scan) == 0);
+  g_assert_cmpstr (pf_document_get_string (document, object, "verdict"), ==, "keep");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  g_assert_cmpuint (n_records (document, "dataset-scans"), ==, 1);
+  g_assert_cmpuint (n_records (document, "features"), ==, 6);
+
   ui_test_destroy_window (window);
   g_unlink (small);
   g_unlink (large);
