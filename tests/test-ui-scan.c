@@ -314,6 +314,24 @@ test_scan (void)
   ui_test_wait_ms (300);
   ui_test_screenshot_light_and_dark (GTK_WIDGET (window), "scan-features");
 
+  /* The entry window shows the scan, read-only, and marks the suspect. */
+  {
+    JsonObject *feature = find_feature (document, "refund_issued");
+    GtkWindow *details = pf_register_page_edit_record (PF_REGISTER_PAGE (page),
+                                                       json_object_get_string_member (feature, "id"));
+    GtkWidget *row;
+
+    g_assert_nonnull (details);
+    ui_test_wait_until (ui_test_is_drawn, details);
+    row = ui_test_find_named (GTK_WIDGET (details), "scan");
+    g_assert_true (ADW_IS_ACTION_ROW (row));
+    g_assert_true (gtk_widget_get_visible (row));
+    g_assert_true (gtk_widget_has_css_class (row, "pf-scan-suspect"));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "AUC"));
+    ui_test_screenshot_light_and_dark (GTK_WIDGET (details), "scan-feature-details");
+    ui_test_close_and_wait (details);
+  }
+
   /* Data Understanding sums up the latest scan. */
   g_assert_true (pf_window_show_page (window, "data-understanding"));
   stack = ui_test_find_widget (GTK_WIDGET (window), "page_stack");
