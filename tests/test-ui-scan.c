@@ -109,6 +109,21 @@ columns_read (gpointer dialog)
   return pf_scan_dialog_get_columns (dialog) != NULL || pf_scan_dialog_get_error (dialog) != NULL;
 }
 
+typedef struct
+{
+  PfScanDialog *dialog;
+  guint         n_columns;
+} PeekQuery;
+
+static gboolean
+n_columns_is (gpointer data)
+{
+  PeekQuery *query = data;
+  const char * const *columns = pf_scan_dialog_get_columns (query->dialog);
+
+  return columns != NULL && g_strv_length ((char **)columns) == query->n_columns;
+}
+
 static gboolean
 scan_ended (gpointer dialog)
 {
@@ -263,6 +278,18 @@ test_scan (void)
   columns = pf_scan_dialog_get_columns (dialog);
   g_assert_cmpuint (g_strv_length ((char **)columns), ==, 7);
   g_assert_cmpstr (columns[3], ==, "email");
+  /* Another delimiter reads the header again: a semicolon makes it one column. */
+  {
+    AdwComboRow *delimiter = ADW_COMBO_ROW (ui_test_find_named (GTK_WIDGET (dialog), "delimiter"));
+    PeekQuery query = { dialog, 1 };
+
+    adw_combo_row_set_selected (delimiter, 2);
+    ui_test_wait_until (n_columns_is, &query);
+    query.n_columns = 7;
+    adw_combo_row_set_selected (delimiter, 0);
+    ui_test_wait_until (n_columns_is, &query);
+    columns = pf_scan_dialog_get_columns (dialog);
+  }
   g_assert_true (pf_scan_dialog_set_target (dialog, "churn"));
   g_assert_true (pf_scan_dialog_set_quasi_identifier (dialog, "age", TRUE));
   g_assert_true (pf_scan_dialog_set_quasi_identifier (dialog, "postcode", TRUE));
