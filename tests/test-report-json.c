@@ -130,7 +130,7 @@ test_json_content (void)
   g_autoptr(GList) members = json_object_get_members (object);
   static const char * const order[] = {
     "format", "version", "generator", "created", "author", "project", "verdict", "readiness", "business_question",
-    "phases", "sign_offs", "registers", "ml_test_score", "audit",
+    "phases", "sign_offs", "registers", "dataset_scan", "ml_test_score", "audit",
   };
   JsonObject *audit;
   JsonArray *phases;

@@ -7,6 +7,7 @@
 #include "pf-gate.h"
 #include "pf-json.h"
 #include "pf-report.h"
+#include "pf-scan-record.h"
 #include "pf-schema.h"
 #include "pf-scope.h"
 #include "pf-scope-describe.h"
@@ -1194,12 +1195,17 @@ build_register (Builder            *b,
 
       if (features)
         {
+          JsonNode *scan = json_object_get_member (record, "scan");
+          gboolean suspect = scan != NULL && JSON_NODE_HOLDS_OBJECT (scan) &&
+                             pf_scan_evidence_is_suspect (json_node_get_object (scan));
+
           leak = g_str_equal (member_string (record, "verdict"), "keep") &&
                  (g_str_equal (member_string (record, "known-at"), "after") ||
                   g_str_equal (member_string (record, "target-consequence"), "yes"));
-          /* Translators: in the leakage review's "Leak" column. */
-          g_ptr_array_add (cells, g_strdup (leak ? _("Leak") : ""));
-          tones[n_fields] = leak ? PF_TONE_BAD : PF_TONE_NONE;
+          /* Translators: in the leakage review's "Leak" column: a leak, or a
+           * feature the dataset scan suspects. */
+          g_ptr_array_add (cells, g_strdup (leak ? _("Leak") : suspect ? C_("leak column", "Suspect") : ""));
+          tones[n_fields] = leak ? PF_TONE_BAD : suspect ? PF_TONE_WARNING : PF_TONE_NONE;
           if (g_str_equal (member_string (record, "verdict"), "pending"))
             tones[3] = PF_TONE_WARNING;
           n_leaks += leak;
@@ -1229,6 +1235,103 @@ build_register (Builder            *b,
     }
 }
 
+/* The latest dataset scan: what was scanned, its figures, the suspects
+ * and the personal data it found. Figures only, as in the project. */
+static JsonNode *
+build_dataset_scan (Builder *b)
+{
+  JsonObject *record = pf_scan_get_latest (b->document);
+  JsonNode *node;
+  JsonObject *metrics;
+  JsonArray *columns;
+  PfReportBlock *fields, *list = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *n_columns = NULL;
+
+  /* Translators: a heading of the report. */
+  pf_report_add_heading (b->report, 2, _("Dataset scan"), NULL);
+  if (record == NULL)
+    {
+      pf_report_add_paragraph (b->report, _("No dataset was scanned."), PF_TONE_MUTED);
+      return json_node_new (JSON_NODE_NULL);
+    }
+
+  node = json_object_get_member (record, "metrics");
+  metrics = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  node = metrics != NULL ? json_object_get_member (metrics, "columns") : NULL;
+  columns = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  fields = pf_report_add_fields (b->report);
+  pf_report_block_add_item (fields, _("File"), member_string (record, "file-name"), NULL, PF_TONE_NONE);
+  pf_report_block_add_item (fields, _("SHA-256 checksum"), member_string (record, "sha256"), NULL, PF_TONE_NONE);
+  time = format_time (member_string (record, "scanned-at"));
+  pf_report_block_add_item (fields, _("Scanned"), time, NULL, PF_TONE_NONE);
+  node = json_object_get_member (record, "rows");
+  rows = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? format_number (node) : g_strdup ("");
+  pf_report_block_add_item (fields, _("Rows"), rows, NULL, PF_TONE_NONE);
+  node = json_object_get_member (record, "columns");
+  n_columns = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? format_number (node) : g_strdup ("");
+  pf_report_block_add_item (fields, _("Columns"), n_columns, NULL, PF_TONE_NONE);
+
+  node = metrics != NULL ? json_object_get_member (metrics, "reidentification") : NULL;
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *risk = json_node_get_object (node);
+      JsonNode *k = json_object_get_member (risk, "k");
+      JsonNode *at_risk = json_object_get_member (risk, "rows-at-risk");
+      JsonNode *threshold = json_object_get_member (risk, "threshold");
+
+      if (k != NULL && at_risk != NULL && threshold != NULL &&
+          JSON_NODE_HOLDS_VALUE (k) && JSON_NODE_HOLDS_VALUE (at_risk) && JSON_NODE_HOLDS_VALUE (threshold))
+        {
+          g_autofree char *k_text = format_number (k);
+          g_autofree char *at_risk_text = format_number (at_risk);
+          g_autofree char *threshold_text = format_number (threshold);
+          /* Translators: re-identification risk: k, then rows in groups smaller than the threshold, e.g.
+           * "k = 1; 393 rows in groups of fewer than 5". */
+          g_autofree char *text = g_strdup_printf (_("k = %s; %s rows in groups of fewer than %s"),
+                                                   k_text, at_risk_text, threshold_text);
+          gboolean risky = json_node_get_value_type (at_risk) == G_TYPE_INT64 && json_node_get_int (at_risk) > 0;
+
+          pf_report_block_add_item (fields, _("Re-identification"), text, NULL,
+                                    risky ? PF_TONE_WARNING : PF_TONE_GOOD);
+        }
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; columns != NULL && i < json_array_get_length (columns); i++)
+        {
+          JsonObject *column = json_array_get_object_element (columns, i);
+          gboolean wanted = column != NULL && (pass == 0 ? pf_scan_evidence_is_suspect (column)
+                                                         : pf_scan_evidence_is_personal (column));
+          g_autofree char *summary = NULL;
+
+          if (!wanted)
+            continue;
+          if (!any)
+            {
+              pf_report_add_paragraph (b->report, pass == 0 ? _("Leakage suspects:") : _("Personal data:"),
+                                       PF_TONE_NONE);
+              list = pf_report_add_list (b->report);
+              any = TRUE;
+            }
+          summary = pf_scan_evidence_describe (column);
+          pf_report_block_add_item (list, NULL, member_string (column, "name"), summary,
+                                    pass == 0 ? PF_TONE_WARNING : PF_TONE_NONE);
+        }
+    }
+
+  {
+    g_autoptr(JsonNode) shared = json_node_init_object (json_node_alloc (), record);
+
+    return pf_json_node_copy_deep (shared);
+  }
+}
+
 static void
 build_registers (Builder *b)
 {
@@ -1247,15 +1350,18 @@ build_registers (Builder *b)
                                                      "available-in-production", NULL };
   static const double data_source_widths[] = { 3, 2, 2, 2, 2, 2 };
   JsonObject *json_registers = json_object_new ();
+  JsonNode *json_scan;
 
   pf_report_add_heading (b->report, 1, _("Registers"), "registers");
   build_register (b, json_registers, "assumptions", _("Assumptions"), assumption_fields, assumption_widths);
   build_register (b, json_registers, "features", _("Leakage review"), feature_fields, feature_widths);
+  json_scan = build_dataset_scan (b);
   build_register (b, json_registers, "stakeholders", _("Stakeholders"), stakeholder_fields, stakeholder_widths);
   build_register (b, json_registers, "risks", _("Risks"), risk_fields, risk_widths);
   build_register (b, json_registers, "data-sources", _("Data sources"), data_source_fields, data_source_widths);
 
   json_object_set_object_member (b->json, "registers", json_registers);
+  json_object_set_member (b->json, "dataset_scan", json_scan);
 }
 
 /* The newest sign-off of @scope, or NULL. */
