@@ -1,0 +1,1910 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+#if HAVE_NETTLE
+#include <nettle/sha2.h>
+#endif
+
+#include "pf-pii.h"
+#include "pf-scan.h"
+#include "pf-scan-stats.h"
+
+/* How the scan works
+ *
+ * The calling thread reads and parses the file (PfCsvReader) and copies the
+ * records into batches of a few thousand rows: every field trimmed and
+ * NUL-terminated, one after the other, with an offset per field. For each
+ * row it also notes the target's class and the prediction time. Worker
+ * threads own the columns (column i belongs to worker i mod n) and go
+ * through every batch, each over its own columns, so no column's state is
+ * ever shared; one of them also counts duplicate rows and quasi-identifier
+ * groups. A batch goes back to the pool when every worker is done with it.
+ * A further thread computes the file's SHA-256 from its own reads (the
+ * file is then in the page cache).
+ *
+ * Per column, a table of distinct values (keyed by a 64-bit hash; a
+ * collision among the ≤ PF_SCAN_EXACT_DISTINCT_LIMIT values of a column is
+ * about 1 in 10⁹) counts every value and, with a target, every (value,
+ * class) pair. A value's type, number and personal-data matches are worked
+ * out once, when it is first seen; everything else comes from the counts at
+ * the end. A column with more distinct values stops adding new ones: from
+ * then on its new values are classified one by one, its distinct count
+ * becomes a HyperLogLog estimate and its leakage measure is taken from a
+ * systematic sample of at most SAMPLE_SIZE rows (every row, then every
+ * second, every fourth… as the sample fills). */
+
+#define BATCH_ROWS       4096
+#define BATCH_BYTES      (4 * 1024 * 1024)
+#define BATCHES_PER_WORKER 3
+#define SAMPLE_SIZE      65536
+#define HLL_PRECISION    14
+#define PROGRESS_USEC    (50 * 1000)
+#define SHA_BLOCK        (1024 * 1024)
+
+/* A column is identifier-like when at least this share of its values is
+ * distinct (and it has at least ID_MIN_VALUES values). */
+#define ID_DISTINCT_SHARE 0.95
+#define ID_MIN_VALUES     20
+/* Types other than free text must fit this share of the non-missing values. */
+#define TYPE_SHARE        0.99
+/* Categorical: at most this many distinct values, or this share of the values. */
+#define CATEGORICAL_MAX   1000
+#define CATEGORICAL_SHARE 0.5
+/* Multi-class targets: numeric columns are cut into this many bins of equal frequency. */
+#define N_BINS            10
+/* Dates later than the prediction time in at least this share of the rows
+ * where both are known. */
+#define AFTER_SHARE       0.01
+
+G_DEFINE_QUARK (pf-scan-error-quark, pf_scan_error)
+
+/* What a value looks like: bits of ValueEntry.bits. */
+enum
+{
+  V_INTEGER      = 1 << 0,
+  V_DECIMAL      = 1 << 1,
+  V_BOOLEAN      = 1 << 2,
+  V_DATE         = 1 << 3,
+  V_LEADING_ZERO = 1 << 4,
+  V_SPACE        = 1 << 5,
+};
+
+#define V_NUMBER (V_INTEGER | V_DECIMAL | V_BOOLEAN | V_DATE)
+
+typedef struct
+{
+  guint64 hash;
+  guint64 count;
+  guint64 by_class[2]; /* rows with the target's first and second class; further classes in the PairTable */
+  double  number;    /* for V_NUMBER values: the number, 0/1, or seconds since 1970 */
+  guint32 text;      /* offset in the column's text arena */
+  guint32 length;
+  guint16 bits;
+  guint8  pii;       /* bits (1 << PfPiiValueKind) */
+} ValueEntry;
+
+/* Open addressing over indices into a dense array: a slot takes 8 bytes,
+ * the entries only as many as there are values. A slot holds the high half
+ * of its entry's hash, so that a probe past other values does not read
+ * their entries. */
+typedef struct
+{
+  guint32 index;     /* entry index + 1; 0 empty */
+  guint32 check;     /* the hash's high 32 bits */
+} ValueSlot;
+
+typedef struct
+{
+  GArray    *entries;  /* ValueEntry */
+  ValueSlot *slots;
+  guint32    mask;
+} ValueTable;
+
+typedef struct
+{
+  guint64 key;       /* (entry index + 1) << 8 | class; 0 empty */
+  guint64 count;
+} PairSlot;
+
+typedef struct
+{
+  PairSlot *slots;
+  gsize     mask;
+  gsize     n;
+} PairTable;
+
+typedef struct
+{
+  double  value;
+  gint16  klass;
+} SamplePoint;
+
+/* Running sums of the values classified one by one after a column overflowed. */
+typedef struct
+{
+  guint64 n;
+  guint64 bits[6];     /* per V_ bit */
+  guint64 pii[PF_PII_N_VALUE_KINDS];
+  guint64 n_number;
+  double  mean, m2, min, max;
+  char   *min_text, *max_text;
+} Overflow;
+
+typedef struct
+{
+  guint        index;
+  gboolean     is_target;
+  ValueTable   values;
+  GByteArray  *arena;
+  PairTable    pairs;
+  gboolean     overflowed;
+  Overflow     overflow;
+  PfHll       *hll;
+  guint64      n_missing;
+  guint64      n_after;       /* dates later than the row's prediction time */
+  guint64      n_both_dates;  /* rows with a date here and a prediction time */
+  SamplePoint *sample;
+  guint        n_sample;
+  guint64      sample_stride;
+  guint64      sample_seen;
+} Column;
+
+typedef struct
+{
+  char     *data;
+  gsize     length;
+  gsize     size;
+  guint32  *offsets;   /* n_rows × n_columns + 1 */
+  gint16   *classes;   /* per row: the target's class, -1 none */
+  double   *times;     /* per row: the prediction time, NAN none */
+  guint     n_rows;
+  gint      refs;
+} Batch;
+
+typedef struct _Scan Scan;
+
+typedef struct
+{
+  Scan        *scan;
+  guint        index;
+  GAsyncQueue *queue;
+  GThread     *thread;
+  gboolean     rows;      /* this worker also counts duplicates and groups */
+} Worker;
+
+struct _Scan
+{
+  const PfScanOptions *options;
+  guint                n_columns;
+  Column              *columns;
+  Worker              *workers;
+  guint                n_workers;
+  GAsyncQueue         *free_batches;
+  Batch               *batches;
+  guint                n_batches;
+
+  int                  target;
+  int                  prediction_time;
+  guint               *quasi_ids;
+  guint                n_quasi_ids;
+
+  /* The target's classes, in order of appearance (the parsing thread's). */
+  GPtrArray           *class_names;  /* GBytes */
+  GHashTable          *class_index;  /* GBytes → index + 1 */
+  GArray              *class_counts; /* guint64 */
+  gboolean             classes_truncated;
+
+  /* The rows' worker's. */
+  GHashTable          *unused;
+  guint64             *row_hashes;   /* open addressing, 0 empty */
+  gsize                row_mask;
+  gsize                n_row_hashes;
+  guint64              n_duplicates;
+  PairSlot            *groups;       /* key: quasi-identifier hash, count */
+  gsize                group_mask;
+  gsize                n_groups;
+};
+
+static Batch end_of_input;
+
+/* Values ------------------------------------------------------------------ */
+
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+static inline gboolean
+is_missing (const char *s,
+            gsize       n)
+{
+  static const struct { const char *token; gsize length; } tokens[] = {
+    { "na", 2 }, { "n/a", 3 }, { "nan", 3 }, { "null", 4 }, { "none", 4 }, { "nil", 3 },
+    { "-", 1 }, { "?", 1 }, { "#n/a", 4 },
+  };
+
+  if (n == 0)
+    return TRUE;
+  if (n > 4 || (s[0] != 'n' && s[0] != 'N' && s[0] != '-' && s[0] != '?' && s[0] != '#'))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    if (tokens[i].length == n && g_ascii_strncasecmp (s, tokens[i].token, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Digits, an optional point and fraction and an exponent of at most three
+ * digits: "67e497604350" is an identifier, not 6.7 × 10^497604351. */
+static guint
+parse_number (const char *s,
+              gsize       n,
+              double     *number)
+{
+  gsize i = 0;
+  gsize int_digits = 0, frac_digits = 0, exp_digits = 0;
+  gboolean point = FALSE;
+  guint bits;
+
+  if (i < n && (s[i] == '+' || s[i] == '-'))
+    i++;
+  while (i < n && g_ascii_isdigit (s[i]))
+    i++, int_digits++;
+  if (i < n && s[i] == '.')
+    {
+      point = TRUE;
+      i++;
+      while (i < n && g_ascii_isdigit (s[i]))
+        i++, frac_digits++;
+    }
+  if (int_digits + frac_digits == 0)
+    return 0;
+  if (i < n && (s[i] == 'e' || s[i] == 'E'))
+    {
+      i++;
+      if (i < n && (s[i] == '+' || s[i] == '-'))
+        i++;
+      while (i < n && g_ascii_isdigit (s[i]))
+        i++, exp_digits++;
+      if (exp_digits == 0 || exp_digits > 3)
+        return 0;
+    }
+  if (i != n)
+    return 0;
+
+  /* The field is NUL-terminated in its batch. */
+  *number = g_ascii_strtod (s, NULL);
+  if (!isfinite (*number))
+    return 0;
+
+  bits = (point || exp_digits > 0) ? V_DECIMAL : V_INTEGER;
+  {
+    gsize first = (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    if (int_digits > 1 && s[first] == '0')
+      bits |= V_LEADING_ZERO;
+  }
+  return bits;
+}
+
+static gboolean
+parse_boolean (const char *s,
+               gsize       n,
+               double     *number)
+{
+  static const struct { const char *token; int value; } tokens[] = {
+    { "true", 1 }, { "false", 0 }, { "yes", 1 }, { "no", 0 }, { "y", 1 }, { "n", 0 },
+    { "t", 1 }, { "f", 0 }, { "1", 1 }, { "0", 0 }, { "ja", 1 }, { "nein", 0 },
+  };
+
+  if (n > 5)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    if (strlen (tokens[i].token) == n && g_ascii_strncasecmp (s, tokens[i].token, n) == 0)
+      {
+        *number = tokens[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+read_digits (const char *s,
+             gsize       n,
+             gsize      *i,
+             guint       count,
+             int        *value)
+{
+  int v = 0;
+
+  if (*i + count > n)
+    return FALSE;
+  for (guint k = 0; k < count; k++)
+    {
+      char c = s[*i + k];
+      if (!g_ascii_isdigit (c))
+        return FALSE;
+      v = v * 10 + (c - '0');
+    }
+  *i += count;
+  *value = v;
+  return TRUE;
+}
+
+/* Days since 1970-01-01 of a date in the proleptic Gregorian calendar. */
+static gint64
+days_from_civil (int year,
+                 int month,
+                 int day)
+{
+  gint64 y = year - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 yoe = y - era * 400;
+  gint64 doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
+/* YYYY-MM-DD, YYYY/MM/DD or DD.MM.YYYY, then optionally T or a space and
+ * HH:MM[:SS[.fraction]], then optionally Z or ±HH[:MM]. */
+static gboolean
+parse_date (const char *s,
+            gsize       n,
+            double     *seconds)
+{
+  gsize i = 0;
+  int year, month, day, hour = 0, minute = 0, second = 0;
+  double fraction = 0, offset = 0;
+
+  if (n < 8 || n > 40)
+    return FALSE;
+  if (n >= 10 && g_ascii_isdigit (s[0]) && (s[4] == '-' || s[4] == '/'))
+    {
+      char sep = s[4];
+      if (!read_digits (s, n, &i, 4, &year) || s[i++] != sep ||
+          !read_digits (s, n, &i, 2, &month) || i >= n || s[i++] != sep ||
+          !read_digits (s, n, &i, 2, &day))
+        return FALSE;
+    }
+  else if (n >= 10 && s[2] == '.' && s[5] == '.')
+    {
+      if (!read_digits (s, n, &i, 2, &day) || s[i++] != '.' ||
+          !read_digits (s, n, &i, 2, &month) || s[i++] != '.' ||
+          !read_digits (s, n, &i, 4, &year))
+        return FALSE;
+    }
+  else
+    return FALSE;
+
+  if (month < 1 || month > 12 || day < 1 || day > (int) g_date_get_days_in_month (month, year > 0 && year < 65536 ? year : 2000))
+    return FALSE;
+
+  if (i < n && (s[i] == 'T' || s[i] == ' '))
+    {
+      i++;
+      if (!read_digits (s, n, &i, 2, &hour) || i >= n || s[i++] != ':' ||
+          !read_digits (s, n, &i, 2, &minute))
+        return FALSE;
+      if (i < n && s[i] == ':')
+        {
+          i++;
+          if (!read_digits (s, n, &i, 2, &second))
+            return FALSE;
+          if (i < n && (s[i] == '.' || s[i] == ','))
+            {
+              double scale = 0.1;
+              i++;
+              if (i >= n || !g_ascii_isdigit (s[i]))
+                return FALSE;
+              while (i < n && g_ascii_isdigit (s[i]))
+                {
+                  fraction += (s[i] - '0') * scale;
+                  scale /= 10;
+                  i++;
+                }
+            }
+        }
+      if (hour > 23 || minute > 59 || second > 60)
+        return FALSE;
+      if (i < n && s[i] == 'Z')
+        i++;
+      else if (i < n && (s[i] == '+' || s[i] == '-'))
+        {
+          int sign = s[i] == '-' ? -1 : 1, oh = 0, om = 0;
+          i++;
+          if (!read_digits (s, n, &i, 2, &oh))
+            return FALSE;
+          if (i < n && s[i] == ':')
+            i++;
+          if (i < n && !read_digits (s, n, &i, 2, &om))
+            return FALSE;
+          if (oh > 14 || om > 59)
+            return FALSE;
+          offset = sign * (oh * 3600 + om * 60);
+        }
+    }
+  if (i != n)
+    return FALSE;
+
+  *seconds = (double) days_from_civil (year, month, day) * 86400.0
+             + hour * 3600 + minute * 60 + second + fraction - offset;
+  return TRUE;
+}
+
+static guint
+classify (const char *s,
+          gsize       n,
+          double     *number)
+{
+  guint bits;
+  double b;
+
+  bits = parse_number (s, n, number);
+  if (parse_boolean (s, n, &b))
+    {
+      if (bits == 0)
+        *number = b;
+      bits |= V_BOOLEAN;
+    }
+  if (bits == 0 && parse_date (s, n, number))
+    bits = V_DATE;
+  if (bits == 0 && memchr (s, ' ', n) != NULL)
+    bits = V_SPACE;
+  return bits;
+}
+
+static guint
+bit_index (guint bit)
+{
+  return g_bit_nth_lsf (bit, -1);
+}
+
+/* The value table ---------------------------------------------------------- */
+
+static void
+value_table_init (ValueTable *table)
+{
+  table->entries = g_array_sized_new (FALSE, FALSE, sizeof (ValueEntry), 64);
+  table->mask = 127;
+  table->slots = g_new0 (ValueSlot, table->mask + 1);
+}
+
+static void
+value_table_clear (ValueTable *table)
+{
+  g_clear_pointer (&table->entries, g_array_unref);
+  g_clear_pointer (&table->slots, g_free);
+}
+
+static void
+value_table_grow (ValueTable *table)
+{
+  guint32 mask = table->mask * 2 + 1;
+  ValueSlot *slots = g_new0 (ValueSlot, (gsize) mask + 1);
+
+  for (guint i = 0; i < table->entries->len; i++)
+    {
+      guint64 h = g_array_index (table->entries, ValueEntry, i).hash;
+      guint32 s = (guint32) h & mask;
+      while (slots[s].index != 0)
+        s = (s + 1) & mask;
+      slots[s].index = i + 1;
+      slots[s].check = (guint32) (h >> 32);
+    }
+  g_free (table->slots);
+  table->slots = slots;
+  table->mask = mask;
+}
+
+/* Returns the entry's index, or -1 (with *slot where it would go). */
+static inline gint64
+value_table_find (ValueTable *table,
+                  guint64     hash,
+                  guint32    *slot)
+{
+  guint32 s = (guint32) hash & table->mask;
+  guint32 check = (guint32) (hash >> 32);
+  const ValueEntry *entries = (const ValueEntry *) (gpointer) table->entries->data;
+
+  while (table->slots[s].index != 0)
+    {
+      guint32 index = table->slots[s].index - 1;
+      if (table->slots[s].check == check && entries[index].hash == hash)
+        return index;
+      s = (s + 1) & table->mask;
+    }
+  *slot = s;
+  return -1;
+}
+
+static guint32
+value_table_insert (ValueTable       *table,
+                    guint32           slot,
+                    const ValueEntry *entry)
+{
+  guint32 index = table->entries->len;
+
+  g_array_append_val (table->entries, *entry);
+  table->slots[slot].index = index + 1;
+  table->slots[slot].check = (guint32) (entry->hash >> 32);
+  /* Keep the load at most 1/2. */
+  if ((gsize) table->entries->len * 2 > table->mask)
+    value_table_grow (table);
+  return index;
+}
+
+/* The pair table: (value, class) → count ------------------------------------ */
+
+static void
+pair_slots_add (PairSlot **slots,
+                gsize     *mask,
+                gsize     *n,
+                guint64    key,
+                guint64    count)
+{
+  gsize s;
+
+  if (*slots == NULL)
+    {
+      *mask = 255;
+      *slots = g_new0 (PairSlot, *mask + 1);
+    }
+  s = (gsize) (key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) >> 20) & *mask;
+  while ((*slots)[s].key != 0)
+    {
+      if ((*slots)[s].key == key)
+        {
+          (*slots)[s].count += count;
+          return;
+        }
+      s = (s + 1) & *mask;
+    }
+  (*slots)[s].key = key;
+  (*slots)[s].count = count;
+  (*n)++;
+
+  if (*n * 2 > *mask)
+    {
+      gsize new_mask = *mask * 2 + 1;
+      PairSlot *grown = g_new0 (PairSlot, new_mask + 1);
+
+      for (gsize i = 0; i <= *mask; i++)
+        {
+          guint64 k = (*slots)[i].key;
+          gsize t;
+          if (k == 0)
+            continue;
+          t = (gsize) (k * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) >> 20) & new_mask;
+          while (grown[t].key != 0)
+            t = (t + 1) & new_mask;
+          grown[t] = (*slots)[i];
+        }
+      g_free (*slots);
+      *slots = grown;
+      *mask = new_mask;
+    }
+}
+
+/* Columns ------------------------------------------------------------------- */
+
+static void
+sample_add (Column *column,
+            double  value,
+            gint16  klass)
+{
+  if (column->sample == NULL)
+    {
+      column->sample = g_new (SamplePoint, SAMPLE_SIZE);
+      column->sample_stride = 1;
+    }
+  if (column->sample_seen++ % column->sample_stride != 0)
+    return;
+  if (column->n_sample == SAMPLE_SIZE)
+    {
+      /* Keep every second point and take every second row from now on. */
+      for (guint i = 0; i < SAMPLE_SIZE / 2; i++)
+        column->sample[i] = column->sample[2 * i];
+      column->n_sample = SAMPLE_SIZE / 2;
+      column->sample_stride *= 2;
+      if ((column->sample_seen - 1) % column->sample_stride != 0)
+        return;
+    }
+  column->sample[column->n_sample].value = value;
+  column->sample[column->n_sample].klass = klass;
+  column->n_sample++;
+}
+
+static void
+overflow_add (Column     *column,
+              const char *s,
+              gsize       n,
+              guint       bits,
+              double      number,
+              guint       pii)
+{
+  Overflow *o = &column->overflow;
+
+  o->n++;
+  for (guint b = 0; b < G_N_ELEMENTS (o->bits); b++)
+    if (bits & (1u << b))
+      o->bits[b]++;
+  for (guint k = 0; k < PF_PII_N_VALUE_KINDS; k++)
+    if (pii & (1u << k))
+      o->pii[k]++;
+  if (bits & V_NUMBER)
+    {
+      double delta;
+
+      o->n_number++;
+      delta = number - o->mean;
+      o->mean += delta / o->n_number;
+      o->m2 += delta * (number - o->mean);
+      /* Only dates are shown as written. */
+      if (o->n_number == 1 || number < o->min)
+        {
+          o->min = number;
+          if (bits & V_DATE)
+            {
+              g_free (o->min_text);
+              o->min_text = g_strndup (s, n);
+            }
+        }
+      if (o->n_number == 1 || number > o->max)
+        {
+          o->max = number;
+          if (bits & V_DATE)
+            {
+              g_free (o->max_text);
+              o->max_text = g_strndup (s, n);
+            }
+        }
+    }
+}
+
+static void
+column_overflow (Column *column)
+{
+  column->overflowed = TRUE;
+  column->hll = pf_hll_new (HLL_PRECISION);
+  for (guint i = 0; i < column->values.entries->len; i++)
+    pf_hll_add (column->hll, g_array_index (column->values.entries, ValueEntry, i).hash);
+}
+
+static void
+column_add_batch (Scan   *scan,
+                  Column *column,
+                  Batch  *batch)
+{
+  guint c = column->index;
+  guint n_columns = scan->n_columns;
+  gboolean with_classes = scan->target >= 0 && !column->is_target;
+  gboolean with_times = scan->prediction_time >= 0 && (int) c != scan->prediction_time;
+
+  for (guint r = 0; r < batch->n_rows; r++)
+    {
+      guint32 start = batch->offsets[r * n_columns + c];
+      gsize n = batch->offsets[r * n_columns + c + 1] - start - 1;
+      const char *s = batch->data + start;
+      guint64 hash;
+      gint64 index;
+      guint32 slot;
+      guint bits;
+      double number;
+      gint16 klass = batch->classes[r];
+
+      if (is_missing (s, n))
+        {
+          column->n_missing++;
+          continue;
+        }
+
+      hash = pf_hash_bytes (s, n, 0);
+      if (hash == 0)
+        hash = 1;
+      index = value_table_find (&column->values, hash, &slot);
+      if (index >= 0)
+        {
+          ValueEntry *entry = &g_array_index (column->values.entries, ValueEntry, index);
+          entry->count++;
+          if (with_classes && (guint16) klass < 2)
+            entry->by_class[klass]++;
+          bits = entry->bits;
+          number = entry->number;
+          if (column->overflowed)
+            pf_hll_add (column->hll, hash);
+        }
+      else
+        {
+          guint pii;
+
+          bits = classify (s, n, &number);
+          pii = pf_pii_match_value (s, n);
+          if (!column->overflowed && column->values.entries->len >= PF_SCAN_EXACT_DISTINCT_LIMIT)
+            column_overflow (column);
+
+          if (column->overflowed)
+            {
+              pf_hll_add (column->hll, hash);
+              overflow_add (column, s, n, bits, number, pii);
+              index = -1;
+            }
+          else
+            {
+              ValueEntry entry = { hash, 1, { 0, 0 }, number, column->arena->len, (guint32) MIN (n, 256), (guint16) bits, (guint8) pii };
+
+              if (with_classes && (guint16) klass < 2)
+                entry.by_class[klass] = 1;
+
+              /* Only the first 256 bytes of a value are ever shown. */
+              g_byte_array_append (column->arena, (const guint8 *) s, entry.length);
+              index = value_table_insert (&column->values, slot, &entry);
+            }
+        }
+
+      if (with_classes && klass >= 0)
+        {
+          if (index >= 0 && klass >= 2)
+            pair_slots_add (&column->pairs.slots, &column->pairs.mask, &column->pairs.n,
+                            ((guint64) (index + 1) << 8) | (guint64) klass, 1);
+          if (bits & V_NUMBER)
+            sample_add (column, number, klass);
+        }
+
+      if (with_times && (bits & V_DATE) && !isnan (batch->times[r]))
+        {
+          column->n_both_dates++;
+          if (number > batch->times[r])
+            column->n_after++;
+        }
+    }
+}
+
+/* Rows: duplicates and quasi-identifier groups ------------------------------- */
+
+static void
+rows_add_batch (Scan  *scan,
+                Batch *batch)
+{
+  guint n_columns = scan->n_columns;
+
+  for (guint r = 0; r < batch->n_rows; r++)
+    {
+      guint32 start = batch->offsets[r * n_columns];
+      guint32 end = batch->offsets[(r + 1) * n_columns];
+      guint64 hash = pf_hash_bytes (batch->data + start, end - start, 1);
+      gsize s;
+
+      if (hash == 0)
+        hash = 1;
+      s = (gsize) hash & scan->row_mask;
+      while (scan->row_hashes[s] != 0 && scan->row_hashes[s] != hash)
+        s = (s + 1) & scan->row_mask;
+      if (scan->row_hashes[s] == hash)
+        scan->n_duplicates++;
+      else
+        {
+          scan->row_hashes[s] = hash;
+          if (++scan->n_row_hashes * 2 > scan->row_mask)
+            {
+              gsize mask = scan->row_mask * 2 + 1;
+              guint64 *grown = g_new0 (guint64, mask + 1);
+
+              for (gsize i = 0; i <= scan->row_mask; i++)
+                {
+                  gsize t;
+                  if (scan->row_hashes[i] == 0)
+                    continue;
+                  t = (gsize) scan->row_hashes[i] & mask;
+                  while (grown[t] != 0)
+                    t = (t + 1) & mask;
+                  grown[t] = scan->row_hashes[i];
+                }
+              g_free (scan->row_hashes);
+              scan->row_hashes = grown;
+              scan->row_mask = mask;
+            }
+        }
+
+      if (scan->n_quasi_ids > 0)
+        {
+          guint64 group = 0x51ED;
+
+          for (guint q = 0; q < scan->n_quasi_ids; q++)
+            {
+              guint c = scan->quasi_ids[q];
+              guint32 fs = batch->offsets[r * n_columns + c];
+              gsize n = batch->offsets[r * n_columns + c + 1] - fs - 1;
+              const char *v = batch->data + fs;
+              /* Missing values are one value of their own. */
+              guint64 h = is_missing (v, n) ? 0x4D495353 : pf_hash_bytes (v, n, 2);
+              group = pf_hash_combine (group, h);
+            }
+          if (group == 0)
+            group = 1;
+          pair_slots_add (&scan->groups, &scan->group_mask, &scan->n_groups, group, 1);
+        }
+    }
+}
+
+/* Threads -------------------------------------------------------------------- */
+
+static void
+batch_release (Scan  *scan,
+               Batch *batch)
+{
+  if (g_atomic_int_dec_and_test (&batch->refs))
+    g_async_queue_push (scan->free_batches, batch);
+}
+
+static gpointer
+worker_run (gpointer data)
+{
+  Worker *worker = data;
+  Scan *scan = worker->scan;
+
+  for (;;)
+    {
+      Batch *batch = g_async_queue_pop (worker->queue);
+
+      if (batch == &end_of_input)
+        break;
+      for (guint c = worker->index; c < scan->n_columns; c += scan->n_workers)
+        column_add_batch (scan, &scan->columns[c], batch);
+      if (worker->rows)
+        rows_add_batch (scan, batch);
+      batch_release (scan, batch);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GFile        *file;
+  GCancellable *cancellable;
+  char          hex[65];
+  GError       *error;
+} ShaJob;
+
+static gpointer
+sha_run (gpointer data)
+{
+  ShaJob *job = data;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree guint8 *buffer = g_malloc (SHA_BLOCK);
+#if HAVE_NETTLE
+  struct sha256_ctx context;
+  guint8 digest[SHA256_DIGEST_SIZE];
+
+  sha256_init (&context);
+#else
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+#endif
+
+  stream = g_file_read (job->file, job->cancellable, &job->error);
+  if (stream == NULL)
+    return NULL;
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, SHA_BLOCK, job->cancellable, &job->error);
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+#if HAVE_NETTLE
+      sha256_update (&context, n, buffer);
+#else
+      g_checksum_update (checksum, buffer, n);
+#endif
+    }
+#if HAVE_NETTLE
+  sha256_digest (&context, sizeof digest, digest);
+  for (guint i = 0; i < sizeof digest; i++)
+    g_snprintf (job->hex + 2 * i, 3, "%02x", digest[i]);
+#else
+  g_strlcpy (job->hex, g_checksum_get_string (checksum), sizeof job->hex);
+#endif
+  return NULL;
+}
+
+/* Parsing into batches ------------------------------------------------------ */
+
+static gint16
+class_of (Scan       *scan,
+          const char *s,
+          gsize       n)
+{
+  g_autoptr(GBytes) key = NULL;
+  gpointer found;
+
+  if (is_missing (s, n))
+    return -1;
+  /* Two classes cover most targets: compare without allocating. */
+  for (guint i = 0; i < scan->class_names->len && i < 4; i++)
+    {
+      gsize len;
+      const char *name = g_bytes_get_data (g_ptr_array_index (scan->class_names, i), &len);
+      if (len == n && memcmp (name, s, n) == 0)
+        return (gint16) i;
+    }
+  key = g_bytes_new (s, n);
+  found = g_hash_table_lookup (scan->class_index, key);
+  if (found != NULL)
+    return (gint16) (GPOINTER_TO_INT (found) - 1);
+  if (scan->class_names->len >= PF_SCAN_MAX_CLASSES)
+    {
+      scan->classes_truncated = TRUE;
+      return -1;
+    }
+  g_ptr_array_add (scan->class_names, g_bytes_ref (key));
+  g_hash_table_insert (scan->class_index, g_bytes_ref (key), GINT_TO_POINTER (scan->class_names->len));
+  {
+    guint64 zero = 0;
+    g_array_append_val (scan->class_counts, zero);
+  }
+  return (gint16) (scan->class_names->len - 1);
+}
+
+static void
+batch_reserve (Batch *batch,
+               gsize  more)
+{
+  if (batch->length + more > batch->size)
+    {
+      batch->size = MAX (batch->size * 2, batch->length + more);
+      batch->data = g_realloc (batch->data, batch->size);
+    }
+}
+
+static void
+batch_add_record (Scan              *scan,
+                  Batch             *batch,
+                  const PfCsvRecord *record)
+{
+  guint n_columns = scan->n_columns;
+  guint r = batch->n_rows;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const char *s = "";
+      gsize n = 0;
+
+      if (c < record->n_fields)
+        {
+          s = record->fields[c].data;
+          n = record->fields[c].length;
+          while (n > 0 && is_blank (*s))
+            s++, n--;
+          while (n > 0 && is_blank (s[n - 1]))
+            n--;
+        }
+      batch_reserve (batch, n + 1);
+      batch->offsets[r * n_columns + c] = (guint32) batch->length;
+      memcpy (batch->data + batch->length, s, n);
+      batch->length += n;
+      batch->data[batch->length++] = '\0';
+    }
+  batch->offsets[(r + 1) * n_columns] = (guint32) batch->length;
+
+  batch->classes[r] = -1;
+  if (scan->target >= 0)
+    {
+      guint32 start = batch->offsets[r * n_columns + scan->target];
+      gsize n = batch->offsets[r * n_columns + scan->target + 1] - start - 1;
+      gint16 klass = class_of (scan, batch->data + start, n);
+      batch->classes[r] = klass;
+      if (klass >= 0)
+        g_array_index (scan->class_counts, guint64, klass)++;
+    }
+
+  batch->times[r] = NAN;
+  if (scan->prediction_time >= 0)
+    {
+      guint32 start = batch->offsets[r * n_columns + scan->prediction_time];
+      gsize n = batch->offsets[r * n_columns + scan->prediction_time + 1] - start - 1;
+      double t;
+      if (parse_date (batch->data + start, n, &t))
+        batch->times[r] = t;
+    }
+
+  batch->n_rows++;
+}
+
+static void
+send_batch (Scan  *scan,
+            Batch *batch)
+{
+  batch->refs = (gint) scan->n_workers;
+  for (guint w = 0; w < scan->n_workers; w++)
+    g_async_queue_push (scan->workers[w].queue, batch);
+}
+
+static Batch *
+take_batch (Scan *scan)
+{
+  Batch *batch = g_async_queue_pop (scan->free_batches);
+
+  batch->length = 0;
+  batch->n_rows = 0;
+  return batch;
+}
+
+/* Results -------------------------------------------------------------------- */
+
+static int
+compare_entries_by_count (gconstpointer a,
+                          gconstpointer b)
+{
+  const ValueEntry *x = *(const ValueEntry * const *) a;
+  const ValueEntry *y = *(const ValueEntry * const *) b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return x->text < y->text ? -1 : x->text > y->text;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static gboolean
+name_says_identifier (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  gsize n = strlen (lower);
+
+  if (g_str_equal (lower, "id") || strstr (lower, "uuid") != NULL || strstr (lower, "guid") != NULL)
+    return TRUE;
+  if (n > 2 && g_str_has_suffix (lower, "id") && !g_ascii_isalpha (lower[n - 3]))
+    return TRUE;
+  /* camelCase: customerId, customerID */
+  if (n > 2 && (g_str_has_suffix (name, "Id") || g_str_has_suffix (name, "ID")) && g_ascii_islower (name[n - 3]))
+    return TRUE;
+  return g_str_has_suffix (lower, "_key") || g_str_has_suffix (lower, "_no") ||
+         g_str_has_suffix (lower, "_nr") || g_str_has_suffix (lower, "number");
+}
+
+/* Leakage from the column's (value, class) counts, or from its sample. */
+static void
+measure_leakage (Scan         *scan,
+                 Column       *column,
+                 PfScanColumn *out)
+{
+  guint n_classes = scan->class_names->len;
+  gboolean numeric = out->type == PF_COLUMN_TYPE_INTEGER || out->type == PF_COLUMN_TYPE_DECIMAL ||
+                     out->type == PF_COLUMN_TYPE_BOOLEAN || out->type == PF_COLUMN_TYPE_DATE_TIME ||
+                     (out->type == PF_COLUMN_TYPE_IDENTIFIER && out->has_range);
+  const ValueEntry *entries = (const ValueEntry *) (gpointer) column->values.entries->data;
+
+  out->leak_measure = PF_LEAK_MEASURE_NONE;
+  if (scan->target < 0 || column->is_target || scan->classes_truncated || n_classes < 2 || out->n_values == 0)
+    return;
+
+  if (numeric && n_classes == 2)
+    {
+      g_autofree PfAucPoint *points = NULL;
+      gsize n_points = 0;
+
+      if (!column->overflowed)
+        {
+          points = g_new (PfAucPoint, column->values.entries->len + 1);
+          for (guint i = 0; i < column->values.entries->len; i++)
+            {
+              const ValueEntry *e = &entries[i];
+              if (!(e->bits & V_NUMBER))
+                continue;
+              points[n_points].value = e->number;
+              points[n_points].positives = e->by_class[1];
+              points[n_points].negatives = e->by_class[0];
+              n_points++;
+            }
+          out->leak_exact = TRUE;
+        }
+      else
+        {
+          points = g_new (PfAucPoint, column->n_sample + 1);
+          for (guint i = 0; i < column->n_sample; i++)
+            {
+              points[n_points].value = column->sample[i].value;
+              points[n_points].positives = column->sample[i].klass == 1;
+              points[n_points].negatives = column->sample[i].klass == 0;
+              n_points++;
+            }
+          out->leak_exact = FALSE;
+        }
+      {
+        double auc = pf_stats_auc (points, n_points);
+        if (!isnan (auc))
+          {
+            out->leak_measure = PF_LEAK_MEASURE_AUC;
+            out->leak_score = MAX (auc, 1.0 - auc);
+            if (out->leak_score >= PF_SCAN_AUC_SUSPECT)
+              out->leak_reasons |= PF_LEAK_REASON_SEPARATES;
+          }
+      }
+      return;
+    }
+
+  if (column->overflowed && !numeric)
+    return;
+
+  {
+    /* A contingency table: rows are the column's values (numeric columns
+     * against a multi-class target: N_BINS bins of equal frequency),
+     * columns the target's classes. */
+    g_autofree guint64 *table = NULL;
+    g_autofree guint32 *row_of = NULL;
+    guint n_rows;
+    double v;
+
+    if (numeric)
+      {
+        /* Bin edges from the values' distribution. */
+        g_autofree double *values = NULL;
+        double edges[N_BINS - 1];
+        gsize n_values = 0;
+
+        if (!column->overflowed)
+          {
+            values = g_new (double, column->values.entries->len + 1);
+            for (guint i = 0; i < column->values.entries->len; i++)
+              if (entries[i].bits & V_NUMBER)
+                values[n_values++] = entries[i].number;
+          }
+        else
+          {
+            values = g_new (double, column->n_sample + 1);
+            for (guint i = 0; i < column->n_sample; i++)
+              values[n_values++] = column->sample[i].value;
+          }
+        if (n_values == 0)
+          return;
+        qsort (values, n_values, sizeof (double), compare_doubles);
+        for (guint b = 0; b < N_BINS - 1; b++)
+          edges[b] = values[(n_values * (b + 1)) / N_BINS];
+
+        n_rows = N_BINS;
+        table = g_new0 (guint64, (gsize) n_rows * n_classes);
+        if (!column->overflowed)
+          {
+            g_autofree guint *bins = g_new0 (guint, column->values.entries->len + 1);
+
+            for (guint i = 0; i < column->values.entries->len; i++)
+              {
+                const ValueEntry *e = &entries[i];
+                guint bin = 0;
+                if (!(e->bits & V_NUMBER))
+                  continue;
+                while (bin < N_BINS - 1 && e->number >= edges[bin])
+                  bin++;
+                bins[i] = bin;
+                table[bin * n_classes + 0] += e->by_class[0];
+                table[bin * n_classes + 1] += e->by_class[1];
+              }
+            for (gsize i = 0; column->pairs.slots != NULL && i <= column->pairs.mask; i++)
+              {
+                const PairSlot *p = &column->pairs.slots[i];
+                guint index;
+                if (p->key == 0)
+                  continue;
+                index = (p->key >> 8) - 1;
+                if (!(entries[index].bits & V_NUMBER))
+                  continue;
+                table[bins[index] * n_classes + (p->key & 0xFF)] += p->count;
+              }
+            out->leak_exact = TRUE;
+          }
+        else
+          {
+            for (guint i = 0; i < column->n_sample; i++)
+              {
+                guint bin = 0;
+                while (bin < N_BINS - 1 && column->sample[i].value >= edges[bin])
+                  bin++;
+                table[bin * n_classes + column->sample[i].klass]++;
+              }
+            out->leak_exact = FALSE;
+          }
+      }
+    else
+      {
+        n_rows = column->values.entries->len;
+        table = g_new0 (guint64, (gsize) n_rows * n_classes);
+        for (guint i = 0; i < n_rows; i++)
+          {
+            table[i * n_classes + 0] = entries[i].by_class[0];
+            table[i * n_classes + 1] = entries[i].by_class[1];
+          }
+        for (gsize i = 0; column->pairs.slots != NULL && i <= column->pairs.mask; i++)
+          {
+            const PairSlot *p = &column->pairs.slots[i];
+            if (p->key == 0)
+              continue;
+            table[((p->key >> 8) - 1) * n_classes + (p->key & 0xFF)] += p->count;
+          }
+        out->leak_exact = TRUE;
+      }
+
+    v = pf_stats_cramers_v_corrected (table, n_rows, n_classes);
+    out->leak_measure = PF_LEAK_MEASURE_ASSOCIATION;
+    out->leak_score = v;
+    if (v >= PF_SCAN_ASSOCIATION_SUSPECT)
+      out->leak_reasons |= PF_LEAK_REASON_SEPARATES;
+  }
+}
+
+static void
+finish_column (Scan          *scan,
+               Column        *column,
+               PfCsvEncoding  encoding,
+               PfScanColumn  *out)
+{
+  const ValueEntry *entries = (const ValueEntry *) (gpointer) column->values.entries->data;
+  guint n_entries = column->values.entries->len;
+  guint64 bits[6] = { 0 };
+  guint64 pii[PF_PII_N_VALUE_KINDS] = { 0 };
+  guint64 n = 0, n_number = 0;
+  long double sum = 0;
+  double mean = 0, m2 = 0, min = 0, max = 0;
+  const ValueEntry *min_entry = NULL, *max_entry = NULL;
+  double distinct_share;
+  guint number_bits;
+
+  out->n_missing = column->n_missing;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const ValueEntry *e = &entries[i];
+      n += e->count;
+      for (guint b = 0; b < 6; b++)
+        if (e->bits & (1u << b))
+          bits[b] += e->count;
+      for (guint k = 0; k < PF_PII_N_VALUE_KINDS; k++)
+        if (e->pii & (1u << k))
+          pii[k] += e->count;
+    }
+  n += column->overflow.n;
+  for (guint b = 0; b < 6; b++)
+    bits[b] += column->overflow.bits[b];
+  for (guint k = 0; k < PF_PII_N_VALUE_KINDS; k++)
+    pii[k] += column->overflow.pii[k];
+
+  out->n_values = n;
+  if (column->overflowed)
+    {
+      out->n_distinct = (guint64) llround (pf_hll_estimate (column->hll));
+      out->n_distinct = MAX (out->n_distinct, (guint64) n_entries);
+      out->n_distinct = MIN (out->n_distinct, n);
+      out->distinct_exact = FALSE;
+    }
+  else
+    {
+      out->n_distinct = n_entries;
+      out->distinct_exact = TRUE;
+    }
+  out->leading_zeros = bits[bit_index (V_LEADING_ZERO)] > 0;
+  distinct_share = n > 0 ? (double) out->n_distinct / n : 0;
+
+  /* The type. */
+  if (n == 0)
+    out->type = PF_COLUMN_TYPE_EMPTY;
+  else if (bits[bit_index (V_BOOLEAN)] == n && out->n_distinct <= 2)
+    out->type = PF_COLUMN_TYPE_BOOLEAN;
+  else if (bits[bit_index (V_DATE)] >= TYPE_SHARE * n)
+    out->type = PF_COLUMN_TYPE_DATE_TIME;
+  else if (bits[bit_index (V_INTEGER)] >= TYPE_SHARE * n && !out->leading_zeros)
+    out->type = (n >= ID_MIN_VALUES && distinct_share >= ID_DISTINCT_SHARE && name_says_identifier (out->name))
+                ? PF_COLUMN_TYPE_IDENTIFIER : PF_COLUMN_TYPE_INTEGER;
+  else if (bits[bit_index (V_INTEGER)] + bits[bit_index (V_DECIMAL)] >= TYPE_SHARE * n && !out->leading_zeros)
+    out->type = PF_COLUMN_TYPE_DECIMAL;
+  else if (n >= ID_MIN_VALUES && distinct_share >= ID_DISTINCT_SHARE &&
+           bits[bit_index (V_SPACE)] <= (1 - TYPE_SHARE) * n)
+    out->type = PF_COLUMN_TYPE_IDENTIFIER;
+  else if (out->n_distinct <= CATEGORICAL_MAX && (distinct_share <= CATEGORICAL_SHARE || n < ID_MIN_VALUES))
+    out->type = PF_COLUMN_TYPE_CATEGORICAL;
+  else
+    out->type = PF_COLUMN_TYPE_TEXT;
+
+  /* The range, over the values of the type's kind. */
+  switch (out->type)
+    {
+    case PF_COLUMN_TYPE_INTEGER:
+    case PF_COLUMN_TYPE_DECIMAL:
+      number_bits = V_INTEGER | V_DECIMAL;
+      break;
+    case PF_COLUMN_TYPE_IDENTIFIER:
+      number_bits = out->leading_zeros ? 0 : V_INTEGER;
+      break;
+    case PF_COLUMN_TYPE_BOOLEAN:
+      number_bits = V_BOOLEAN;
+      break;
+    case PF_COLUMN_TYPE_DATE_TIME:
+      number_bits = V_DATE;
+      break;
+    default:
+      number_bits = 0;
+      break;
+    }
+  if (number_bits != 0)
+    {
+      for (guint i = 0; i < n_entries; i++)
+        if (entries[i].bits & number_bits)
+          {
+            const ValueEntry *e = &entries[i];
+            n_number += e->count;
+            sum += (long double) e->number * e->count;
+            if (min_entry == NULL || e->number < min_entry->number)
+              min_entry = e;
+            if (max_entry == NULL || e->number > max_entry->number)
+              max_entry = e;
+          }
+      if (n_number > 0)
+        {
+          mean = (double) (sum / n_number);
+          for (guint i = 0; i < n_entries; i++)
+            if (entries[i].bits & number_bits)
+              {
+                double d = entries[i].number - mean;
+                m2 += d * d * entries[i].count;
+              }
+          min = min_entry->number;
+          max = max_entry->number;
+        }
+      /* Combine with the values classified one by one (Chan et al.). */
+      if (column->overflow.n_number > 0)
+        {
+          const Overflow *o = &column->overflow;
+          guint64 total = n_number + o->n_number;
+          double delta = o->mean - mean;
+
+          m2 = m2 + o->m2 + delta * delta * ((double) n_number * o->n_number / total);
+          mean = mean + delta * o->n_number / total;
+          if (n_number == 0 || o->min < min)
+            {
+              min = o->min;
+              min_entry = NULL;
+            }
+          if (n_number == 0 || o->max > max)
+            {
+              max = o->max;
+              max_entry = NULL;
+            }
+          n_number = total;
+        }
+      if (n_number > 0)
+        {
+          out->has_range = TRUE;
+          out->min = min;
+          out->max = max;
+          out->mean = mean;
+          out->sd = n_number > 1 ? sqrt (m2 / (n_number - 1)) : 0;
+          if (out->type == PF_COLUMN_TYPE_DATE_TIME)
+            {
+              PfCsvField f;
+              const char *arena = (const char *) column->arena->data;
+
+              if (min_entry != NULL)
+                {
+                  f = (PfCsvField) { arena + min_entry->text, min_entry->length, FALSE };
+                  out->min_text = pf_csv_field_dup_utf8 (&f, encoding);
+                }
+              else
+                out->min_text = g_utf8_make_valid (column->overflow.min_text, -1);
+              if (max_entry != NULL)
+                {
+                  f = (PfCsvField) { arena + max_entry->text, max_entry->length, FALSE };
+                  out->max_text = pf_csv_field_dup_utf8 (&f, encoding);
+                }
+              else
+                out->max_text = g_utf8_make_valid (column->overflow.max_text, -1);
+            }
+        }
+    }
+
+  /* Personal data. */
+  for (guint k = 0; k < PF_PII_N_VALUE_KINDS && k < G_N_ELEMENTS (out->pii_matches); k++)
+    {
+      out->pii_matches[k] = pii[k];
+      if (n > 0 && pii[k] >= PF_SCAN_PII_SHARE * n)
+        out->personal_data = TRUE;
+    }
+  out->pii_name_kind = pf_pii_classify_column_name (out->name);
+  if (out->pii_name_kind != PF_PII_NAME_NONE)
+    out->personal_data = TRUE;
+
+  /* The most frequent values. */
+  if (out->personal_data)
+    out->top_masked = TRUE;
+  else if (n_entries > 0)
+    {
+      g_autofree const ValueEntry **order = g_new (const ValueEntry *, n_entries);
+      const char *arena = (const char *) column->arena->data;
+
+      for (guint i = 0; i < n_entries; i++)
+        order[i] = &entries[i];
+      qsort (order, n_entries, sizeof *order, compare_entries_by_count);
+      for (guint i = 0; i < n_entries && i < PF_SCAN_N_TOP_VALUES; i++)
+        {
+          PfCsvField f = { arena + order[i]->text, order[i]->length, FALSE };
+          out->top[i].value = pf_csv_field_dup_utf8 (&f, encoding);
+          out->top[i].count = order[i]->count;
+          out->n_top++;
+        }
+    }
+
+  /* Leakage. */
+  if (out->type == PF_COLUMN_TYPE_IDENTIFIER)
+    out->leak_reasons |= PF_LEAK_REASON_IDENTIFIER;
+  if (!column->is_target)
+    {
+      out->post_event_hint = pf_leak_post_event_hint (out->name);
+      if (out->post_event_hint != NULL)
+        out->leak_reasons |= PF_LEAK_REASON_POST_EVENT_NAME;
+    }
+  out->n_after_prediction = column->n_after;
+  if (column->n_both_dates > 0 && column->n_after >= AFTER_SHARE * column->n_both_dates &&
+      out->type == PF_COLUMN_TYPE_DATE_TIME)
+    out->leak_reasons |= PF_LEAK_REASON_AFTER_PREDICTION;
+  measure_leakage (scan, column, out);
+}
+
+/* The scan --------------------------------------------------------------------- */
+
+static void
+scan_free (Scan *scan)
+{
+  for (guint c = 0; scan->columns != NULL && c < scan->n_columns; c++)
+    {
+      Column *column = &scan->columns[c];
+      value_table_clear (&column->values);
+      g_clear_pointer (&column->arena, g_byte_array_unref);
+      g_free (column->pairs.slots);
+      g_clear_pointer (&column->hll, pf_hll_free);
+      g_free (column->sample);
+      g_free (column->overflow.min_text);
+      g_free (column->overflow.max_text);
+    }
+  g_free (scan->columns);
+  for (guint b = 0; b < scan->n_batches; b++)
+    {
+      g_free (scan->batches[b].data);
+      g_free (scan->batches[b].offsets);
+      g_free (scan->batches[b].classes);
+      g_free (scan->batches[b].times);
+    }
+  g_free (scan->batches);
+  g_clear_pointer (&scan->free_batches, g_async_queue_unref);
+  for (guint w = 0; w < scan->n_workers; w++)
+    g_clear_pointer (&scan->workers[w].queue, g_async_queue_unref);
+  g_free (scan->workers);
+  g_free (scan->quasi_ids);
+  g_clear_pointer (&scan->class_names, g_ptr_array_unref);
+  g_clear_pointer (&scan->class_index, g_hash_table_unref);
+  g_clear_pointer (&scan->class_counts, g_array_unref);
+  g_free (scan->row_hashes);
+  g_free (scan->groups);
+  g_free (scan);
+}
+
+static char **
+column_names (PfCsvReader *reader)
+{
+  guint n = pf_csv_reader_get_n_columns (reader);
+  const char * const *header = pf_csv_reader_get_header (reader);
+  char **names = g_new0 (char *, n + 1);
+
+  for (guint c = 0; c < n; c++)
+    {
+      if (header != NULL && header[c] != NULL && header[c][0] != '\0')
+        {
+          PfCsvField f = { header[c], strlen (header[c]), FALSE };
+          g_autofree char *name = pf_csv_field_dup_utf8 (&f, pf_csv_reader_get_encoding (reader));
+          names[c] = g_strdup (g_strstrip (name));
+        }
+      else
+        /* Translators: the name of a column of a file without a header, from 1. */
+        names[c] = g_strdup_printf (_("Column %u"), c + 1);
+    }
+  return names;
+}
+
+static int
+find_column (char       **names,
+             const char  *name,
+             const char  *what,
+             GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (name == NULL || name[0] == '\0')
+    return -1;
+  stripped = g_strstrip (g_strdup (name));
+  for (int c = 0; names[c] != NULL; c++)
+    if (g_str_equal (names[c], stripped))
+      return c;
+  /* Translators: the first %s says which column (the target, …), the second is its name. */
+  g_set_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_NO_COLUMN,
+               _("The file has no column “%2$s” for the %1$s"), what, stripped);
+  return -2;
+}
+
+char **
+pf_scan_peek_columns (GFile               *file,
+                      const PfCsvOptions  *csv,
+                      char                *delimiter,
+                      gboolean            *has_header,
+                      GCancellable        *cancellable,
+                      GError             **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(PfCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  reader = pf_csv_reader_new (G_INPUT_STREAM (stream), csv);
+  /* The header is read with the first record. */
+  if (pf_csv_reader_next (reader, cancellable, &local_error) == NULL && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (delimiter != NULL)
+    *delimiter = pf_csv_reader_get_delimiter (reader);
+  if (has_header != NULL)
+    *has_header = pf_csv_reader_get_has_header (reader);
+  return column_names (reader);
+}
+
+static void
+report_progress (const PfScanOptions *options,
+                 PfCsvReader         *reader,
+                 guint64              total,
+                 gint64              *last)
+{
+  gint64 now;
+
+  if (options->progress == NULL)
+    return;
+  now = g_get_monotonic_time ();
+  if (now - *last < PROGRESS_USEC)
+    return;
+  *last = now;
+  options->progress (pf_csv_reader_get_offset (reader), total,
+                     pf_csv_reader_get_n_records (reader), options->progress_data);
+}
+
+PfScanResult *
+pf_scan_file (GFile               *file,
+              const PfScanOptions *options,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  static const PfScanOptions defaults = { { 0 } };
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(PfCsvReader) reader = NULL;
+  g_autoptr(GCancellable) sha_cancellable = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) names = NULL;
+  const PfCsvRecord *record;
+  PfScanResult *result;
+  ShaJob sha = { 0 };
+  GThread *sha_thread;
+  Scan *scan;
+  Batch *batch;
+  guint64 total;
+  gint64 started = g_get_monotonic_time (), last_progress = 0;
+  guint n_threads;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (options == NULL)
+    options = &defaults;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  total = g_file_info_get_size (info);
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  reader = pf_csv_reader_new (G_INPUT_STREAM (stream), &options->csv);
+  /* The header is read with the first record. */
+  record = pf_csv_reader_next (reader, cancellable, &local_error);
+  if (record == NULL && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  scan = g_new0 (Scan, 1);
+  scan->options = options;
+  names = column_names (reader);
+  scan->n_columns = g_strv_length (names);
+  scan->target = find_column (names, options->target, _("target"), error);
+  if (scan->target == -2)
+    {
+      scan_free (scan);
+      return NULL;
+    }
+  scan->prediction_time = find_column (names, options->prediction_time, _("prediction time"), error);
+  if (scan->prediction_time == -2)
+    {
+      scan_free (scan);
+      return NULL;
+    }
+  scan->quasi_ids = g_new0 (guint, options->quasi_ids != NULL ? g_strv_length ((GStrv) options->quasi_ids) : 0);
+  for (guint q = 0; options->quasi_ids != NULL && options->quasi_ids[q] != NULL; q++)
+    {
+      int c = find_column (names, options->quasi_ids[q], _("quasi-identifiers"), error);
+      if (c == -2)
+        {
+          scan_free (scan);
+          return NULL;
+        }
+      if (c >= 0)
+        scan->quasi_ids[scan->n_quasi_ids++] = c;
+    }
+
+  if (scan->n_columns == 0)
+    {
+      g_set_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_EMPTY, _("The file holds no data"));
+      scan_free (scan);
+      return NULL;
+    }
+
+  scan->class_names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  scan->class_index = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  scan->class_counts = g_array_new (FALSE, TRUE, sizeof (guint64));
+  scan->row_mask = 1023;
+  scan->row_hashes = g_new0 (guint64, scan->row_mask + 1);
+
+  scan->columns = g_new0 (Column, scan->n_columns);
+  for (guint c = 0; c < scan->n_columns; c++)
+    {
+      scan->columns[c].index = c;
+      scan->columns[c].is_target = (int) c == scan->target;
+      value_table_init (&scan->columns[c].values);
+      scan->columns[c].arena = g_byte_array_new ();
+    }
+
+  n_threads = options->n_threads != 0 ? options->n_threads : CLAMP (g_get_num_processors (), 1, 4);
+  scan->n_workers = MIN (n_threads, scan->n_columns);
+  scan->workers = g_new0 (Worker, scan->n_workers);
+  scan->n_batches = scan->n_workers * BATCHES_PER_WORKER;
+  scan->batches = g_new0 (Batch, scan->n_batches);
+  scan->free_batches = g_async_queue_new ();
+  for (guint b = 0; b < scan->n_batches; b++)
+    {
+      Batch *nb = &scan->batches[b];
+      nb->size = BATCH_BYTES;
+      nb->data = g_malloc (nb->size);
+      nb->offsets = g_new (guint32, (gsize) BATCH_ROWS * scan->n_columns + 1);
+      nb->classes = g_new (gint16, BATCH_ROWS);
+      nb->times = g_new (double, BATCH_ROWS);
+      g_async_queue_push (scan->free_batches, nb);
+    }
+
+  sha.file = file;
+  sha_cancellable = g_cancellable_new ();
+  sha.cancellable = sha_cancellable;
+  sha_thread = g_thread_new ("pf-scan-sha256", sha_run, &sha);
+
+  for (guint w = 0; w < scan->n_workers; w++)
+    {
+      scan->workers[w].scan = scan;
+      scan->workers[w].index = w;
+      scan->workers[w].queue = g_async_queue_new ();
+      scan->workers[w].rows = w == scan->n_workers - 1;
+      scan->workers[w].thread = g_thread_new ("pf-scan", worker_run, &scan->workers[w]);
+    }
+
+  batch = take_batch (scan);
+  for (; record != NULL; record = pf_csv_reader_next (reader, cancellable, &local_error))
+    {
+      /* A batch holds at most 4 GiB; keep it well below. */
+      if (batch->n_rows == BATCH_ROWS || batch->length > BATCH_BYTES - 4096 || batch->length > G_MAXUINT32 / 2)
+        {
+          send_batch (scan, batch);
+          batch = take_batch (scan);
+          report_progress (options, reader, total, &last_progress);
+        }
+      batch_add_record (scan, batch, record);
+    }
+  ok = local_error == NULL;
+  if (batch->n_rows > 0)
+    send_batch (scan, batch);
+  else
+    g_async_queue_push (scan->free_batches, batch);
+
+  for (guint w = 0; w < scan->n_workers; w++)
+    g_async_queue_push (scan->workers[w].queue, &end_of_input);
+  for (guint w = 0; w < scan->n_workers; w++)
+    g_thread_join (scan->workers[w].thread);
+
+  if (!ok)
+    g_cancellable_cancel (sha_cancellable);
+  g_thread_join (sha_thread);
+
+  if (!ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_clear_error (&sha.error);
+      scan_free (scan);
+      return NULL;
+    }
+  if (sha.error != NULL)
+    {
+      g_propagate_error (error, sha.error);
+      scan_free (scan);
+      return NULL;
+    }
+  if (pf_csv_reader_get_n_records (reader) == 0)
+    {
+      g_set_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_EMPTY, _("The file has a header but no rows"));
+      scan_free (scan);
+      return NULL;
+    }
+
+  if (options->progress != NULL)
+    options->progress (pf_csv_reader_get_offset (reader), total,
+                       pf_csv_reader_get_n_records (reader), options->progress_data);
+
+  result = g_new0 (PfScanResult, 1);
+  result->file_name = g_strdup (g_file_info_get_display_name (info));
+  memcpy (result->sha256, sha.hex, sizeof result->sha256);
+  result->n_bytes = pf_csv_reader_get_offset (reader);
+  result->delimiter = pf_csv_reader_get_delimiter (reader);
+  result->has_header = pf_csv_reader_get_has_header (reader);
+  result->had_bom = pf_csv_reader_get_had_bom (reader);
+  result->encoding = pf_csv_reader_get_encoding (reader);
+  for (guint p = 0; p < PF_CSV_N_PROBLEMS; p++)
+    {
+      const PfCsvSite *sites = pf_csv_reader_get_problem_sites (reader, p, &result->n_problem_sites[p]);
+      result->problem_counts[p] = pf_csv_reader_get_problem_count (reader, p);
+      result->problem_sites[p] = g_memdup2 (sites, sizeof (PfCsvSite) * result->n_problem_sites[p]);
+    }
+  result->n_blank_lines = pf_csv_reader_get_n_blank_lines (reader);
+  result->n_rows = pf_csv_reader_get_n_records (reader);
+  result->n_columns = scan->n_columns;
+  result->n_duplicate_rows = scan->n_duplicates;
+
+  result->target_column = scan->target;
+  result->prediction_time_column = scan->prediction_time;
+  result->classes_truncated = scan->classes_truncated;
+  if (scan->target >= 0)
+    {
+      result->n_classes = scan->class_names->len;
+      result->classes = g_new0 (PfScanClass, result->n_classes);
+      for (guint k = 0; k < result->n_classes; k++)
+        {
+          gsize len;
+          const char *data = g_bytes_get_data (g_ptr_array_index (scan->class_names, k), &len);
+          PfCsvField f = { data, len, FALSE };
+          result->classes[k].value = pf_csv_field_dup_utf8 (&f, result->encoding);
+          result->classes[k].count = g_array_index (scan->class_counts, guint64, k);
+        }
+      /* Most frequent first; the order of appearance breaks ties. */
+      for (guint i = 1; i < result->n_classes; i++)
+        for (guint j = i; j > 0 && result->classes[j].count > result->classes[j - 1].count; j--)
+          {
+            PfScanClass t = result->classes[j];
+            result->classes[j] = result->classes[j - 1];
+            result->classes[j - 1] = t;
+          }
+    }
+
+  result->columns = g_new0 (PfScanColumn, scan->n_columns);
+  for (guint c = 0; c < scan->n_columns; c++)
+    {
+      result->columns[c].name = g_steal_pointer (&names[c]);
+      finish_column (scan, &scan->columns[c], result->encoding, &result->columns[c]);
+    }
+
+  result->k_threshold = options->k_threshold != 0 ? options->k_threshold : PF_SCAN_DEFAULT_K;
+  if (scan->n_quasi_ids > 0)
+    {
+      g_autofree guint64 *sizes = g_new (guint64, scan->n_groups + 1);
+      gsize n_sizes = 0;
+      PfReidentification risk;
+
+      for (gsize i = 0; i <= scan->group_mask; i++)
+        if (scan->groups[i].key != 0)
+          sizes[n_sizes++] = scan->groups[i].count;
+      pf_reidentification_compute (sizes, n_sizes, result->k_threshold, &risk);
+      result->quasi_ids = g_memdup2 (scan->quasi_ids, sizeof (guint) * scan->n_quasi_ids);
+      result->n_quasi_ids = scan->n_quasi_ids;
+      result->n_classes_qi = risk.n_classes;
+      result->k = risk.k;
+      result->n_unique_rows = risk.n_unique;
+      result->n_rows_at_risk = risk.n_at_risk;
+    }
+
+  result->seconds = (g_get_monotonic_time () - started) / 1e6;
+  scan_free (scan);
+  return result;
+}
+
+void
+pf_scan_result_free (PfScanResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->file_name);
+  for (guint p = 0; p < PF_CSV_N_PROBLEMS; p++)
+    g_free (result->problem_sites[p]);
+  for (guint c = 0; c < result->n_columns; c++)
+    {
+      PfScanColumn *column = &result->columns[c];
+      g_free (column->name);
+      g_free (column->min_text);
+      g_free (column->max_text);
+      for (guint i = 0; i < column->n_top; i++)
+        g_free (column->top[i].value);
+    }
+  g_free (result->columns);
+  for (guint k = 0; k < result->n_classes; k++)
+    g_free (result->classes[k].value);
+  g_free (result->classes);
+  g_free (result->quasi_ids);
+  g_free (result);
+}
+
+static const struct
+{
+  const char *id;
+  const char *label;
+} column_types[] = {
+  [PF_COLUMN_TYPE_EMPTY] = { "empty", N_("Empty") },
+  [PF_COLUMN_TYPE_INTEGER] = { "integer", N_("Integer") },
+  [PF_COLUMN_TYPE_DECIMAL] = { "decimal", N_("Decimal") },
+  [PF_COLUMN_TYPE_BOOLEAN] = { "boolean", N_("Yes/no") },
+  [PF_COLUMN_TYPE_DATE_TIME] = { "date-time", N_("Date/time") },
+  [PF_COLUMN_TYPE_CATEGORICAL] = { "categorical", N_("Categorical") },
+  [PF_COLUMN_TYPE_TEXT] = { "text", N_("Free text") },
+  [PF_COLUMN_TYPE_IDENTIFIER] = { "identifier", N_("Identifier-like") },
+};
+
+const char *
+pf_column_type_id (PfColumnType type)
+{
+  g_return_val_if_fail (type < PF_N_COLUMN_TYPES, "empty");
+  return column_types[type].id;
+}
+
+const char *
+pf_column_type_describe (PfColumnType type)
+{
+  g_return_val_if_fail (type < PF_N_COLUMN_TYPES, "");
+  return _(column_types[type].label);
+}
+
+PfColumnType
+pf_column_type_from_id (const char *id)
+{
+  for (guint t = 0; t < PF_N_COLUMN_TYPES; t++)
+    if (g_strcmp0 (id, column_types[t].id) == 0)
+      return t;
+  return PF_COLUMN_TYPE_EMPTY;
+}
+
+gboolean
+pf_scan_column_is_suspect (const PfScanColumn *column)
+{
+  return (column->leak_reasons & (PF_LEAK_REASON_SEPARATES |
+                                  PF_LEAK_REASON_POST_EVENT_NAME |
+                                  PF_LEAK_REASON_AFTER_PREDICTION)) != 0;
+}

@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The scan engine (app/scan/pf-scan.c). The figures of tests/data/scan-sample.csv
+ * come from tests/data/scan-expected.py, computed there with Python's csv module
+ * and plain arithmetic, independently of the engine. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "pf-pii.h"
+#include "pf-scan.h"
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "scan-sample.csv", NULL);
+}
+
+static PfScanResult *
+scan_path (const char          *path,
+           const PfScanOptions *options)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PfScanResult *result = pf_scan_file (file, options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static char *
+write_temp (const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("pf-scan-XXXXXX.csv", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static const PfScanColumn *
+column (const PfScanResult *result,
+        const char         *name)
+{
+  for (guint c = 0; c < result->n_columns; c++)
+    if (g_str_equal (result->columns[c].name, name))
+      return &result->columns[c];
+  g_error ("no column %s", name);
+  return NULL;
+}
+
+static PfScanResult *
+scan_sample (guint n_threads)
+{
+  g_autofree char *path = sample_path ();
+  const char *quasi_ids[] = { "zip", "plan", NULL };
+  PfScanOptions options = {
+    .target = "churned",
+    .prediction_time = "prediction_date",
+    .quasi_ids = quasi_ids,
+    .n_threads = n_threads,
+  };
+
+  return scan_path (path, &options);
+}
+
+static void
+test_sample_file (void)
+{
+  g_autoptr(PfScanResult) result = scan_sample (0);
+  g_autofree char *path = sample_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *sha = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_assert_cmpstr (result->sha256, ==, sha);
+  g_assert_cmpuint (result->n_bytes, ==, length);
+  g_assert_cmpstr (result->file_name, ==, "scan-sample.csv");
+
+  g_assert_cmpuint (result->n_rows, ==, 403);
+  g_assert_cmpuint (result->n_columns, ==, 13);
+  g_assert_cmpint (result->delimiter, ==, ',');
+  g_assert_true (result->has_header);
+  g_assert_cmpint (result->encoding, ==, PF_CSV_ENCODING_UTF8);
+  g_assert_cmpuint (result->n_duplicate_rows, ==, 3);
+
+  /* Target balance, most frequent first. */
+  g_assert_cmpint (result->target_column, ==, 12);
+  g_assert_cmpuint (result->n_classes, ==, 2);
+  g_assert_cmpstr (result->classes[0].value, ==, "no");
+  g_assert_cmpuint (result->classes[0].count, ==, 276);
+  g_assert_cmpstr (result->classes[1].value, ==, "yes");
+  g_assert_cmpuint (result->classes[1].count, ==, 127);
+
+  /* Re-identification over (zip, plan). */
+  g_assert_cmpuint (result->n_quasi_ids, ==, 2);
+  g_assert_cmpuint (result->k_threshold, ==, 5);
+  g_assert_cmpuint (result->n_classes_qi, ==, 24);
+  g_assert_cmpuint (result->k, ==, 9);
+  g_assert_cmpuint (result->n_unique_rows, ==, 0);
+  g_assert_cmpuint (result->n_rows_at_risk, ==, 0);
+}
+
+static void
+test_sample_types (void)
+{
+  g_autoptr(PfScanResult) result = scan_sample (0);
+  const PfScanColumn *c;
+
+  g_assert_cmpint (column (result, "customer_id")->type, ==, PF_COLUMN_TYPE_IDENTIFIER);
+  /* Hexadecimal ids such as 123e45678901 are not numbers. */
+  g_assert_cmpint (column (result, "ref")->type, ==, PF_COLUMN_TYPE_IDENTIFIER);
+  /* Codes with leading zeros are not numbers. */
+  c = column (result, "zip");
+  g_assert_cmpint (c->type, ==, PF_COLUMN_TYPE_CATEGORICAL);
+  g_assert_true (c->leading_zeros);
+  g_assert_cmpuint (c->n_distinct, ==, 6);
+  g_assert_cmpint (column (result, "age")->type, ==, PF_COLUMN_TYPE_INTEGER);
+  g_assert_cmpint (column (result, "balance")->type, ==, PF_COLUMN_TYPE_DECIMAL);
+  g_assert_cmpint (column (result, "plan")->type, ==, PF_COLUMN_TYPE_CATEGORICAL);
+  g_assert_cmpint (column (result, "prediction_date")->type, ==, PF_COLUMN_TYPE_DATE_TIME);
+  g_assert_cmpint (column (result, "last_contact")->type, ==, PF_COLUMN_TYPE_DATE_TIME);
+  g_assert_cmpint (column (result, "notes")->type, ==, PF_COLUMN_TYPE_CATEGORICAL);
+  g_assert_cmpint (column (result, "churned")->type, ==, PF_COLUMN_TYPE_BOOLEAN);
+
+  c = column (result, "age");
+  g_assert_cmpuint (c->n_missing, ==, 0);
+  g_assert_cmpuint (c->n_distinct, ==, 78);
+  g_assert_true (c->distinct_exact);
+  g_assert_true (c->has_range);
+  g_assert_cmpfloat (c->min, ==, 18);
+  g_assert_cmpfloat (c->max, ==, 95);
+  g_assert_cmpfloat_with_epsilon (c->mean, 55.024813895781641, 1e-9);
+  g_assert_cmpfloat_with_epsilon (c->sd, 21.117401742893264, 1e-9);
+
+  c = column (result, "balance");
+  g_assert_cmpuint (c->n_missing, ==, 29);
+  g_assert_cmpuint (c->n_values, ==, 403 - 29);
+  g_assert_cmpuint (c->n_distinct, ==, 370);
+  g_assert_cmpfloat_with_epsilon (c->mean, 220.13828877005332, 1e-9);
+  g_assert_cmpfloat_with_epsilon (c->sd, 157.91348389203202, 1e-9);
+  g_assert_cmpfloat_with_epsilon (c->min, -49.87, 1e-9);
+  g_assert_cmpfloat_with_epsilon (c->max, 499.82, 1e-9);
+
+  c = column (result, "last_contact");
+  g_assert_cmpstr (c->min_text, ==, "2024-03-01");
+  g_assert_cmpstr (c->max_text, ==, "2024-03-28");
+
+  /* Most frequent values, unless personal data. */
+  c = column (result, "plan");
+  g_assert_false (c->top_masked);
+  g_assert_cmpuint (c->n_top, ==, 4);
+  g_assert_cmpstr (c->top[0].value, ==, "basic");
+  g_assert_cmpuint (c->top[0].count, >=, c->top[1].count);
+}
+
+static void
+test_sample_leakage (void)
+{
+  g_autoptr(PfScanResult) result = scan_sample (0);
+  const PfScanColumn *c;
+
+  c = column (result, "age");
+  g_assert_cmpint (c->leak_measure, ==, PF_LEAK_MEASURE_AUC);
+  g_assert_true (c->leak_exact);
+  g_assert_cmpfloat_with_epsilon (c->leak_score, 0.52825801666096084, 1e-12);
+  g_assert_false (pf_scan_column_is_suspect (c));
+
+  c = column (result, "balance");
+  g_assert_cmpfloat_with_epsilon (c->leak_score, 0.50881529082221122, 1e-12);
+
+  c = column (result, "leak_score");
+  g_assert_cmpfloat_with_epsilon (c->leak_score, 0.9952071208490243, 1e-12);
+  g_assert_true (c->leak_reasons & PF_LEAK_REASON_SEPARATES);
+  g_assert_true (pf_scan_column_is_suspect (c));
+
+  c = column (result, "refund_amount");
+  g_assert_cmpfloat_with_epsilon (c->leak_score, 1.0, 1e-12);
+  g_assert_true (c->leak_reasons & PF_LEAK_REASON_POST_EVENT_NAME);
+  g_assert_cmpstr (c->post_event_hint, !=, NULL);
+
+  c = column (result, "plan");
+  g_assert_cmpint (c->leak_measure, ==, PF_LEAK_MEASURE_ASSOCIATION);
+  g_assert_cmpfloat_with_epsilon (c->leak_score, 0.11015086144945369, 1e-12);
+  g_assert_false (pf_scan_column_is_suspect (c));
+
+  /* Identifier-like columns are reported as such, not as leaks: a
+   * bias-corrected association of an id with the target is near 0. */
+  c = column (result, "ref");
+  g_assert_true (c->leak_reasons & PF_LEAK_REASON_IDENTIFIER);
+  g_assert_cmpint (c->leak_measure, ==, PF_LEAK_MEASURE_ASSOCIATION);
+  g_assert_cmpfloat (c->leak_score, <, 0.2);
+  g_assert_false (pf_scan_column_is_suspect (c));
+
+  c = column (result, "last_contact");
+  g_assert_cmpuint (c->n_after_prediction, ==, 96);
+  g_assert_true (c->leak_reasons & PF_LEAK_REASON_AFTER_PREDICTION);
+  g_assert_true (pf_scan_column_is_suspect (c));
+
+  c = column (result, "prediction_date");
+  g_assert_cmpuint (c->n_after_prediction, ==, 0);
+
+  c = column (result, "churned");
+  g_assert_cmpint (c->leak_measure, ==, PF_LEAK_MEASURE_NONE);
+  g_assert_false (pf_scan_column_is_suspect (c));
+}
+
+static void
+test_sample_personal_data (void)
+{
+  g_autoptr(PfScanResult) result = scan_sample (0);
+  const PfScanColumn *c = column (result, "email");
+
+  g_assert_true (c->personal_data);
+  g_assert_cmpuint (c->pii_matches[PF_PII_EMAIL], ==, 403);
+  g_assert_true (c->top_masked);
+  g_assert_cmpuint (c->n_top, ==, 0);
+
+  c = column (result, "plan");
+  g_assert_false (c->personal_data);
+  g_assert_cmpuint (c->pii_matches[PF_PII_EMAIL], ==, 0);
+}
+
+/* The figures do not depend on how many threads share the columns. */
+static void
+test_threads_agree (void)
+{
+  g_autoptr(PfScanResult) one = scan_sample (1);
+  g_autoptr(PfScanResult) three = scan_sample (3);
+
+  g_assert_cmpuint (one->n_duplicate_rows, ==, three->n_duplicate_rows);
+  g_assert_cmpuint (one->k, ==, three->k);
+  for (guint c = 0; c < one->n_columns; c++)
+    {
+      const PfScanColumn *a = &one->columns[c], *b = &three->columns[c];
+      g_assert_cmpint (a->type, ==, b->type);
+      g_assert_cmpuint (a->n_missing, ==, b->n_missing);
+      g_assert_cmpuint (a->n_distinct, ==, b->n_distinct);
+      g_assert_cmpfloat (a->mean, ==, b->mean);
+      g_assert_cmpfloat (a->leak_score, ==, b->leak_score);
+      g_assert_cmpuint (a->leak_reasons, ==, b->leak_reasons);
+    }
+}
+
+/* tests/data/quasi-identifiers.csv: figures from scan-stats-expected.py. */
+static void
+test_reidentification (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "quasi-identifiers.csv", NULL);
+  const char *quasi_ids[] = { "age_band", "zip3", "sex", NULL };
+  PfScanOptions options = { .quasi_ids = quasi_ids, .k_threshold = 3 };
+  g_autoptr(PfScanResult) result = scan_path (path, &options);
+
+  g_assert_cmpuint (result->n_rows, ==, 80);
+  g_assert_cmpuint (result->n_classes_qi, ==, 30);
+  g_assert_cmpuint (result->k, ==, 1);
+  g_assert_cmpuint (result->n_unique_rows, ==, 13);
+  g_assert_cmpuint (result->n_rows_at_risk, ==, 23);
+  g_assert_cmpint (result->target_column, ==, -1);
+  /* zip3 codes are numbers here (no leading zeros). */
+  g_assert_cmpint (column (result, "zip3")->type, ==, PF_COLUMN_TYPE_INTEGER);
+}
+
+/* Beyond the exact limit the distinct count is an estimate and the AUC
+ * comes from a sample. Values x = i / n with P(target | x) = x: the AUC of
+ * x is 5/6 (∫∫_{a>b} 2a · 2(1 − b)). */
+static void
+test_many_distinct (void)
+{
+  const guint n = 300000;
+  g_autoptr(GString) csv = g_string_new ("x,label,target\n");
+  g_autofree char *path = NULL;
+  g_autoptr(PfScanResult) result = NULL;
+  PfScanOptions options = { .target = "target" };
+  GRand *rand = g_rand_new_with_seed (7);
+  const PfScanColumn *c;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = (double) i / n;
+      g_string_append_printf (csv, "%.7f,v%u,%d\n", x, i % 50, g_rand_double (rand) < x);
+    }
+  g_rand_free (rand);
+  path = write_temp (csv->str, csv->len);
+  result = scan_path (path, &options);
+
+  c = column (result, "x");
+  g_assert_cmpint (c->type, ==, PF_COLUMN_TYPE_DECIMAL);
+  g_assert_false (c->distinct_exact);
+  g_assert_cmpfloat (fabs ((double) c->n_distinct - n) / n, <, 0.03);
+  g_assert_cmpint (c->leak_measure, ==, PF_LEAK_MEASURE_AUC);
+  g_assert_false (c->leak_exact);
+  g_assert_cmpfloat (fabs (c->leak_score - 5.0 / 6.0), <, 0.01);
+  /* The mean and range stay exact. */
+  g_assert_cmpfloat_with_epsilon (c->mean, (n - 1) / 2.0 / n, 1e-6);
+  g_assert_cmpfloat (c->min, ==, 0);
+  g_assert_cmpfloat_with_epsilon (c->max, (double) (n - 1) / n, 1e-7);
+
+  c = column (result, "label");
+  g_assert_true (c->distinct_exact);
+  g_assert_cmpuint (c->n_distinct, ==, 50);
+  g_assert_cmpfloat (c->leak_score, <, 0.05);
+
+  g_unlink (path);
+}
+
+static void
+test_missing_and_problems (void)
+{
+  const char *text = "a,b,c\n"
+                     "1,NA,x\n"
+                     "2,,y\n"
+                     "3,null\n"          /* ragged: line 4 */
+                     "4,N/A,z,extra\n"   /* ragged: line 5 */
+                     "\n"
+                     "5,-,\"w\"\n";
+  g_autofree char *path = write_temp (text, -1);
+  g_autoptr(PfScanResult) result = scan_path (path, NULL);
+  const PfScanColumn *b = column (result, "b");
+
+  g_assert_cmpuint (result->n_rows, ==, 5);
+  g_assert_cmpuint (result->n_blank_lines, ==, 1);
+  g_assert_cmpuint (b->n_missing, ==, 5);
+  g_assert_cmpint (b->type, ==, PF_COLUMN_TYPE_EMPTY);
+  g_assert_cmpuint (column (result, "c")->n_missing, ==, 1);
+  g_assert_cmpuint (result->problem_counts[PF_CSV_PROBLEM_RAGGED_ROW], ==, 2);
+  g_assert_cmpuint (result->n_problem_sites[PF_CSV_PROBLEM_RAGGED_ROW], ==, 2);
+  g_assert_cmpuint (result->problem_sites[PF_CSV_PROBLEM_RAGGED_ROW][0].line, ==, 4);
+  g_assert_cmpuint (result->problem_sites[PF_CSV_PROBLEM_RAGGED_ROW][1].line, ==, 5);
+  g_unlink (path);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *path = write_temp ("a,b\n1,2\n", -1);
+  g_autofree char *header_only = write_temp ("a,b\n", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) empty = g_file_new_for_path (header_only);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/data.csv");
+  g_autoptr(GError) error = NULL;
+  PfScanOptions options = { .target = "c" };
+  const char *quasi_ids[] = { "a", "nope", NULL };
+
+  g_assert_null (pf_scan_file (file, &options, NULL, &error));
+  g_assert_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_NO_COLUMN);
+  g_assert_nonnull (strstr (error->message, "“c”"));
+  g_clear_error (&error);
+
+  options.target = NULL;
+  options.quasi_ids = quasi_ids;
+  g_assert_null (pf_scan_file (file, &options, NULL, &error));
+  g_assert_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_NO_COLUMN);
+  g_clear_error (&error);
+
+  g_assert_null (pf_scan_file (empty, NULL, NULL, &error));
+  g_assert_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  g_assert_null (pf_scan_file (missing, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_unlink (path);
+  g_unlink (header_only);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint64       calls;
+  guint64       last_bytes;
+  guint64       last_rows;
+} Progress;
+
+static void
+cancel_on_progress (guint64  bytes,
+                    guint64  total,
+                    guint64  rows,
+                    gpointer data)
+{
+  Progress *progress = data;
+
+  g_assert_cmpuint (bytes, <=, total);
+  g_assert_cmpuint (bytes, >=, progress->last_bytes);
+  g_assert_cmpuint (rows, >=, progress->last_rows);
+  progress->last_bytes = bytes;
+  progress->last_rows = rows;
+  progress->calls++;
+  if (rows > 0)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GString) csv = g_string_new ("a,b\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Progress progress = { cancellable };
+  PfScanOptions options = { .progress = cancel_on_progress, .progress_data = &progress, .csv.block_size = 4096 };
+
+  for (guint i = 0; i < 400000; i++)
+    g_string_append_printf (csv, "%u,text %u\n", i, i % 77);
+  path = write_temp (csv->str, csv->len);
+  file = g_file_new_for_path (path);
+
+  /* Every block is slow enough to see progress: cancel at the first report. */
+  g_assert_null (pf_scan_file (file, &options, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.calls, >=, 1);
+  g_unlink (path);
+}
+
+static void
+test_multiclass (void)
+{
+  g_autoptr(GString) csv = g_string_new ("x;colour;kind\n");
+  g_autofree char *path = NULL;
+  g_autoptr(PfScanResult) result = NULL;
+  PfScanOptions options = { .target = "kind" };
+
+  /* x determines the class exactly; colour is noise. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "%u;%s;%s\n", i, (const char *[]) { "red", "green", "blue", "grey" }[(i * 7) % 4],
+                            (const char *[]) { "a", "b", "c" }[i / 1000]);
+  path = write_temp (csv->str, csv->len);
+  result = scan_path (path, &options);
+
+  g_assert_cmpint (result->delimiter, ==, ';');
+  g_assert_cmpuint (result->n_classes, ==, 3);
+  g_assert_cmpint (column (result, "x")->leak_measure, ==, PF_LEAK_MEASURE_ASSOCIATION);
+  g_assert_cmpfloat (column (result, "x")->leak_score, >, 0.9);
+  g_assert_cmpfloat (column (result, "colour")->leak_score, <, 0.1);
+  g_unlink (path);
+}
+
+static void
+test_column_types (void)
+{
+  for (guint t = 0; t < PF_N_COLUMN_TYPES; t++)
+    {
+      g_assert_cmpint (pf_column_type_from_id (pf_column_type_id (t)), ==, t);
+      g_assert_cmpstr (pf_column_type_describe (t), !=, "");
+    }
+}
+
+static void
+test_peek (void)
+{
+  g_autofree char *path = write_temp ("name\tage\nAda\t36\n", -1);
+  g_autofree char *no_header = write_temp ("1,2\n3,4\n5,6\n", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file2 = g_file_new_for_path (no_header);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  char delimiter = 0;
+  gboolean has_header = FALSE;
+
+  names = pf_scan_peek_columns (file, NULL, &delimiter, &has_header, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "name");
+  g_assert_cmpstr (names[1], ==, "age");
+  g_assert_cmpint (delimiter, ==, '\t');
+  g_assert_true (has_header);
+  g_clear_pointer (&names, g_strfreev);
+
+  names = pf_scan_peek_columns (file2, NULL, &delimiter, &has_header, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (has_header);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_unlink (path);
+  g_unlink (no_header);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/scan/sample/file", test_sample_file);
+  g_test_add_func ("/scan/sample/types", test_sample_types);
+  g_test_add_func ("/scan/sample/leakage", test_sample_leakage);
+  g_test_add_func ("/scan/sample/personal-data", test_sample_personal_data);
+  g_test_add_func ("/scan/threads-agree", test_threads_agree);
+  g_test_add_func ("/scan/reidentification", test_reidentification);
+  g_test_add_func ("/scan/many-distinct", test_many_distinct);
+  g_test_add_func ("/scan/missing-and-problems", test_missing_and_problems);
+  g_test_add_func ("/scan/errors", test_errors);
+  g_test_add_func ("/scan/cancel", test_cancel);
+  g_test_add_func ("/scan/multiclass", test_multiclass);
+  g_test_add_func ("/scan/column-types", test_column_types);
+  g_test_add_func ("/scan/peek", test_peek);
+
+  return g_test_run ();
+}
