@@ -770,7 +770,10 @@ pf_scan_evidence_describe (JsonObject *scan)
       g_ptr_array_add (parts, g_strdup_printf (_("%s missing"), share));
     }
 
-  if ((leak = get_object (scan, "leak")) != NULL)
+  /* How an identifier predicts the target says little: only the reason
+   * that it is one. */
+  if ((leak = get_object (scan, "leak")) != NULL &&
+      (!g_str_equal (type_id, "identifier") || has_string_element (scan, "reasons", "separates")))
     {
       const char *measure = json_object_get_string_member_with_default (leak, "measure", "");
       double score = get_number (leak, "score", NAN);
