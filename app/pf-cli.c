@@ -848,7 +848,8 @@ format_values (const PfScanColumn *column)
       return g_strdup_printf ("%s … %s", min, max);
     }
 
-  if (column->has_range && (column->type == PF_COLUMN_TYPE_INTEGER || column->type == PF_COLUMN_TYPE_DECIMAL))
+  if (column->has_range && (column->type == PF_COLUMN_TYPE_INTEGER || column->type == PF_COLUMN_TYPE_DECIMAL ||
+                            column->type == PF_COLUMN_TYPE_IDENTIFIER))
     {
       g_autofree char *min = format_number (column->min);
       g_autofree char *max = format_number (column->max);
