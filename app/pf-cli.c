@@ -735,6 +735,14 @@ scan_job_sigint_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A count for a translated message: xgettext cannot see through
+ * G_GUINT64_FORMAT in a msgid. */
+static char *
+format_count (guint64 count)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+}
+
 /* Called from the scanning thread; only when stderr is a terminal. */
 static void
 scan_progress_cb (guint64  bytes_read,
@@ -744,9 +752,11 @@ scan_progress_cb (guint64  bytes_read,
 {
   ScanJob *job = user_data;
   double percent = bytes_total > 0 ? 100.0 * bytes_read / bytes_total : 0;
+  g_autofree char *count = format_count (rows);
 
   /* Translators: a progress line, e.g. "Scanning… 45 % (123456 rows)". */
-  fprintf (stderr, _("\rScanning… %3.0f %% (%" G_GUINT64_FORMAT " rows)"), percent, rows);
+  fputc ('\r', stderr);
+  fprintf (stderr, _("Scanning… %3.0f %% (%s rows)"), percent, count);
   fflush (stderr);
   job->progress_shown = TRUE;
 }
@@ -955,9 +965,13 @@ print_scan_header (const PfScanResult *result,
   print_field (labels[0], width, value);
   print_field (labels[1], width, result->sha256);
   g_clear_pointer (&value, g_free);
-  /* Translators: e.g. "1000000 rows, 25 columns, scanned in 1.4 s". */
-  value = g_strdup_printf (_("%" G_GUINT64_FORMAT " rows, %u columns, scanned in %.1f s"),
-                           result->n_rows, result->n_columns, result->seconds);
+  {
+    g_autofree char *rows = format_count (result->n_rows);
+
+    /* Translators: e.g. "1000000 rows, 25 columns, scanned in 1.4 s". */
+    value = g_strdup_printf (_("%s rows, %u columns, scanned in %.1f s"),
+                             rows, result->n_columns, result->seconds);
+  }
   print_field (labels[2], width, value);
   g_clear_pointer (&value, g_free);
   /* Translators: the CSV dialect, e.g. "Comma-separated, with a header, UTF-8". */
@@ -990,11 +1004,12 @@ print_scan_header (const PfScanResult *result,
     }
   if (result->n_blank_lines > 0)
     {
+      g_autofree char *count = format_count (result->n_blank_lines);
       g_autofree char *blank = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "%" G_GUINT64_FORMAT " blank line skipped",
-                                                             "%" G_GUINT64_FORMAT " blank lines skipped",
-                                                             (gulong)result->n_blank_lines),
-                                                result->n_blank_lines);
+                                                             "%s blank line skipped",
+                                                             "%s blank lines skipped",
+                                                             (gulong)MIN (result->n_blank_lines, G_MAXULONG)),
+                                                count);
       print_field (any_problem ? "" : labels[4], width, blank);
       any_problem = TRUE;
     }
@@ -1005,10 +1020,10 @@ print_scan_header (const PfScanResult *result,
   if (result->n_duplicate_rows > 0)
     {
       g_autofree char *share = format_share (result->n_duplicate_rows, result->n_rows);
+      g_autofree char *count = format_count (result->n_duplicate_rows);
 
       /* Translators: e.g. "12 rows (0.1 %) equal an earlier row". */
-      value = g_strdup_printf (_("%" G_GUINT64_FORMAT " rows (%s) equal an earlier row"),
-                               result->n_duplicate_rows, share);
+      value = g_strdup_printf (_("%s rows (%s) equal an earlier row"), count, share);
     }
   else
     value = g_strdup (_("none"));
@@ -1042,6 +1057,9 @@ print_scan_header (const PfScanResult *result,
       g_autoptr(GString) names = g_string_new (NULL);
       g_autofree char *unique = format_share (result->n_unique_rows, result->n_rows);
       g_autofree char *risk = format_share (result->n_rows_at_risk, result->n_rows);
+      g_autofree char *k = format_count (result->k);
+      g_autofree char *n_unique = format_count (result->n_unique_rows);
+      g_autofree char *n_risk = format_count (result->n_rows_at_risk);
 
       for (guint i = 0; i < result->n_quasi_ids; i++)
         g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", result->columns[result->quasi_ids[i]].name);
@@ -1049,11 +1067,8 @@ print_scan_header (const PfScanResult *result,
       /* Translators: re-identification risk; k is the smallest group of rows
        * sharing the quasi-identifiers' values, e.g. "k = 1 over zip, age
        * (threshold 5): 25 unique rows (2.5 %), 70 rows (7.0 %) at risk". */
-      value = g_strdup_printf (_("k = %" G_GUINT64_FORMAT " over %s (threshold %u): "
-                                 "%" G_GUINT64_FORMAT " unique rows (%s), "
-                                 "%" G_GUINT64_FORMAT " rows (%s) at risk"),
-                               result->k, names->str, result->k_threshold,
-                               result->n_unique_rows, unique, result->n_rows_at_risk, risk);
+      value = g_strdup_printf (_("k = %s over %s (threshold %u): %s unique rows (%s), %s rows (%s) at risk"),
+                               k, names->str, result->k_threshold, n_unique, unique, n_risk, risk);
       print_field (labels[8], width, value);
     }
 }

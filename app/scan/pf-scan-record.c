@@ -806,11 +806,17 @@ pf_scan_evidence_describe (JsonObject *scan)
     }
 
   if ((after = get_count (scan, "after-prediction")) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "Dates later than the prediction time in %" G_GINT64_FORMAT " row",
-                                                          "Dates later than the prediction time in %" G_GINT64_FORMAT " rows",
-                                                          (gulong)after),
-                                             after));
+    {
+      /* Not in the msgid: xgettext cannot see through G_GINT64_FORMAT. */
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, after);
+
+      /* Translators: %s is a number of rows. */
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Dates later than the prediction time in %s row",
+                                                            "Dates later than the prediction time in %s rows",
+                                                            (gulong)MIN (after, (gint64)G_MAXULONG)),
+                                               count));
+    }
 
   if ((node = json_object_get_member (scan, "personal-data")) && JSON_NODE_HOLDS_ARRAY (node))
     {
