@@ -567,8 +567,11 @@ pf_scan_record (PfDocument         *document,
 
   if (!ok)
     {
-      /* Take back what was done: a half-recorded scan is worse than none. */
-      pf_document_undo (document);
+      /* Take back what was done: a half-recorded scan is worse than none.
+       * Without the record nothing was done, and an undo would take back
+       * the edit before. */
+      if (scan_id != NULL)
+        pf_document_undo (document);
       return NULL;
     }
 
