@@ -992,7 +992,8 @@ print_scan_header (const PfScanResult *result,
       if (result->n_problem_sites[p] > 0)
         {
           /* Translators: before the first line numbers where a problem is. */
-          g_string_append_printf (text, " (%s ", _("lines"));
+          g_string_append_printf (text, " (%s ", g_dngettext (GETTEXT_PACKAGE, "line", "lines",
+                                                             (gulong)MIN (result->problem_counts[p], G_MAXULONG)));
           for (guint i = 0; i < result->n_problem_sites[p] && i < 5; i++)
             g_string_append_printf (text, "%s%" G_GUINT64_FORMAT, i > 0 ? ", " : "", result->problem_sites[p][i].line);
           if (result->problem_counts[p] > 5)

@@ -413,6 +413,28 @@ out=$("$preflight" scan "$data" --target churn --delimiter ab 2>&1); rc=$?
 [ $rc -eq 2 ] && r=ok || r=fail
 check $r "scan: a delimiter of two characters exits 2 (got $rc: $out)"
 
+# Semicolons, a ragged row, a blank line and names beyond ASCII.
+printf 'größe;straße;ziel\n1;Hauptstraße;ja\n2;Bahnhofstraße;nein\n3;Gänseweg;ja\n4;Gänseweg;nein;extra\n\n5;Gänseweg;ja\n' > "$tmp/umlaut.csv"
+out=$("$preflight" scan "$tmp/umlaut.csv" --target ziel 2>&1); rc=$?
+[ $rc -eq 0 ] && r=ok || r=fail
+case "$out" in *"Semicolon-separated"*"Rows with more or fewer fields than the header: 1 (line 5)"*"1 blank line skipped"*) ;; *) r=fail ;; esac
+case "$out" in *"ziel — ja: 3 (60.0 %), nein: 2 (40.0 %)"*) ;; *) r=fail ;; esac
+aligned=$(printf '%s\n' "$out" | python3 -c '
+import sys
+lines = sys.stdin.read().splitlines()
+head = next(l for l in lines if l.startswith("COLUMN"))
+row = next(l for l in lines if l.startswith("größe"))
+print(head.index("TYPE") == row.index("Integer") and head.index("MISSING") + len("MISSING") == row.index("0 %") + 3)
+')
+[ "$aligned" = True ] || r=fail
+check $r "scan: a semicolon file with a ragged row and a blank line; columns aligned by characters, not bytes (got $rc: $out)"
+
+printf '1,a,x\n2,b,y\n3,c,x\n' > "$tmp/nohead.csv"
+got=$("$preflight" scan "$tmp/nohead.csv" --no-header --delimiter , --target "Column 3" --json 2>&1 |
+      python3 -c 'import json, sys; d = json.load(sys.stdin); print([c["name"] for c in d["metrics"]["columns"]], d["metrics"]["header"], d["rows"])' 2>&1)
+[ "$got" = "['Column 1', 'Column 2', 'Column 3'] False 3" ] && r=ok || r=fail
+check $r "scan --no-header --delimiter: columns named Column N, three rows (got $got)"
+
 out=$("$preflight" scan --help 2>&1); rc=$?
 [ $rc -eq 0 ] && r=ok || r=fail
 case "$out" in *"--target"*"--prediction-time"*"--quasi-id"*"--json"*"--project"*"Exit status"*) ;; *) r=fail ;; esac
