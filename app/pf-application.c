@@ -421,6 +421,7 @@ static const struct {
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export-report", { "<Control>e", NULL } },
+  { "win.scan-dataset", { "<Control><Shift>d", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },

@@ -8,6 +8,7 @@
 #include "pf-business-question-group.h"
 #include "pf-gate.h"
 #include "pf-phase-page.h"
+#include "pf-scan-summary-group.h"
 #include "pf-scope.h"
 
 /* A phase of the catalog as a page: each step a group, each question a row
@@ -38,6 +39,8 @@ struct _PfPhasePage
   AdwPreferencesGroup *gate_group;
   GPtrArray           *gate_rows;
   PfBusinessQuestionGroup *question_group;  /* Business Understanding only */
+  PfScanSummaryGroup  *scan_group;      /* Data Understanding only */
+  PfScanSummaryGroup  *privacy_group;   /* above the privacy review's questions */
 
   /* Owned references */
   PfCatalog           *catalog;
@@ -744,6 +747,20 @@ create_sign_off_buttons (PfPhasePage *self)
   return box;
 }
 
+static gboolean
+step_asks_with_prefix (PfStep     *step,
+                       const char *prefix)
+{
+  for (guint i = 0; i < step->questions->len; i++)
+    {
+      const PfQuestion *question = g_ptr_array_index (step->questions, i);
+
+      if (g_str_has_prefix (question->id, prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 build_page (PfPhasePage *self)
 {
@@ -758,6 +775,13 @@ build_page (PfPhasePage *self)
       adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->question_group));
     }
 
+  /* The dataset scan, and the Scan button near the top. */
+  if (self->phase == PF_PHASE_DATA_UNDERSTANDING)
+    {
+      self->scan_group = PF_SCAN_SUMMARY_GROUP (pf_scan_summary_group_new (PF_SCAN_SUMMARY_DATA));
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->scan_group));
+    }
+
   for (guint i = 0; i < steps->len; i++)
     {
       PfStep *step = g_ptr_array_index (steps, i);
@@ -765,6 +789,14 @@ build_page (PfPhasePage *self)
 
       if (step->questions->len == 0)
         continue;
+
+      /* What the scan found about personal data, above the questions about it. */
+      if (self->phase == PF_PHASE_DATA_UNDERSTANDING && self->privacy_group == NULL &&
+          step_asks_with_prefix (step, "privacy-review."))
+        {
+          self->privacy_group = PF_SCAN_SUMMARY_GROUP (pf_scan_summary_group_new (PF_SCAN_SUMMARY_PRIVACY));
+          adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->privacy_group));
+        }
 
       group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
       adw_preferences_group_set_title (group, step->title);
@@ -966,6 +998,10 @@ pf_phase_page_set_document (PfPhasePage *self,
 
   if (self->question_group != NULL && document != NULL)
     pf_business_question_group_set_document (self->question_group, document);
+  if (self->scan_group != NULL)
+    pf_scan_summary_group_set_document (self->scan_group, document);
+  if (self->privacy_group != NULL)
+    pf_scan_summary_group_set_document (self->privacy_group, document);
 
   update_gate (self);
 }

@@ -7,6 +7,7 @@
 #include "pf-pages.h"
 #include "pf-record-dialog.h"
 #include "pf-register-labels.h"
+#include "pf-scan-record.h"
 #include "pf-schema.h"
 
 /* Every field of one record of a register, in full: the texts the table
@@ -28,6 +29,8 @@ struct _PfRecordDialog
   /* Borrowed references */
   AdwWindowTitle *window_title;
   GtkWidget      *leakage_row;  /* features only */
+  GtkWidget      *scan_row;     /* features only: what a dataset scan measured */
+  GtkWidget      *scan_icon;
 
   /* Owned references */
   PfDocument     *document;
@@ -185,6 +188,40 @@ update_leakage (PfRecordDialog *self)
   gtk_widget_set_visible (self->leakage_row, record != NULL && pf_register_feature_is_leaking (record));
 }
 
+/* Read-only: the scan wrote it. */
+static void
+update_scan (PfRecordDialog *self)
+{
+  JsonObject *record;
+  JsonNode *node;
+  JsonObject *scan = NULL;
+  g_autofree char *text = NULL;
+  gboolean suspect;
+
+  if (self->scan_row == NULL)
+    return;
+
+  record = pf_document_get_record (self->document, self->reg->id, self->record_id);
+  if (record != NULL && (node = json_object_get_member (record, "scan")) && JSON_NODE_HOLDS_OBJECT (node))
+    scan = json_node_get_object (node);
+  /* A feature never scanned has an empty object, or none. */
+  text = pf_scan_evidence_describe (scan);
+  gtk_widget_set_visible (self->scan_row, text != NULL);
+  if (text == NULL)
+    return;
+
+  suspect = pf_scan_evidence_is_suspect (scan);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scan_row), text);
+  gtk_widget_set_visible (self->scan_icon, suspect);
+  if (suspect)
+    gtk_widget_add_css_class (self->scan_row, "pf-scan-suspect");
+  else
+    gtk_widget_remove_css_class (self->scan_row, "pf-scan-suspect");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scan_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 static void
 update_all (PfRecordDialog *self)
 {
@@ -192,6 +229,7 @@ update_all (PfRecordDialog *self)
     update_row (self, &g_array_index (self->rows, FieldRow, i));
   update_title (self);
   update_leakage (self);
+  update_scan (self);
 }
 
 static void
@@ -225,6 +263,7 @@ document_changed_cb (PfRecordDialog *self,
     }
   update_title (self);
   update_leakage (self);
+  update_scan (self);
 }
 
 static FieldRow *
@@ -524,6 +563,20 @@ pf_record_dialog_new (PfDocument *document,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pf_register_leakage_explanation (),
                                       -1);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->leakage_row);
+
+      self->scan_row = adw_action_row_new ();
+      gtk_widget_set_name (self->scan_row, "scan");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scan_row), _("Dataset Scan"));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->scan_row), 0);
+      self->scan_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (self->scan_icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->scan_icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leakage suspect"),
+                                      -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (self->scan_row), self->scan_icon);
+      gtk_widget_set_focusable (self->scan_row, TRUE);
+      gtk_widget_set_visible (self->scan_row, FALSE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->scan_row);
     }
   build_rows (self, ADW_PREFERENCES_GROUP (group));
 

@@ -48,6 +48,8 @@ static const struct
   { "verdict", N_("Verdict") },
   { "reviewer", N_("Reviewer") },
   { "rationale", N_("Rationale") },
+  /* Translators: what a dataset scan measured of a feature's column. */
+  { "scan", N_("Scan") },
 };
 
 

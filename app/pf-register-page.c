@@ -9,6 +9,7 @@
 #include "pf-record-dialog.h"
 #include "pf-register-labels.h"
 #include "pf-register-page.h"
+#include "pf-scan-record.h"
 #include "pf-schema.h"
 #include "pf-window.h"
 
@@ -108,7 +109,21 @@ item_is_leaking (PfRegisterItem *item)
   return pf_register_feature_is_leaking (item->record);
 }
 
+/* What a dataset scan measured of the feature's column, or NULL. */
+static JsonObject *
+item_get_scan (PfRegisterItem *item)
+{
+  JsonNode *node = json_object_get_member (item->record, "scan");
+
+  /* A feature never scanned has an empty object, or none. */
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || json_object_get_size (json_node_get_object (node)) == 0)
+    return NULL;
+  return json_node_get_object (node);
+}
+
 static const char * const verdict_values[] = { "pending", "keep", "drop", "transform" };
+/* The verdict filter's last choice: the features a scan suspects. */
+#define VERDICT_FILTER_SUSPECTS (G_N_ELEMENTS (verdict_values) + 1)
 
 /* A column of the table: a field of the register, or the leakage flag. */
 typedef struct
@@ -118,6 +133,7 @@ typedef struct
   GPtrArray      *choices; /* enum values in the order of the list */
   gboolean        first_text;
   gboolean        edit_button; /* the column of "Edit entry" buttons */
+  gboolean        scan;        /* a scan's evidence: shown, never edited */
 } Column;
 
 struct _PfRegisterPage
@@ -272,6 +288,26 @@ compare_items (gconstpointer a,
   if (column->field == NULL)
     return (int)item_is_leaking (item_b) - (int)item_is_leaking (item_a);
 
+  /* Suspects first, then by what was measured. */
+  if (column->scan)
+    {
+      JsonObject *scan_a = item_get_scan (item_a);
+      JsonObject *scan_b = item_get_scan (item_b);
+      g_autofree char *text_a = NULL;
+      g_autofree char *text_b = NULL;
+      int suspect = (int)pf_scan_evidence_is_suspect (scan_b) - (int)pf_scan_evidence_is_suspect (scan_a);
+
+      if (suspect != 0)
+        return suspect;
+      if ((scan_a == NULL) != (scan_b == NULL))
+        return scan_a == NULL ? 1 : -1;
+      if (scan_a == NULL)
+        return 0;
+      text_a = pf_scan_evidence_describe (scan_a);
+      text_b = pf_scan_evidence_describe (scan_b);
+      return g_utf8_collate (text_a, text_b);
+    }
+
   name = column->field->name;
   /* Chosen from a list that is not an enum: the phases, in their order. */
   if (column->choices != NULL && column->field->type != PF_FIELD_ENUM)
@@ -322,6 +358,8 @@ filter_item (gpointer object,
       if (selected > 0 && selected <= G_N_ELEMENTS (verdict_values) &&
           !g_str_equal (item_get_string (item, "verdict"), verdict_values[selected - 1]))
         return FALSE;
+      if (selected == VERDICT_FILTER_SUSPECTS && !pf_scan_evidence_is_suspect (item_get_scan (item)))
+        return FALSE;
     }
 
   if (self->search_key == NULL)
@@ -332,6 +370,14 @@ filter_item (gpointer object,
       if (field->type == PF_FIELD_ENUM)
         {
           if (contains_casefolded (pf_value_get_label (item_get_string (item, field->name)), self->search_key))
+            return TRUE;
+        }
+      else if (field->type == PF_FIELD_OBJECT)
+        {
+          JsonObject *scan = g_str_equal (field->name, "scan") ? item_get_scan (item) : NULL;
+          g_autofree char *text = scan ? pf_scan_evidence_describe (scan) : NULL;
+
+          if (text != NULL && contains_casefolded (text, self->search_key))
             return TRUE;
         }
       else
@@ -574,6 +620,31 @@ update_cell (GtkWidget *widget)
 
   if (column->field == NULL)
     gtk_widget_set_visible (widget, item_is_leaking (item));
+  else if (column->scan)
+    {
+      JsonObject *scan = item_get_scan (item);
+      g_autofree char *text = scan ? pf_scan_evidence_describe (scan) : NULL;
+      gboolean suspect = pf_scan_evidence_is_suspect (scan);
+      g_autofree char *description = NULL;
+
+      gtk_label_set_text (g_object_get_data (G_OBJECT (widget), "label"), text ? text : "");
+      gtk_widget_set_tooltip_text (widget, text);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (widget), "icon"), suspect);
+      if (suspect)
+        gtk_widget_add_css_class (widget, "pf-scan-suspect");
+      else
+        gtk_widget_remove_css_class (widget, "pf-scan-suspect");
+      if (text == NULL)
+        description = g_strdup (_("Not scanned"));
+      else if (suspect)
+        /* Translators: the accessible description of a feature a scan suspects of leakage; %s is what was measured. */
+        description = g_strdup_printf (_("Leakage suspect: %s"), text);
+      else
+        description = g_strdup (text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
   else if (column->choices != NULL)
     {
       const char *value = item_get_string (item, column->field->name);
@@ -1189,6 +1260,28 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation,
                                       -1);
     }
+  else if (column->scan)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *label = gtk_label_new (NULL);
+
+      /* Read-only: the scan wrote it; a reviewer's word goes into the verdict and rationale. */
+      widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_add_css_class (widget, "pf-scan-cell");
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leakage suspect"),
+                                      -1);
+      gtk_widget_set_visible (icon, FALSE);
+      gtk_box_append (GTK_BOX (widget), icon);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (widget), label);
+      g_object_set_data (G_OBJECT (widget), "icon", icon);
+      g_object_set_data (G_OBJECT (widget), "label", label);
+    }
   else if (column->choices != NULL)
     {
       widget = choice_cell_new (column);
@@ -1288,6 +1381,7 @@ static const struct
   { "expectation", 130, TRUE },
   { "source", 90, FALSE },
   { "reviewer", 90, FALSE },
+  { "scan", 220, TRUE },
 };
 
 /* What the widest of @texts takes in the column view's font. */
@@ -1355,6 +1449,7 @@ add_column (PfRegisterPage *self,
   column->field = field;
   column->first_text = first_text;
   column->edit_button = edit_button;
+  column->scan = field != NULL && field->type == PF_FIELD_OBJECT && g_str_equal (field->name, "scan");
   if (field != NULL)
     column->choices = pf_register_dup_field_choices (field);
   g_ptr_array_add (self->columns, column);
@@ -1943,10 +2038,13 @@ build_toolbar (PfRegisterPage *self)
   if (is_features (self))
     {
       const char *labels[] = {
-        _("All Verdicts"), _("Pending"), _("Keep"), _("Drop"), _("Transform"), NULL
+        _("All Verdicts"), _("Pending"), _("Keep"), _("Drop"), _("Transform"),
+        /* Translators: a choice of the verdict filter: the features a dataset scan suspects of leakage. */
+        C_("verdict filter", "Scan Suspects"), NULL
       };
       GtkWidget *menu_button;
       GtkWidget *import;
+      GtkWidget *scan;
       g_autoptr(GMenu) menu = g_menu_new ();
 
       self->verdict_filter = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (labels));
@@ -1979,6 +2077,12 @@ build_toolbar (PfRegisterPage *self)
       gtk_widget_set_tooltip_text (import, _("Feature names from a CSV header or a data dictionary "
                                              "(name, description); or drop a CSV file on the page"));
       gtk_box_append (GTK_BOX (toolbar), import);
+
+      scan = button_new ("system-search-symbolic", _("S_can a Dataset…"), "win.scan-dataset");
+      gtk_widget_set_name (scan, "scan-dataset");
+      gtk_widget_set_tooltip_text (scan, _("Measure every column of a CSV or TSV file and record "
+                                           "leakage suspects and personal data (Ctrl+Shift+D)"));
+      gtk_box_append (GTK_BOX (toolbar), scan);
     }
 
   self->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");

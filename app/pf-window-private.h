@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 /* Shared by pf-window.c (pages and navigation), pf-window-document.c
  * (saving, drafts, undo and closing), pf-window-sign-off.c (the
- * sign-off action) and pf-window-export.c (exporting the report). */
+ * sign-off action), pf-window-export.c (exporting the report) and
+ * pf-window-scan.c (scanning a dataset). */
 
 struct _PfWindow
 {
@@ -68,5 +69,7 @@ void     _pf_window_sign_off_init           (PfWindow *self);
 void     _pf_window_sign_off_update_actions (PfWindow *self);
 void     _pf_window_export_init             (PfWindow *self);
 void     _pf_window_export_update_actions   (PfWindow *self);
+void     _pf_window_scan_init               (PfWindow *self);
+void     _pf_window_scan_update_actions     (PfWindow *self);
 
 G_END_DECLS

@@ -687,6 +687,7 @@ _pf_window_update_actions (PfWindow *self)
   _pf_window_update_document_actions (self);
   _pf_window_sign_off_update_actions (self);
   _pf_window_export_update_actions (self);
+  _pf_window_scan_update_actions (self);
   update_add_entry_action (self);
 }
 
@@ -833,6 +834,7 @@ pf_window_init (PfWindow *self)
   _pf_window_document_init (self);
   _pf_window_sign_off_init (self);
   _pf_window_export_init (self);
+  _pf_window_scan_init (self);
   _pf_window_update_actions (self);
 
   g_signal_connect_object (self->leaflet, "notify::folded",

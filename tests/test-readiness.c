@@ -979,6 +979,96 @@ test_personal_data (void)
   }
 }
 
+static void
+set_json (PfDocument *document,
+          const char *register_id,
+          const char *id,
+          const char *field,
+          const char *json)
+{
+  g_autofree char *object = g_strconcat (register_id, "/", id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (json, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (pf_document_set_value (document, object, field, node, &error));
+  g_assert_no_error (error);
+}
+
+/* The dataset scan's evidence (data/scan-format.md): a kept suspect without
+ * a rationale, personal data found in a column, rows that can be singled
+ * out. */
+static void
+test_dataset_scan (void)
+{
+  /* A kept feature the scan suspects: a warning until the rationale says why. */
+  {
+    g_autoptr(PfDocument) document = ready_project (NULL, TRUE);
+    g_autoptr(PfReadiness) readiness = NULL;
+    g_autofree char *id = add_record (document, "features", "name", "refund_amount", "known-at", "before",
+                                      "target-consequence", "no", "verdict", "keep", "reviewer", "Ada", NULL);
+    PfFinding *finding;
+
+    set_json (document, "features", id, "scan", "{\"suspect\": true, \"reasons\": [\"post-event-name\"]}");
+    g_free (sign (document, "leakage-review", "Grace Hopper", "approved", NULL));
+    g_free (sign (document, "project", "Grace Hopper", "approved", NULL));
+    readiness = evaluate (document);
+    assert_only (readiness, "scan-suspect-kept", 1, PF_SEVERITY_WARNING);
+    finding = g_ptr_array_index (readiness->findings, 0);
+    g_assert_cmpstr (finding->target, ==, id);
+    g_assert_cmpint (finding->fix, ==, PF_FIX_RECORD);
+    g_assert_cmpint (finding->cause, ==, PF_CAUSE_DATA_LEAKAGE);
+    g_assert_nonnull (strstr (finding->detail, "refund_amount"));
+    g_clear_pointer (&readiness, pf_readiness_free);
+
+    set_field (document, "features", id, "rationale", "Refunds before the prediction point only.");
+    g_free (sign (document, "leakage-review", "Grace Hopper", "approved", NULL));
+    g_free (sign (document, "project", "Grace Hopper", "approved", NULL));
+    readiness = evaluate (document);
+    assert_only (readiness, NULL, 0, PF_SEVERITY_WARNING);
+  }
+
+  /* Personal data found by the scan needs the privacy review signed;
+   * rows below k warn. A hostile metrics object is ignored. */
+  {
+    g_autoptr(PfDocument) document = ready_project (NULL, FALSE);
+    g_autoptr(PfReadiness) readiness = NULL;
+    g_autofree char *scan = add_record (document, "dataset-scans", "file-name", "customers.csv", NULL);
+    PfFinding *finding;
+
+    set_json (document, "dataset-scans", scan, "rows", "1000");
+    set_json (document, "dataset-scans", scan, "metrics",
+              "{\"columns\": [{\"name\": \"plan\", \"personal-data\": []},"
+              "                {\"name\": \"email\", \"personal-data\": [\"email\"]}],"
+              " \"reidentification\": {\"k\": 1, \"threshold\": 5, \"rows-at-risk\": 42}}");
+    for (guint i = 0; i < G_N_ELEMENTS (gate_scopes); i++)
+      {
+        if (!g_str_equal (gate_scopes[i], "privacy-review"))
+          g_free (sign (document, gate_scopes[i], "Grace Hopper", "approved", NULL));
+      }
+    readiness = evaluate (document);
+    dump (readiness);
+    g_assert_cmpuint (readiness->findings->len, ==, 2);
+    finding = get_rule (readiness, "personal-data-sign-off", "privacy-review");
+    g_assert_cmpint (finding->severity, ==, PF_SEVERITY_BLOCKER);
+    g_assert_nonnull (strstr (finding->detail, "“email”"));
+    g_assert_nonnull (strstr (finding->detail, "customers.csv"));
+    finding = get_rule (readiness, "reidentification-risk", NULL);
+    g_assert_cmpint (finding->severity, ==, PF_SEVERITY_WARNING);
+    g_assert_cmpint (finding->cause, ==, PF_CAUSE_REAL_WORLD);
+    g_assert_nonnull (strstr (finding->title, "42 rows"));
+    g_assert_nonnull (strstr (finding->title, "k = 1"));
+    g_assert_nonnull (strstr (finding->detail, "1000"));
+    g_clear_pointer (&readiness, pf_readiness_free);
+
+    set_json (document, "dataset-scans", scan, "metrics",
+              "{\"columns\": \"none\", \"reidentification\": {\"k\": \"x\", \"rows-at-risk\": [1]}}");
+    g_free (sign (document, "project", "Grace Hopper", "approved", NULL));
+    readiness = evaluate (document);
+    assert_only (readiness, "gate-sign-off", 1, PF_SEVERITY_BLOCKER);
+  }
+}
+
 /* f) Predictions logged and kept for a set period. */
 static void
 test_prediction_logging (void)
@@ -1630,6 +1720,7 @@ main (int   argc,
   g_test_add_func ("/readiness/threshold-parser", test_threshold_parser);
   g_test_add_func ("/readiness/metric", test_metric);
   g_test_add_func ("/readiness/personal-data", test_personal_data);
+  g_test_add_func ("/readiness/dataset-scan", test_dataset_scan);
   g_test_add_func ("/readiness/prediction-logging", test_prediction_logging);
   g_test_add_func ("/readiness/deployment", test_deployment);
   g_test_add_func ("/readiness/stale-sign-off", test_stale_sign_off);

@@ -313,6 +313,172 @@ test_many_distinct (void)
   g_unlink (path);
 }
 
+/* Beyond max_exact_rows distinct rows or groups, duplicates and the
+ * re-identification figures come from a sample of the row hashes: every
+ * row here appears twice (5,000 duplicates) and the quasi-identifier g
+ * makes 2,500 groups of 4 rows. */
+static void
+test_sampled_counts (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,g,x\n");
+  g_autofree char *path = NULL;
+  g_autoptr(PfScanResult) exact = NULL;
+  g_autoptr(PfScanResult) sampled = NULL;
+  const char *quasi_ids[] = { "g", NULL };
+  PfScanOptions options = { .quasi_ids = quasi_ids };
+
+  for (guint copy = 0; copy < 2; copy++)
+    for (guint i = 0; i < 5000; i++)
+      g_string_append_printf (csv, "%u,g%u,%u\n", i, i % 2500, i * 7);
+  path = write_temp (csv->str, csv->len);
+
+  exact = scan_path (path, &options);
+  g_assert_true (exact->duplicates_exact);
+  g_assert_cmpuint (exact->n_duplicate_rows, ==, 5000);
+  g_assert_true (exact->reidentification_exact);
+  g_assert_cmpuint (exact->n_classes_qi, ==, 2500);
+  g_assert_cmpuint (exact->k, ==, 4);
+  g_assert_cmpuint (exact->n_rows_at_risk, ==, 10000);
+
+  options.max_exact_rows = 500;
+  sampled = scan_path (path, &options);
+  g_assert_false (sampled->duplicates_exact);
+  g_assert_cmpfloat (fabs ((double) sampled->n_duplicate_rows - 5000) / 5000, <, 0.25);
+  g_assert_false (sampled->reidentification_exact);
+  g_assert_cmpfloat (fabs ((double) sampled->n_classes_qi - 2500) / 2500, <, 0.25);
+  /* Whole groups are kept: their sizes stay exact. */
+  g_assert_cmpuint (sampled->k, ==, 4);
+  g_assert_cmpuint (sampled->n_unique_rows, ==, 0);
+  g_unlink (path);
+}
+
+/* Every file of the CSV reader's fuzz corpus (broken quoting, bad bytes,
+ * ragged rows, BOMs, no header…) scans without a crash or a leak, with its
+ * first column as the target and the first two as quasi-identifiers, and
+ * the figures add up. */
+static void
+test_corpus (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fuzz", "csv-corpus", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) names = pf_scan_peek_columns (file, NULL, NULL, NULL, NULL, &error);
+      g_autoptr(PfScanResult) result = NULL;
+      const char *quasi_ids[3] = { NULL };
+      PfScanOptions options = { .quasi_ids = quasi_ids, .n_threads = 2 };
+
+      if (names == NULL)
+        {
+          g_test_message ("%s: %s", name, error->message);
+          continue;
+        }
+      if (names[0] != NULL)
+        {
+          options.target = names[0];
+          quasi_ids[0] = names[0];
+          quasi_ids[1] = names[1];
+          options.prediction_time = names[1];
+        }
+      result = pf_scan_file (file, &options, NULL, &error);
+      n_files++;
+      if (result == NULL)
+        {
+          /* Only "no rows" is a reason not to scan what the reader reads. */
+          g_assert_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_EMPTY);
+          continue;
+        }
+      for (guint c = 0; c < result->n_columns; c++)
+        {
+          const PfScanColumn *column = &result->columns[c];
+
+          g_assert_cmpuint (column->n_values + column->n_missing, ==, result->n_rows);
+          g_assert_cmpuint (column->n_distinct, <=, column->n_values);
+          g_assert_true (g_utf8_validate (column->name, -1, NULL));
+          for (guint i = 0; i < column->n_top; i++)
+            g_assert_true (g_utf8_validate (column->top[i].value, -1, NULL));
+          if (column->leak_measure != PF_LEAK_MEASURE_NONE)
+            g_assert_cmpfloat (column->leak_score, >=, 0);
+        }
+      g_assert_cmpuint (result->n_duplicate_rows, <, result->n_rows);
+    }
+  g_assert_cmpuint (n_files, >, 20);
+}
+
+/* Values are kept to be shown only when they may be shown: the first
+ * 1,000 distinct ones, and later ones from their second time on; at most
+ * 64 bytes of each, cut at a character and marked with an ellipsis. */
+static void
+test_top_values_kept (void)
+{
+  g_autoptr(GString) csv = g_string_new ("v\n");
+  g_autofree char *path = NULL;
+  g_autoptr(PfScanResult) result = NULL;
+  g_autofree char *long_value = g_strnfill (63, 'x');
+  const PfScanColumn *c;
+
+  /* "ü" takes bytes 64 and 65: the cut comes before it. */
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (csv, "value %u\n", i);
+  for (guint i = 0; i < 7; i++)
+    g_string_append (csv, "value 1200\n");
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (csv, "%süber\n", long_value);
+  path = write_temp (csv->str, csv->len);
+  result = scan_path (path, NULL);
+
+  c = column (result, "v");
+  g_assert_cmpuint (c->n_top, ==, PF_SCAN_N_TOP_VALUES);
+  g_assert_cmpstr (c->top[0].value, ==, "value 1200");
+  g_assert_cmpuint (c->top[0].count, ==, 8);
+  g_assert_true (g_str_has_suffix (c->top[1].value, "x…"));
+  g_assert_cmpuint (strlen (c->top[1].value), ==, 63 + strlen ("…"));
+  g_assert_cmpuint (c->top[1].count, ==, 5);
+  g_unlink (path);
+}
+
+/* A UTF-16 file (Excel's "Unicode text") is converted as it is read. */
+static void
+test_utf16 (void)
+{
+  const char *text = "name\tcity\nZoë\tKöln\nAda\tLondon\n";
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  g_autofree char *utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
+  g_autofree char *bytes = g_malloc (length + 2);
+  g_autofree char *path = NULL;
+  g_autoptr(PfScanResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_no_error (error);
+  bytes[0] = (char) 0xFF;
+  bytes[1] = (char) 0xFE;
+  memcpy (bytes + 2, utf16, length);
+  path = write_temp (bytes, length + 2);
+  file = g_file_new_for_path (path);
+
+  names = pf_scan_peek_columns (file, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (names[0], ==, "name");
+  g_assert_cmpstr (names[1], ==, "city");
+
+  result = scan_path (path, NULL);
+  g_assert_cmpint (result->encoding, ==, PF_CSV_ENCODING_UTF16);
+  g_assert_cmpint (result->delimiter, ==, '\t');
+  g_assert_cmpuint (result->n_rows, ==, 2);
+  g_assert_cmpuint (result->n_bytes, ==, length + 2);
+  g_assert_cmpstr (column (result, "city")->top[0].value, ==, "Köln");
+  g_unlink (path);
+}
+
 static void
 test_missing_and_problems (void)
 {
@@ -497,6 +663,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/scan/threads-agree", test_threads_agree);
   g_test_add_func ("/scan/reidentification", test_reidentification);
   g_test_add_func ("/scan/many-distinct", test_many_distinct);
+  g_test_add_func ("/scan/sampled-counts", test_sampled_counts);
+  g_test_add_func ("/scan/corpus", test_corpus);
+  g_test_add_func ("/scan/top-values-kept", test_top_values_kept);
+  g_test_add_func ("/scan/utf16", test_utf16);
   g_test_add_func ("/scan/missing-and-problems", test_missing_and_problems);
   g_test_add_func ("/scan/errors", test_errors);
   g_test_add_func ("/scan/cancel", test_cancel);

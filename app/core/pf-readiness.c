@@ -831,6 +831,65 @@ evaluate_gate (Context     *ctx,
 
 /* b) The leakage review: every feature reviewed, none kept that is known
  * after the prediction point or is a consequence of the target. */
+/* A feature's `scan` object (data/scan-format.md), or NULL. */
+static JsonObject *
+record_scan (JsonObject *record)
+{
+  JsonNode *node = json_object_get_member (record, "scan");
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static gboolean
+scan_is_suspect (JsonObject *scan)
+{
+  JsonNode *node = scan != NULL ? json_object_get_member (scan, "suspect") : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+/* A whole number of a scan's metrics; anything else (a hostile file) is @fallback. */
+static gint64
+metric_int (JsonObject *object,
+            const char *name,
+            gint64      fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node);
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE && isfinite (json_node_get_double (node)))
+    return (gint64) json_node_get_double (node);
+  return fallback;
+}
+
+/* The metrics of the project's latest dataset scan, or NULL; with its
+ * file's name and its rows. */
+static JsonObject *
+latest_scan_metrics (Context     *ctx,
+                     const char **file_name,
+                     gint64      *rows)
+{
+  JsonArray *scans = pf_document_get_records (ctx->document, "dataset-scans");
+  guint n = json_array_get_length (scans);
+  JsonObject *record;
+  JsonNode *metrics;
+
+  if (n == 0 || (record = json_array_get_object_element (scans, n - 1)) == NULL)
+    return NULL;
+  metrics = json_object_get_member (record, "metrics");
+  if (metrics == NULL || !JSON_NODE_HOLDS_OBJECT (metrics))
+    return NULL;
+  if (file_name != NULL)
+    *file_name = record_name (record, "file-name");
+  if (rows != NULL)
+    *rows = metric_int (record, "rows", 0);
+  return json_node_get_object (metrics);
+}
+
 static void
 rule_features (Context *ctx)
 {
@@ -839,8 +898,10 @@ rule_features (Context *ctx)
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
   g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
   g_autoptr(GPtrArray) unreviewed = g_ptr_array_new ();
-  guint n_pending = 0, n_unknown = 0, n_unreviewed = 0, n_leaky = 0;
+  g_autoptr(GPtrArray) suspects = g_ptr_array_new ();
+  guint n_pending = 0, n_unknown = 0, n_unreviewed = 0, n_leaky = 0, n_suspects = 0;
   const char *first_pending = NULL, *first_unknown = NULL, *first_unreviewed = NULL, *first_hidden_leak = NULL;
+  const char *first_suspect = NULL;
   const char *page = "features";
   const int phase = PF_PHASE_DATA_PREPARATION;
 
@@ -922,6 +983,15 @@ rule_features (Context *ctx)
             g_ptr_array_add (unknown, (gpointer)record_name (record, "name"));
         }
 
+      /* Kept although the dataset scan suspects it, and nobody said why. */
+      if (scan_is_suspect (record_scan (record)) && !pf_text_is_given (record_string (record, "rationale", NULL)))
+        {
+          if (n_suspects++ == 0)
+            first_suspect = id;
+          if (suspects->len < MAX_NAMED)
+            g_ptr_array_add (suspects, (gpointer)record_name (record, "name"));
+        }
+
       if (!pf_text_is_given (record_string (record, "reviewer", NULL)))
         {
           if (n_unreviewed++ == 0)
@@ -969,6 +1039,23 @@ rule_features (Context *ctx)
                                                  n_unknown), n_unknown),
                    /* Translators: %s is a list of feature names. */
                    g_strdup_printf (_("Check when each becomes known: %s."), names));
+    }
+
+  if (n_suspects > 0)
+    {
+      g_autofree char *names = join_names (suspects, n_suspects);
+
+      add_finding (ctx, "features:scan-suspect", PF_SEVERITY_WARNING, "scan-suspect-kept",
+                   PF_CAUSE_DATA_LEAKAGE, phase, PF_FIX_RECORD, page, first_suspect,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u kept feature is a leakage suspect of the dataset scan",
+                                                 "%u kept features are leakage suspects of the dataset scan",
+                                                 n_suspects), n_suspects),
+                   /* Translators: %s is a list of feature names. */
+                   g_strdup_printf (_("The scan found that %s alone predicts the target suspiciously well, "
+                                      "has a name that hints at data recorded after the event, or holds dates "
+                                      "after the prediction time. Check it, and write down in the rationale why "
+                                      "it is kept."), names));
     }
 
   if (n_unreviewed > 0)
@@ -1085,12 +1172,28 @@ rule_personal_data (Context *ctx)
   const char *scope = "privacy-review";
   g_autofree char *key = g_strconcat ("sign-off:", scope, NULL);
   const char *source_name = NULL;
+  const char *scan_file = NULL, *scan_column = NULL;
   gboolean personal = FALSE;
   char *title = NULL;
   char *detail = NULL;
   char *why;
+  JsonObject *metrics;
 
   answer_boolean (ctx, "privacy-review.personal-data", &personal);
+  if ((metrics = latest_scan_metrics (ctx, &scan_file, NULL)) != NULL)
+    {
+      JsonNode *node = json_object_get_member (metrics, "columns");
+      JsonArray *columns = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+      for (guint i = 0; columns != NULL && i < json_array_get_length (columns) && scan_column == NULL; i++)
+        {
+          JsonObject *column = json_array_get_object_element (columns, i);
+          JsonNode *kinds = column != NULL ? json_object_get_member (column, "personal-data") : NULL;
+
+          if (kinds != NULL && JSON_NODE_HOLDS_ARRAY (kinds) && json_array_get_length (json_node_get_array (kinds)) > 0)
+            scan_column = record_name (column, "name");
+        }
+    }
   for (guint i = 0; i < json_array_get_length (sources) && source_name == NULL; i++)
     {
       JsonObject *record = json_array_get_object_element (sources, i);
@@ -1099,7 +1202,8 @@ rule_personal_data (Context *ctx)
         source_name = record_name (record, "name");
     }
 
-  if ((!personal && source_name == NULL) || find_current (ctx, scope) != NULL || key_reported (ctx, key))
+  if ((!personal && source_name == NULL && scan_column == NULL) || find_current (ctx, scope) != NULL ||
+      key_reported (ctx, key))
     return;
 
   describe_missing_sign_off (ctx, scope, &title, &detail);
@@ -1112,12 +1216,52 @@ rule_personal_data (Context *ctx)
   if (source_name != NULL)
     /* Translators: the first %s is a data source, the second what to do. */
     why = g_strdup_printf (_("The data source “%s” holds personal data. %s"), source_name, detail);
-  else
+  else if (personal)
     why = g_strdup_printf (_("The privacy review says the model uses personal data. %s"), detail);
+  else
+    /* Translators: the first %s is a column, the second a file name, the third what to do. */
+    why = g_strdup_printf (_("The dataset scan found personal data in the column “%s” of %s. %s"),
+                           scan_column, scan_file, detail);
   g_free (detail);
 
   add_finding (ctx, key, PF_SEVERITY_BLOCKER, "personal-data-sign-off", PF_CAUSE_REAL_WORLD,
                scope_phase (ctx, scope), PF_FIX_SIGN_OFF, "sign-offs", scope, title, why);
+}
+
+/* The latest dataset scan's re-identification risk over its
+ * quasi-identifiers: rows in groups smaller than the threshold k. */
+static void
+rule_reidentification (Context *ctx)
+{
+  const char *file_name = NULL;
+  gint64 rows = 0;
+  JsonObject *metrics = latest_scan_metrics (ctx, &file_name, &rows);
+  JsonNode *node = metrics != NULL ? json_object_get_member (metrics, "reidentification") : NULL;
+  JsonObject *risk;
+  gint64 k, threshold, at_risk;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  risk = json_node_get_object (node);
+  k = metric_int (risk, "k", 0);
+  threshold = metric_int (risk, "threshold", 5);
+  at_risk = metric_int (risk, "rows-at-risk", 0);
+  if (at_risk <= 0 || k >= threshold)
+    return;
+
+  add_finding (ctx, "scan:reidentification", PF_SEVERITY_WARNING, "reidentification-risk", PF_CAUSE_REAL_WORLD,
+               PF_PHASE_DATA_UNDERSTANDING, PF_FIX_PAGE, pf_phase_get_id (PF_PHASE_DATA_UNDERSTANDING), NULL,
+               /* Translators: the first %s is a file name; k is the smallest group of rows sharing the same quasi-identifier values. */
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%2$" G_GINT64_FORMAT " row of %1$s can be singled out (k = %3$" G_GINT64_FORMAT ")",
+                                             "%2$" G_GINT64_FORMAT " rows of %1$s can be singled out (k = %3$" G_GINT64_FORMAT ")",
+                                             (gulong) at_risk),
+                                file_name, at_risk, k),
+               /* Translators: %s is a number such as 5. */
+               g_strdup_printf (_("These rows share their quasi-identifier values with fewer than %" G_GINT64_FORMAT
+                                  " rows (of %" G_GINT64_FORMAT "). Generalise or suppress values before the data "
+                                  "is used or shared, and have the data protection officer review it."),
+                                threshold, rows));
 }
 
 /* f) Every prediction logged, and kept for a set period with its reason. */
@@ -1660,6 +1804,7 @@ pf_readiness_evaluate (PfCatalog  *catalog,
   rule_metric (&ctx);
   rule_decisive_answers (&ctx);
   rule_personal_data (&ctx);
+  rule_reidentification (&ctx);
   rule_prediction_logging (&ctx);
   rule_approvals (&ctx);
 

@@ -1205,7 +1205,8 @@ pf_csv_encoding_describe (PfCsvEncoding encoding)
     case PF_CSV_ENCODING_WINDOWS_1252:
       return _("Not UTF-8: looks like Latin-1 or Windows-1252");
     case PF_CSV_ENCODING_UTF16:
-      return _("UTF-16, which cannot be read: save the file as UTF-8");
+      /* Translators: the dataset scan converts UTF-16 files as it reads them. */
+      return _("UTF-16, converted to UTF-8");
     default:
       g_return_val_if_reached (NULL);
     }

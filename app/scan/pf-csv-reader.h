@@ -88,7 +88,7 @@ typedef enum
   PF_CSV_ENCODING_UTF8,          /* everything read is UTF-8 (or ASCII) */
   PF_CSV_ENCODING_MOSTLY_UTF8,   /* a few records are not */
   PF_CSV_ENCODING_WINDOWS_1252,  /* most records beyond ASCII are not UTF-8: Latin-1 or Windows-1252 */
-  PF_CSV_ENCODING_UTF16,         /* a UTF-16 byte order mark: not readable as such */
+  PF_CSV_ENCODING_UTF16,         /* a UTF-16 byte order mark: not readable as such (the scan converts it first) */
 } PfCsvEncoding;
 
 typedef struct _PfCsvReader PfCsvReader;

@@ -239,6 +239,8 @@ auc_sort (PfAucPoint *points,
   g_autofree PfAucPoint *scratch = NULL;
   PfAucPoint *src = points, *dst;
 
+  if (n_points < 2)
+    return;
   if (n_points < 256)
     {
       qsort (points, n_points, sizeof *points, auc_point_compare);

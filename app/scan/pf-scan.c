@@ -18,10 +18,12 @@
  * records into batches of a few thousand rows: every field trimmed and
  * NUL-terminated, one after the other, with an offset per field. For each
  * row it also notes the target's class and the prediction time. Worker
- * threads own the columns (column i belongs to worker i mod n) and go
- * through every batch, each over its own columns, so no column's state is
- * ever shared; one of them also counts duplicate rows and quasi-identifier
- * groups. A batch goes back to the pool when every worker is done with it.
+ * threads share out each batch's tasks — one per column, and one that
+ * counts duplicate rows and quasi-identifier groups — costliest first (by
+ * the time each took so far), and wait until all of a batch's tasks are
+ * done before starting on the next batch, so that no column is ever worked
+ * on by two threads at once. A batch goes back to the pool when every
+ * worker has seen it through.
  * A further thread computes the file's SHA-256 from its own reads (the
  * file is then in the page cache).
  *
@@ -43,6 +45,9 @@
 #define HLL_PRECISION    14
 #define PROGRESS_USEC    (50 * 1000)
 #define SHA_BLOCK        (1024 * 1024)
+/* Row hashes and quasi-identifier groups counted exactly (32 MiB a table
+ * at most); beyond, from a sample of them (SampledCounts). */
+#define MAX_SAMPLED      (1u << 21)
 
 /* A column is identifier-like when at least this share of its values is
  * distinct (and it has at least ID_MIN_VALUES values). */
@@ -70,7 +75,17 @@ enum
   V_DATE         = 1 << 3,
   V_LEADING_ZERO = 1 << 4,
   V_SPACE        = 1 << 5,
+  V_TRUNCATED    = 1 << 6,   /* only the first TEXT_BYTES of the value are kept */
 };
+
+/* What is kept of a value to show it (as a most frequent value, or a
+ * date's min or max): its first bytes. Values are kept for the first
+ * EAGER_TEXTS distinct values of a column and for dates; later ones only
+ * when they come a second time — a value seen once is no column's most
+ * frequent, and ids and free text would otherwise fill memory. */
+#define TEXT_BYTES  64
+#define EAGER_TEXTS 1000
+#define NO_TEXT     G_MAXUINT32
 
 #define V_NUMBER (V_INTEGER | V_DECIMAL | V_BOOLEAN | V_DATE)
 
@@ -80,7 +95,7 @@ typedef struct
   guint64 count;
   guint64 by_class[2]; /* rows with the target's first and second class; further classes in the PairTable */
   double  number;    /* for V_NUMBER values: the number, 0/1, or seconds since 1970 */
-  guint32 text;      /* offset in the column's text arena */
+  guint32 text;      /* offset in the column's text arena, or NO_TEXT */
   guint32 length;
   guint16 bits;
   guint8  pii;       /* bits (1 << PfPiiValueKind) */
@@ -115,6 +130,20 @@ typedef struct
   gsize     mask;
   gsize     n;
 } PairTable;
+
+/* Counts per row hash (duplicates) or per quasi-identifier group. Exact
+ * until it holds MAX_SAMPLED keys; then it keeps only the keys whose top
+ * `shift` bits are 0 — every copy of a kept row, every row of a kept group —
+ * and the figures are scaled by 2^shift: a documented estimate, so that
+ * memory stays bounded however many rows a file has. */
+typedef struct
+{
+  PairSlot *slots;
+  gsize     mask;
+  gsize     n;
+  guint     shift;
+  gsize     max;       /* keys counted before thinning */
+} SampledCounts;
 
 typedef struct
 {
@@ -162,6 +191,13 @@ typedef struct
   double   *times;     /* per row: the prediction time, NAN none */
   guint     n_rows;
   gint      refs;
+  /* The workers share the batch's tasks (a column each, and the rows):
+   * each takes the next one not taken; none starts on the next batch
+   * before every task of this one is done, so a column is never worked on
+   * by two threads at once. */
+  gint      next_task;
+  gint      tasks_done;
+  gboolean  done;
 } Batch;
 
 typedef struct _Scan Scan;
@@ -172,7 +208,6 @@ typedef struct
   guint        index;
   GAsyncQueue *queue;
   GThread     *thread;
-  gboolean     rows;      /* this worker also counts duplicates and groups */
 } Worker;
 
 struct _Scan
@@ -182,6 +217,12 @@ struct _Scan
   Column              *columns;
   Worker              *workers;
   guint                n_workers;
+  guint                n_tasks;       /* the columns and the rows */
+  guint               *task_order;    /* costliest first, from the time they took so far */
+  gint64              *task_usec;     /* each written only by the thread doing the task */
+  guint                n_batches_done;
+  GMutex               done_mutex;
+  GCond                done_cond;
   GAsyncQueue         *free_batches;
   Batch               *batches;
   guint                n_batches;
@@ -197,15 +238,9 @@ struct _Scan
   GArray              *class_counts; /* guint64 */
   gboolean             classes_truncated;
 
-  /* The rows' worker's. */
-  GHashTable          *unused;
-  guint64             *row_hashes;   /* open addressing, 0 empty */
-  gsize                row_mask;
-  gsize                n_row_hashes;
-  guint64              n_duplicates;
-  PairSlot            *groups;       /* key: quasi-identifier hash, count */
-  gsize                group_mask;
-  gsize                n_groups;
+  /* The rows task's. */
+  SampledCounts        rows;         /* per row hash */
+  SampledCounts        groups;       /* per quasi-identifier hash */
 };
 
 static Batch end_of_input;
@@ -244,21 +279,37 @@ parse_number (const char *s,
               gsize       n,
               double     *number)
 {
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
   gsize i = 0;
   gsize int_digits = 0, frac_digits = 0, exp_digits = 0;
-  gboolean point = FALSE;
+  gboolean point = FALSE, negative = FALSE;
+  guint64 mantissa = 0;
+  guint significant = 0;
   guint bits;
 
   if (i < n && (s[i] == '+' || s[i] == '-'))
-    i++;
+    negative = s[i++] == '-';
   while (i < n && g_ascii_isdigit (s[i]))
-    i++, int_digits++;
+    {
+      if (significant > 0 || s[i] != '0')
+        significant++;
+      mantissa = mantissa * 10 + (guint64) (s[i] - '0');
+      i++, int_digits++;
+    }
   if (i < n && s[i] == '.')
     {
       point = TRUE;
       i++;
       while (i < n && g_ascii_isdigit (s[i]))
-        i++, frac_digits++;
+        {
+          if (significant > 0 || s[i] != '0')
+            significant++;
+          mantissa = mantissa * 10 + (guint64) (s[i] - '0');
+          i++, frac_digits++;
+        }
     }
   if (int_digits + frac_digits == 0)
     return 0;
@@ -275,8 +326,14 @@ parse_number (const char *s,
   if (i != n)
     return 0;
 
-  /* The field is NUL-terminated in its batch. */
-  *number = g_ascii_strtod (s, NULL);
+  /* Up to 15 significant digits and no exponent, the mantissa and the power
+   * of ten are exact doubles and their quotient is correctly rounded: the
+   * same number strtod() gives, at a fraction of its cost. */
+  if (exp_digits == 0 && significant <= 15 && frac_digits < G_N_ELEMENTS (powers))
+    *number = (negative ? -1.0 : 1.0) * ((double) mantissa / powers[frac_digits]);
+  else
+    /* The field is NUL-terminated in its batch. */
+    *number = g_ascii_strtod (s, NULL);
   if (!isfinite (*number))
     return 0;
 
@@ -665,6 +722,27 @@ overflow_add (Column     *column,
 }
 
 static void
+keep_text (Column     *column,
+           ValueEntry *entry,
+           const char *s,
+           gsize       n)
+{
+  gsize length = n;
+
+  if (length > TEXT_BYTES)
+    {
+      /* Cut at a character's start. */
+      length = TEXT_BYTES;
+      while (length > 0 && ((guint8) s[length] & 0xC0) == 0x80)
+        length--;
+      entry->bits |= V_TRUNCATED;
+    }
+  entry->text = column->arena->len;
+  entry->length = (guint32) length;
+  g_byte_array_append (column->arena, (const guint8 *) s, length);
+}
+
+static void
 column_overflow (Column *column)
 {
   column->overflowed = TRUE;
@@ -682,28 +760,53 @@ column_add_batch (Scan   *scan,
   guint n_columns = scan->n_columns;
   gboolean with_classes = scan->target >= 0 && !column->is_target;
   gboolean with_times = scan->prediction_time >= 0 && (int) c != scan->prediction_time;
+  guint64 hashes[BATCH_ROWS];
+
+  /* The values' hashes first (0: missing), so that the table's slots and
+   * entries can be fetched into the cache a few rows ahead of their use:
+   * the lookups are what a scan waits for most. */
+  for (guint r = 0; r < batch->n_rows; r++)
+    {
+      guint32 start = batch->offsets[r * n_columns + c];
+      gsize n = batch->offsets[r * n_columns + c + 1] - start - 1;
+      const char *s = batch->data + start;
+
+      if (is_missing (s, n))
+        hashes[r] = 0;
+      else
+        {
+          guint64 hash = pf_hash_bytes (s, n, 0);
+          hashes[r] = hash != 0 ? hash : 1;
+        }
+    }
 
   for (guint r = 0; r < batch->n_rows; r++)
     {
       guint32 start = batch->offsets[r * n_columns + c];
       gsize n = batch->offsets[r * n_columns + c + 1] - start - 1;
       const char *s = batch->data + start;
-      guint64 hash;
+      guint64 hash = hashes[r];
       gint64 index;
       guint32 slot;
       guint bits;
       double number;
       gint16 klass = batch->classes[r];
 
-      if (is_missing (s, n))
+      if (r + 16 < batch->n_rows)
+        __builtin_prefetch (&column->values.slots[(guint32) hashes[r + 16] & column->values.mask]);
+      if (r + 8 < batch->n_rows)
+        {
+          guint32 ahead = column->values.slots[(guint32) hashes[r + 8] & column->values.mask].index;
+          if (ahead != 0)
+            __builtin_prefetch (&g_array_index (column->values.entries, ValueEntry, ahead - 1));
+        }
+
+      if (hash == 0)
         {
           column->n_missing++;
           continue;
         }
 
-      hash = pf_hash_bytes (s, n, 0);
-      if (hash == 0)
-        hash = 1;
       index = value_table_find (&column->values, hash, &slot);
       if (index >= 0)
         {
@@ -711,6 +814,8 @@ column_add_batch (Scan   *scan,
           entry->count++;
           if (with_classes && (guint16) klass < 2)
             entry->by_class[klass]++;
+          if (entry->text == NO_TEXT)
+            keep_text (column, entry, s, n);
           bits = entry->bits;
           number = entry->number;
           if (column->overflowed)
@@ -733,13 +838,14 @@ column_add_batch (Scan   *scan,
             }
           else
             {
-              ValueEntry entry = { hash, 1, { 0, 0 }, number, column->arena->len, (guint32) MIN (n, 256), (guint16) bits, (guint8) pii };
+              ValueEntry entry = { hash, 1, { 0, 0 }, number, NO_TEXT, 0, (guint16) bits, (guint8) pii };
+
+              if (column->values.entries->len < EAGER_TEXTS || (bits & V_DATE))
+                keep_text (column, &entry, s, n);
 
               if (with_classes && (guint16) klass < 2)
                 entry.by_class[klass] = 1;
 
-              /* Only the first 256 bytes of a value are ever shown. */
-              g_byte_array_append (column->arena, (const guint8 *) s, entry.length);
               index = value_table_insert (&column->values, slot, &entry);
             }
         }
@@ -765,6 +871,29 @@ column_add_batch (Scan   *scan,
 /* Rows: duplicates and quasi-identifier groups ------------------------------- */
 
 static void
+sampled_add (SampledCounts *counts,
+             guint64        key)
+{
+  if (counts->shift > 0 && (key >> (64 - counts->shift)) != 0)
+    return;
+  pair_slots_add (&counts->slots, &counts->mask, &counts->n, key, 1);
+  if (counts->n > counts->max)
+    {
+      /* Keep half the keys from now on. */
+      PairSlot *old = counts->slots;
+      gsize old_mask = counts->mask;
+
+      counts->shift++;
+      counts->slots = NULL;
+      counts->n = 0;
+      for (gsize i = 0; i <= old_mask; i++)
+        if (old[i].key != 0 && (old[i].key >> (64 - counts->shift)) == 0)
+          pair_slots_add (&counts->slots, &counts->mask, &counts->n, old[i].key, old[i].count);
+      g_free (old);
+    }
+}
+
+static void
 rows_add_batch (Scan  *scan,
                 Batch *batch)
 {
@@ -775,38 +904,8 @@ rows_add_batch (Scan  *scan,
       guint32 start = batch->offsets[r * n_columns];
       guint32 end = batch->offsets[(r + 1) * n_columns];
       guint64 hash = pf_hash_bytes (batch->data + start, end - start, 1);
-      gsize s;
 
-      if (hash == 0)
-        hash = 1;
-      s = (gsize) hash & scan->row_mask;
-      while (scan->row_hashes[s] != 0 && scan->row_hashes[s] != hash)
-        s = (s + 1) & scan->row_mask;
-      if (scan->row_hashes[s] == hash)
-        scan->n_duplicates++;
-      else
-        {
-          scan->row_hashes[s] = hash;
-          if (++scan->n_row_hashes * 2 > scan->row_mask)
-            {
-              gsize mask = scan->row_mask * 2 + 1;
-              guint64 *grown = g_new0 (guint64, mask + 1);
-
-              for (gsize i = 0; i <= scan->row_mask; i++)
-                {
-                  gsize t;
-                  if (scan->row_hashes[i] == 0)
-                    continue;
-                  t = (gsize) scan->row_hashes[i] & mask;
-                  while (grown[t] != 0)
-                    t = (t + 1) & mask;
-                  grown[t] = scan->row_hashes[i];
-                }
-              g_free (scan->row_hashes);
-              scan->row_hashes = grown;
-              scan->row_mask = mask;
-            }
-        }
+      sampled_add (&scan->rows, hash != 0 ? hash : 1);
 
       if (scan->n_quasi_ids > 0)
         {
@@ -822,9 +921,7 @@ rows_add_batch (Scan  *scan,
               guint64 h = is_missing (v, n) ? 0x4D495353 : pf_hash_bytes (v, n, 2);
               group = pf_hash_combine (group, h);
             }
-          if (group == 0)
-            group = 1;
-          pair_slots_add (&scan->groups, &scan->group_mask, &scan->n_groups, group, 1);
+          sampled_add (&scan->groups, group != 0 ? group : 1);
         }
     }
 }
@@ -839,6 +936,36 @@ batch_release (Scan  *scan,
     g_async_queue_push (scan->free_batches, batch);
 }
 
+/* Costliest first. The order barely changes between two sorts: an
+ * insertion sort is quick. */
+static void
+sort_tasks (Scan *scan)
+{
+  for (guint i = 1; i < scan->n_tasks; i++)
+    {
+      guint task = scan->task_order[i];
+      guint j = i;
+
+      for (; j > 0 && scan->task_usec[scan->task_order[j - 1]] < scan->task_usec[task]; j--)
+        scan->task_order[j] = scan->task_order[j - 1];
+      scan->task_order[j] = task;
+    }
+}
+
+static void
+run_task (Scan  *scan,
+          guint  task,
+          Batch *batch)
+{
+  gint64 started = g_get_monotonic_time ();
+
+  if (task < scan->n_columns)
+    column_add_batch (scan, &scan->columns[task], batch);
+  else
+    rows_add_batch (scan, batch);
+  scan->task_usec[task] += g_get_monotonic_time () - started;
+}
+
 static gpointer
 worker_run (gpointer data)
 {
@@ -848,13 +975,32 @@ worker_run (gpointer data)
   for (;;)
     {
       Batch *batch = g_async_queue_pop (worker->queue);
+      gint t;
 
       if (batch == &end_of_input)
         break;
-      for (guint c = worker->index; c < scan->n_columns; c += scan->n_workers)
-        column_add_batch (scan, &scan->columns[c], batch);
-      if (worker->rows)
-        rows_add_batch (scan, batch);
+
+      while ((t = g_atomic_int_add (&batch->next_task, 1)) < (gint) scan->n_tasks)
+        {
+          run_task (scan, scan->task_order[t], batch);
+          if (g_atomic_int_add (&batch->tasks_done, 1) + 1 == (gint) scan->n_tasks)
+            {
+              /* The last task: order the next batch's tasks, then let the
+               * others go on. */
+              if (++scan->n_batches_done % 16 == 1)
+                sort_tasks (scan);
+              g_mutex_lock (&scan->done_mutex);
+              batch->done = TRUE;
+              g_cond_broadcast (&scan->done_cond);
+              g_mutex_unlock (&scan->done_mutex);
+            }
+        }
+
+      g_mutex_lock (&scan->done_mutex);
+      while (!batch->done)
+        g_cond_wait (&scan->done_cond, &scan->done_mutex);
+      g_mutex_unlock (&scan->done_mutex);
+
       batch_release (scan, batch);
     }
   return NULL;
@@ -1028,6 +1174,9 @@ take_batch (Scan *scan)
 
   batch->length = 0;
   batch->n_rows = 0;
+  batch->next_task = 0;
+  batch->tasks_done = 0;
+  batch->done = FALSE;
   return batch;
 }
 
@@ -1043,6 +1192,21 @@ compare_entries_by_count (gconstpointer a,
   if (x->count != y->count)
     return x->count > y->count ? -1 : 1;
   return x->text < y->text ? -1 : x->text > y->text;
+}
+
+static char *
+entry_text (Column           *column,
+            const ValueEntry *entry,
+            PfCsvEncoding     encoding)
+{
+  PfCsvField field;
+  g_autofree char *text = NULL;
+
+  if (entry->text == NO_TEXT)
+    return NULL;
+  field = (PfCsvField) { (const char *) column->arena->data + entry->text, entry->length, FALSE };
+  text = pf_csv_field_dup_utf8 (&field, encoding);
+  return (entry->bits & V_TRUNCATED) ? g_strconcat (text, "…", NULL) : g_steal_pointer (&text);
 }
 
 static int
@@ -1307,6 +1471,9 @@ finish_column (Scan          *scan,
   else if (n >= ID_MIN_VALUES && distinct_share >= ID_DISTINCT_SHARE &&
            bits[bit_index (V_SPACE)] <= (1 - TYPE_SHARE) * n)
     out->type = PF_COLUMN_TYPE_IDENTIFIER;
+  else if (out->leading_zeros && bits[bit_index (V_INTEGER)] >= TYPE_SHARE * n)
+    /* Codes such as zip codes: categories, however many. */
+    out->type = PF_COLUMN_TYPE_CATEGORICAL;
   else if (out->n_distinct <= CATEGORICAL_MAX && (distinct_share <= CATEGORICAL_SHARE || n < ID_MIN_VALUES))
     out->type = PF_COLUMN_TYPE_CATEGORICAL;
   else
@@ -1387,23 +1554,12 @@ finish_column (Scan          *scan,
           out->sd = n_number > 1 ? sqrt (m2 / (n_number - 1)) : 0;
           if (out->type == PF_COLUMN_TYPE_DATE_TIME)
             {
-              PfCsvField f;
-              const char *arena = (const char *) column->arena->data;
-
-              if (min_entry != NULL)
-                {
-                  f = (PfCsvField) { arena + min_entry->text, min_entry->length, FALSE };
-                  out->min_text = pf_csv_field_dup_utf8 (&f, encoding);
-                }
-              else
-                out->min_text = g_utf8_make_valid (column->overflow.min_text, -1);
-              if (max_entry != NULL)
-                {
-                  f = (PfCsvField) { arena + max_entry->text, max_entry->length, FALSE };
-                  out->max_text = pf_csv_field_dup_utf8 (&f, encoding);
-                }
-              else
-                out->max_text = g_utf8_make_valid (column->overflow.max_text, -1);
+              out->min_text = min_entry != NULL ? entry_text (column, min_entry, encoding)
+                            : column->overflow.min_text != NULL ? g_utf8_make_valid (column->overflow.min_text, -1)
+                            : NULL;
+              out->max_text = max_entry != NULL ? entry_text (column, max_entry, encoding)
+                            : column->overflow.max_text != NULL ? g_utf8_make_valid (column->overflow.max_text, -1)
+                            : NULL;
             }
         }
     }
@@ -1425,16 +1581,16 @@ finish_column (Scan          *scan,
   else if (n_entries > 0)
     {
       g_autofree const ValueEntry **order = g_new (const ValueEntry *, n_entries);
-      const char *arena = (const char *) column->arena->data;
+      guint n_order = 0;
 
       for (guint i = 0; i < n_entries; i++)
-        order[i] = &entries[i];
-      qsort (order, n_entries, sizeof *order, compare_entries_by_count);
-      for (guint i = 0; i < n_entries && i < PF_SCAN_N_TOP_VALUES; i++)
+        if (entries[i].text != NO_TEXT)
+          order[n_order++] = &entries[i];
+      qsort (order, n_order, sizeof *order, compare_entries_by_count);
+      for (guint i = 0; i < n_order && out->n_top < PF_SCAN_N_TOP_VALUES; i++)
         {
-          PfCsvField f = { arena + order[i]->text, order[i]->length, FALSE };
-          out->top[i].value = pf_csv_field_dup_utf8 (&f, encoding);
-          out->top[i].count = order[i]->count;
+          out->top[out->n_top].value = entry_text (column, order[i], encoding);
+          out->top[out->n_top].count = order[i]->count;
           out->n_top++;
         }
     }
@@ -1484,12 +1640,16 @@ scan_free (Scan *scan)
   for (guint w = 0; w < scan->n_workers; w++)
     g_clear_pointer (&scan->workers[w].queue, g_async_queue_unref);
   g_free (scan->workers);
+  g_free (scan->task_order);
+  g_free (scan->task_usec);
+  g_mutex_clear (&scan->done_mutex);
+  g_cond_clear (&scan->done_cond);
   g_free (scan->quasi_ids);
   g_clear_pointer (&scan->class_names, g_ptr_array_unref);
   g_clear_pointer (&scan->class_index, g_hash_table_unref);
   g_clear_pointer (&scan->class_counts, g_array_unref);
-  g_free (scan->row_hashes);
-  g_free (scan->groups);
+  g_free (scan->rows.slots);
+  g_free (scan->groups.slots);
   g_free (scan);
 }
 
@@ -1535,6 +1695,43 @@ find_column (char       **names,
   return -2;
 }
 
+/* The file's data as UTF-8 or in its own bytes: a file that starts with a
+ * UTF-16 byte order mark is converted to UTF-8 as it is read. *raw is the
+ * file's own stream, for the progress in its bytes. */
+static GInputStream *
+open_data (GFile         *file,
+           GInputStream **raw,
+           gboolean      *converted,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  guint8 bom[2] = { 0 };
+  gsize n = 0;
+  g_autoptr(GCharsetConverter) converter = NULL;
+
+  if (stream == NULL)
+    return NULL;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), bom, sizeof bom, &n, cancellable, error) ||
+      !g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
+    return NULL;
+
+  *raw = G_INPUT_STREAM (g_object_ref (stream));
+  *converted = FALSE;
+  if (n < 2 || !((bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF)))
+    return G_INPUT_STREAM (g_steal_pointer (&stream));
+
+  /* iconv's "UTF-16" reads the byte order mark and drops it. */
+  converter = g_charset_converter_new ("UTF-8", "UTF-16", error);
+  if (converter == NULL)
+    {
+      g_clear_object (raw);
+      return NULL;
+    }
+  *converted = TRUE;
+  return g_converter_input_stream_new (G_INPUT_STREAM (stream), G_CONVERTER (converter));
+}
+
 char **
 pf_scan_peek_columns (GFile               *file,
                       const PfCsvOptions  *csv,
@@ -1543,16 +1740,18 @@ pf_scan_peek_columns (GFile               *file,
                       GCancellable        *cancellable,
                       GError             **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GInputStream) raw = NULL;
   g_autoptr(PfCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean converted;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  stream = g_file_read (file, cancellable, error);
+  stream = open_data (file, &raw, &converted, cancellable, error);
   if (stream == NULL)
     return NULL;
-  reader = pf_csv_reader_new (G_INPUT_STREAM (stream), csv);
+  reader = pf_csv_reader_new (stream, csv);
   /* The header is read with the first record. */
   if (pf_csv_reader_next (reader, cancellable, &local_error) == NULL && local_error != NULL)
     {
@@ -1566,9 +1765,23 @@ pf_scan_peek_columns (GFile               *file,
   return column_names (reader);
 }
 
+/* Bytes of the file read so far. */
+static guint64
+bytes_read (PfCsvReader  *reader,
+            GInputStream *raw,
+            gboolean      converted,
+            guint64       total)
+{
+  if (converted)
+    return MIN ((guint64) g_seekable_tell (G_SEEKABLE (raw)), total);
+  return MIN (pf_csv_reader_get_offset (reader), total);
+}
+
 static void
 report_progress (const PfScanOptions *options,
                  PfCsvReader         *reader,
+                 GInputStream        *raw,
+                 gboolean             converted,
                  guint64              total,
                  gint64              *last)
 {
@@ -1580,7 +1793,7 @@ report_progress (const PfScanOptions *options,
   if (now - *last < PROGRESS_USEC)
     return;
   *last = now;
-  options->progress (pf_csv_reader_get_offset (reader), total,
+  options->progress (bytes_read (reader, raw, converted, total), total,
                      pf_csv_reader_get_n_records (reader), options->progress_data);
 }
 
@@ -1592,7 +1805,9 @@ pf_scan_file (GFile               *file,
 {
   static const PfScanOptions defaults = { { 0 } };
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GInputStream) raw = NULL;
+  gboolean converted = FALSE;
   g_autoptr(PfCsvReader) reader = NULL;
   g_autoptr(GCancellable) sha_cancellable = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1618,10 +1833,10 @@ pf_scan_file (GFile               *file,
   if (info == NULL)
     return NULL;
   total = g_file_info_get_size (info);
-  stream = g_file_read (file, cancellable, error);
+  stream = open_data (file, &raw, &converted, cancellable, error);
   if (stream == NULL)
     return NULL;
-  reader = pf_csv_reader_new (G_INPUT_STREAM (stream), &options->csv);
+  reader = pf_csv_reader_new (stream, &options->csv);
   /* The header is read with the first record. */
   record = pf_csv_reader_next (reader, cancellable, &local_error);
   if (record == NULL && local_error != NULL)
@@ -1632,6 +1847,9 @@ pf_scan_file (GFile               *file,
 
   scan = g_new0 (Scan, 1);
   scan->options = options;
+  scan->rows.max = scan->groups.max = options->max_exact_rows != 0 ? options->max_exact_rows : MAX_SAMPLED;
+  g_mutex_init (&scan->done_mutex);
+  g_cond_init (&scan->done_cond);
   names = column_names (reader);
   scan->n_columns = g_strv_length (names);
   scan->target = find_column (names, options->target, _("target"), error);
@@ -1669,8 +1887,6 @@ pf_scan_file (GFile               *file,
   scan->class_names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   scan->class_index = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
   scan->class_counts = g_array_new (FALSE, TRUE, sizeof (guint64));
-  scan->row_mask = 1023;
-  scan->row_hashes = g_new0 (guint64, scan->row_mask + 1);
 
   scan->columns = g_new0 (Column, scan->n_columns);
   for (guint c = 0; c < scan->n_columns; c++)
@@ -1682,8 +1898,13 @@ pf_scan_file (GFile               *file,
     }
 
   n_threads = options->n_threads != 0 ? options->n_threads : CLAMP (g_get_num_processors (), 1, 4);
-  scan->n_workers = MIN (n_threads, scan->n_columns);
+  scan->n_tasks = scan->n_columns + 1;
+  scan->n_workers = MIN (n_threads, scan->n_tasks);
   scan->workers = g_new0 (Worker, scan->n_workers);
+  scan->task_order = g_new (guint, scan->n_tasks);
+  scan->task_usec = g_new0 (gint64, scan->n_tasks);
+  for (guint t = 0; t < scan->n_tasks; t++)
+    scan->task_order[t] = scan->n_tasks - 1 - t;
   scan->n_batches = scan->n_workers * BATCHES_PER_WORKER;
   scan->batches = g_new0 (Batch, scan->n_batches);
   scan->free_batches = g_async_queue_new ();
@@ -1708,7 +1929,6 @@ pf_scan_file (GFile               *file,
       scan->workers[w].scan = scan;
       scan->workers[w].index = w;
       scan->workers[w].queue = g_async_queue_new ();
-      scan->workers[w].rows = w == scan->n_workers - 1;
       scan->workers[w].thread = g_thread_new ("pf-scan", worker_run, &scan->workers[w]);
     }
 
@@ -1720,7 +1940,7 @@ pf_scan_file (GFile               *file,
         {
           send_batch (scan, batch);
           batch = take_batch (scan);
-          report_progress (options, reader, total, &last_progress);
+          report_progress (options, reader, raw, converted, total, &last_progress);
         }
       batch_add_record (scan, batch, record);
     }
@@ -1760,17 +1980,17 @@ pf_scan_file (GFile               *file,
     }
 
   if (options->progress != NULL)
-    options->progress (pf_csv_reader_get_offset (reader), total,
+    options->progress (total, total,
                        pf_csv_reader_get_n_records (reader), options->progress_data);
 
   result = g_new0 (PfScanResult, 1);
   result->file_name = g_strdup (g_file_info_get_display_name (info));
   memcpy (result->sha256, sha.hex, sizeof result->sha256);
-  result->n_bytes = pf_csv_reader_get_offset (reader);
+  result->n_bytes = total;
   result->delimiter = pf_csv_reader_get_delimiter (reader);
   result->has_header = pf_csv_reader_get_has_header (reader);
   result->had_bom = pf_csv_reader_get_had_bom (reader);
-  result->encoding = pf_csv_reader_get_encoding (reader);
+  result->encoding = converted ? PF_CSV_ENCODING_UTF16 : pf_csv_reader_get_encoding (reader);
   for (guint p = 0; p < PF_CSV_N_PROBLEMS; p++)
     {
       const PfCsvSite *sites = pf_csv_reader_get_problem_sites (reader, p, &result->n_problem_sites[p]);
@@ -1780,7 +2000,10 @@ pf_scan_file (GFile               *file,
   result->n_blank_lines = pf_csv_reader_get_n_blank_lines (reader);
   result->n_rows = pf_csv_reader_get_n_records (reader);
   result->n_columns = scan->n_columns;
-  result->n_duplicate_rows = scan->n_duplicates;
+  for (gsize i = 0; scan->rows.slots != NULL && i <= scan->rows.mask; i++)
+    if (scan->rows.slots[i].key != 0)
+      result->n_duplicate_rows += (scan->rows.slots[i].count - 1) << scan->rows.shift;
+  result->duplicates_exact = scan->rows.shift == 0;
 
   result->target_column = scan->target;
   result->prediction_time_column = scan->prediction_time;
@@ -1817,20 +2040,21 @@ pf_scan_file (GFile               *file,
   result->k_threshold = options->k_threshold != 0 ? options->k_threshold : PF_SCAN_DEFAULT_K;
   if (scan->n_quasi_ids > 0)
     {
-      g_autofree guint64 *sizes = g_new (guint64, scan->n_groups + 1);
+      g_autofree guint64 *sizes = g_new (guint64, scan->groups.n + 1);
       gsize n_sizes = 0;
       PfReidentification risk;
 
-      for (gsize i = 0; i <= scan->group_mask; i++)
-        if (scan->groups[i].key != 0)
-          sizes[n_sizes++] = scan->groups[i].count;
+      for (gsize i = 0; scan->groups.slots != NULL && i <= scan->groups.mask; i++)
+        if (scan->groups.slots[i].key != 0)
+          sizes[n_sizes++] = scan->groups.slots[i].count;
       pf_reidentification_compute (sizes, n_sizes, result->k_threshold, &risk);
       result->quasi_ids = g_memdup2 (scan->quasi_ids, sizeof (guint) * scan->n_quasi_ids);
       result->n_quasi_ids = scan->n_quasi_ids;
-      result->n_classes_qi = risk.n_classes;
+      result->n_classes_qi = risk.n_classes << scan->groups.shift;
       result->k = risk.k;
-      result->n_unique_rows = risk.n_unique;
-      result->n_rows_at_risk = risk.n_at_risk;
+      result->n_unique_rows = risk.n_unique << scan->groups.shift;
+      result->n_rows_at_risk = MIN (risk.n_at_risk << scan->groups.shift, result->n_rows);
+      result->reidentification_exact = scan->groups.shift == 0;
     }
 
   result->seconds = (g_get_monotonic_time () - started) / 1e6;

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * distinct values (each column's exact table stops at
  * PF_SCAN_EXACT_DISTINCT_LIMIT values; beyond, the count is a HyperLogLog
  * estimate), the quasi-identifier groups and the row hashes used to count
- * duplicates (8 bytes per distinct row).
+ * duplicates (16 bytes per distinct row or group, up to 2 M of each;
+ * beyond, the figures are estimated from a sample of them).
  *
  * The result holds figures only, never the data, except the most frequent
  * values of columns that do not hold personal data. */
@@ -143,6 +144,7 @@ typedef struct
   guint          n_columns;
   PfScanColumn  *columns;
   guint64        n_duplicate_rows;  /* rows equal to an earlier row */
+  gboolean       duplicates_exact;  /* FALSE: estimated beyond 2 M distinct rows (see pf-scan.c) */
 
   /* Target: -1 when none. */
   int            target_column;
@@ -159,6 +161,8 @@ typedef struct
   guint64        k;                 /* the smallest class */
   guint64        n_unique_rows;     /* rows in classes of size 1 */
   guint64        n_rows_at_risk;    /* rows in classes smaller than k_threshold */
+  gboolean       reidentification_exact; /* FALSE: from a sample of the classes beyond 2 M of them;
+                                          * k is then the smallest class of the sample */
 
   double         seconds;           /* wall-clock time of the scan */
 } PfScanResult;
@@ -180,6 +184,7 @@ typedef struct
   const char * const *quasi_ids;          /* NULL-terminated column names, or NULL */
   guint               k_threshold;        /* 0: PF_SCAN_DEFAULT_K */
   guint               n_threads;          /* 0: as many as the machine has cores, at most 4 */
+  guint               max_exact_rows;     /* distinct rows and groups counted exactly; 0: 2 M */
   PfScanProgressFunc  progress;
   gpointer            progress_data;
 } PfScanOptions;
