@@ -726,10 +726,21 @@ scan_job_thread (gpointer user_data)
   return NULL;
 }
 
+/* The first Ctrl+C cancels the scan, which stops at the end of the block
+ * being read; a second one, for a read that does not return (a stalled
+ * network file), quits at once. Nothing has been written then. */
 static gboolean
 scan_job_sigint_cb (gpointer user_data)
 {
   ScanJob *job = user_data;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    {
+      if (job->progress_shown)
+        fprintf (stderr, "\r\033[K");
+      g_printerr ("%s\n", _("preflight scan: interrupted; nothing was recorded"));
+      _exit (130);
+    }
 
   g_cancellable_cancel (job->cancellable);
   return G_SOURCE_CONTINUE;
