@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
+#include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -14,6 +17,7 @@
 #include "pf-pages.h"
 #include "pf-readiness.h"
 #include "pf-report.h"
+#include "pf-scan-record.h"
 #include "pf-scope.h"
 
 /* The command-line side of the binary: it never opens a display. */
@@ -27,11 +31,13 @@ typedef struct
 static int run_check (int argc, char **argv);
 static int run_report (int argc, char **argv);
 static int run_verify (int argc, char **argv);
+static int run_scan (int argc, char **argv);
 
 static const Command commands[] = {
   { "check", run_check },
   { "report", run_report },
   { "verify", run_verify },
+  { "scan", run_scan },
 };
 
 gboolean
@@ -56,6 +62,8 @@ pf_cli_get_commands_help (void)
            "  report FILE -o OUT [--format pdf|html|md|json] [--paper a4|letter]\n"
            "                                  Export the readiness report\n"
            "  verify FILE [--anchor HASH]     Check the audit trail's hash chain and the sign-off records\n"
+           "  scan DATA.csv --target COL [--prediction-time COL] [--quasi-id COL,…] [--json] [--project FILE]\n"
+           "                                  Measure a dataset: leakage suspects, data quality, personal data\n"
            "\n"
            "Run “preflight COMMAND --help” for a command's options and exit codes.");
 }
@@ -96,6 +104,26 @@ load_document (const char  *path,
   return pf_document_new_from_bytes (bytes, error);
 }
 
+/* Loads the project at @path; prints what went wrong as the running
+ * command. */
+static PfDocument *
+open_document (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PfDocument *document;
+
+  if (!(document = load_document (path, &error)))
+    {
+      /* File errors name the file already; parse errors do not. */
+      if (error->domain == G_IO_ERROR)
+        g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      else
+        g_printerr ("%s: %s: %s\n", g_get_prgname (), path, error->message);
+    }
+
+  return document;
+}
+
 /* Loads the project at @path and the catalog to judge it by (@catalog_path,
  * or the built-in one); prints what went wrong as the running command. */
 static gboolean
@@ -121,15 +149,8 @@ load_project (const char  *path,
   else
     catalog = pf_catalog_load_builtin ();
 
-  if (!(document = load_document (path, &error)))
-    {
-      /* File errors name the file already; parse errors do not. */
-      if (error->domain == G_IO_ERROR)
-        g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-      else
-        g_printerr ("%s: %s: %s\n", g_get_prgname (), path, error->message);
-      return FALSE;
-    }
+  if (!(document = open_document (path)))
+    return FALSE;
 
   /* The verdict against another catalog than the project's asks other
    * questions: say so, but go on, as the application does. */
@@ -665,6 +686,798 @@ run_report (int    argc,
   g_print (_("Wrote %s (%s): %s\n"), output, pf_report_format_get_title (format), pf_verdict_get_title (readiness->verdict));
   if (report->anchor != NULL)
     g_print (_("Anchor (audit head hash): %s\n"), report->anchor);
+
+  return PF_CLI_EXIT_OK;
+}
+
+/* preflight scan */
+
+/* The scan runs in a thread while the main thread's loop waits for it or
+ * for Ctrl+C, which cancels it: the scan stops within a block of the file,
+ * nothing is written to the project, and the status is 130 as a shell
+ * gives a command that SIGINT ended. */
+typedef struct
+{
+  GFile         *file;
+  PfScanOptions *options;
+  GCancellable  *cancellable;
+  GMainLoop     *loop;
+  PfScanResult  *result;
+  GError        *error;
+  gboolean       progress_shown;
+} ScanJob;
+
+static gboolean
+scan_job_done_cb (gpointer user_data)
+{
+  ScanJob *job = user_data;
+
+  g_main_loop_quit (job->loop);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+scan_job_thread (gpointer user_data)
+{
+  ScanJob *job = user_data;
+
+  job->result = pf_scan_file (job->file, job->options, job->cancellable, &job->error);
+  g_idle_add (scan_job_done_cb, job);
+  return NULL;
+}
+
+/* The first Ctrl+C cancels the scan, which stops at the end of the block
+ * being read; a second one, for a read that does not return (a stalled
+ * network file), quits at once. Nothing has been written then. */
+static gboolean
+scan_job_sigint_cb (gpointer user_data)
+{
+  ScanJob *job = user_data;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    {
+      if (job->progress_shown)
+        fprintf (stderr, "\r\033[K");
+      g_printerr ("%s\n", _("preflight scan: interrupted; nothing was recorded"));
+      _exit (130);
+    }
+
+  g_cancellable_cancel (job->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A count for a translated message: xgettext cannot see through
+ * G_GUINT64_FORMAT in a msgid. */
+static char *
+format_count (guint64 count)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+}
+
+/* Called from the scanning thread; only when stderr is a terminal. */
+static void
+scan_progress_cb (guint64  bytes_read,
+                  guint64  bytes_total,
+                  guint64  rows,
+                  gpointer user_data)
+{
+  ScanJob *job = user_data;
+  double percent = bytes_total > 0 ? 100.0 * bytes_read / bytes_total : 0;
+  g_autofree char *count = format_count (rows);
+
+  /* Translators: a progress line, e.g. "Scanning… 45 % (123456 rows)". */
+  fputc ('\r', stderr);
+  fprintf (stderr, _("Scanning… %3.0f %% (%s rows)"), percent, count);
+  fflush (stderr);
+  job->progress_shown = TRUE;
+}
+
+static char *
+format_size (guint64 bytes)
+{
+  return g_format_size_full (bytes, G_FORMAT_SIZE_DEFAULT);
+}
+
+/* Pads @text with spaces to @width characters (not bytes), or shortens it
+ * with an ellipsis. */
+static void
+append_cell (GString    *line,
+             const char *text,
+             guint       width,
+             gboolean    right)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  if (length > (glong)width)
+    {
+      const char *end = g_utf8_offset_to_pointer (text, width - 1);
+
+      g_string_append_len (line, text, end - text);
+      g_string_append (line, "…");
+      return;
+    }
+  if (right)
+    g_string_append_printf (line, "%*s", (int)(width - length), "");
+  g_string_append (line, text);
+  if (!right)
+    g_string_append_printf (line, "%*s", (int)(width - length), "");
+}
+
+/* A header line: the label padded to @width characters. */
+static void
+print_field (const char *label,
+             guint       width,
+             const char *value)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  append_cell (line, label, width, FALSE);
+  g_string_append_printf (line, "  %s", value);
+  g_print ("%s\n", line->str);
+}
+
+static char *
+format_share (guint64 part,
+              guint64 whole)
+{
+  double share = whole > 0 ? 100.0 * part / whole : 0;
+
+  if (part == 0)
+    return g_strdup ("0 %");
+  if (share < 0.1)
+    return g_strdup ("<0.1 %");
+  return g_strdup_printf ("%.1f %%", share);
+}
+
+static char *
+format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+}
+
+static char *
+format_date (const PfScanColumn *column,
+             gboolean            max)
+{
+  const char *text = max ? column->max_text : column->min_text;
+  g_autoptr(GDateTime) time = NULL;
+
+  if (text != NULL)
+    return g_strdup (text);
+  if (!(time = g_date_time_new_from_unix_utc ((gint64)(max ? column->max : column->min))))
+    return g_strdup ("?");
+  return g_date_time_format (time, "%Y-%m-%d");
+}
+
+/* The column's range, or its most frequent values. */
+static char *
+format_values (const PfScanColumn *column)
+{
+  GString *text;
+
+  if (column->top_masked)
+    /* Translators: instead of the most frequent values of a column with personal data. */
+    return g_strdup (_("(masked: personal data)"));
+
+  if (column->has_range && column->type == PF_COLUMN_TYPE_DATE_TIME)
+    {
+      g_autofree char *min = format_date (column, FALSE);
+      g_autofree char *max = format_date (column, TRUE);
+
+      return g_strdup_printf ("%s … %s", min, max);
+    }
+
+  if (column->has_range && (column->type == PF_COLUMN_TYPE_INTEGER || column->type == PF_COLUMN_TYPE_DECIMAL ||
+                            column->type == PF_COLUMN_TYPE_IDENTIFIER))
+    {
+      g_autofree char *min = format_number (column->min);
+      g_autofree char *max = format_number (column->max);
+
+      return g_strdup_printf ("%s … %s", min, max);
+    }
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < column->n_top; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (column->top[i].value == NULL)
+        continue;
+      /* One line per row of the table: line breaks and tabs as spaces. */
+      value = g_strdup (column->top[i].value);
+      g_strdelimit (value, "\r\n\t", ' ');
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, "%s (%" G_GUINT64_FORMAT ")", value, column->top[i].count);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+format_personal (JsonObject *scan)
+{
+  JsonArray *kinds = json_object_get_array_member (scan, "personal-data");
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; kinds != NULL && i < json_array_get_length (kinds); i++)
+    {
+      const char *id = json_array_get_string_element (kinds, i);
+      const char *label = id;
+
+      /* Translators: short names of kinds of personal data, for a table. */
+      if (g_str_equal (id, "email"))
+        label = C_("personal data", "e-mail");
+      else if (g_str_equal (id, "phone"))
+        label = C_("personal data", "phone");
+      else if (g_str_equal (id, "iban"))
+        label = C_("personal data", "IBAN");
+      else if (g_str_equal (id, "card"))
+        label = C_("personal data", "card");
+      else if (g_str_equal (id, "ip"))
+        label = C_("personal data", "IP");
+      else if (g_str_equal (id, "person-name"))
+        label = C_("personal data", "name");
+      else if (g_str_equal (id, "address"))
+        label = C_("personal data", "address");
+      else if (g_str_equal (id, "birth-date"))
+        label = C_("personal data", "birth date");
+      else if (g_str_equal (id, "national-id"))
+        label = C_("personal data", "national ID");
+      else if (g_str_equal (id, "contact"))
+        label = C_("personal data", "contact");
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, label);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+format_leak (const PfScanColumn *column)
+{
+  const char *approximate = column->leak_exact ? "" : "~";
+
+  switch (column->leak_measure)
+    {
+    case PF_LEAK_MEASURE_AUC:
+      /* Translators: AUC is the area under the ROC curve; keep it short. */
+      return g_strdup_printf (_("AUC %s%.2f"), approximate, column->leak_score);
+    case PF_LEAK_MEASURE_ASSOCIATION:
+      /* Translators: V is Cramér's V, an association measure; keep it short. */
+      return g_strdup_printf (_("V %s%.2f"), approximate, column->leak_score);
+    case PF_LEAK_MEASURE_NONE:
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+print_scan_header (const PfScanResult *result,
+                   const char         *path)
+{
+  const char *labels[] = {
+    _("File"), _("SHA-256"), _("Rows"), _("Dialect"), _("Problems"), _("Duplicates"),
+    _("Target"), _("Prediction time"), _("Re-identification"),
+  };
+  guint width = 0;
+  g_autofree char *size = format_size (result->n_bytes);
+  g_autofree char *file = g_filename_display_name (path);
+  g_autofree char *value = NULL;
+  gboolean any_problem = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    width = MAX (width, (guint)g_utf8_strlen (labels[i], -1));
+
+  value = g_strdup_printf ("%s (%s)", file, size);
+  print_field (labels[0], width, value);
+  print_field (labels[1], width, result->sha256);
+  g_clear_pointer (&value, g_free);
+  {
+    g_autofree char *rows = format_count (result->n_rows);
+
+    /* Translators: e.g. "1000000 rows, 25 columns, scanned in 1.4 s". */
+    value = g_strdup_printf (_("%s rows, %u columns, scanned in %.1f s"),
+                             rows, result->n_columns, result->seconds);
+  }
+  print_field (labels[2], width, value);
+  g_clear_pointer (&value, g_free);
+  /* Translators: the CSV dialect, e.g. "Comma-separated, with a header, UTF-8". */
+  value = g_strdup_printf (_("%s-separated, %s, %s"),
+                           pf_csv_delimiter_describe (result->delimiter),
+                           result->has_header ? _("with a header") : _("no header"),
+                           pf_csv_encoding_describe (result->encoding));
+  print_field (labels[3], width, value);
+
+  for (guint p = 0; p < PF_CSV_N_PROBLEMS; p++)
+    {
+      g_autoptr(GString) text = NULL;
+
+      if (result->problem_counts[p] == 0)
+        continue;
+      text = g_string_new (NULL);
+      g_string_append_printf (text, "%s: %" G_GUINT64_FORMAT, pf_csv_problem_describe (p), result->problem_counts[p]);
+      if (result->n_problem_sites[p] > 0)
+        {
+          /* Translators: before the first line numbers where a problem is. */
+          g_string_append_printf (text, " (%s ", g_dngettext (GETTEXT_PACKAGE, "line", "lines",
+                                                             (gulong)MIN (result->problem_counts[p], G_MAXULONG)));
+          for (guint i = 0; i < result->n_problem_sites[p] && i < 5; i++)
+            g_string_append_printf (text, "%s%" G_GUINT64_FORMAT, i > 0 ? ", " : "", result->problem_sites[p][i].line);
+          if (result->problem_counts[p] > 5)
+            g_string_append (text, ", …");
+          g_string_append_c (text, ')');
+        }
+      print_field (any_problem ? "" : labels[4], width, text->str);
+      any_problem = TRUE;
+    }
+  if (result->n_blank_lines > 0)
+    {
+      g_autofree char *count = format_count (result->n_blank_lines);
+      g_autofree char *blank = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%s blank line skipped",
+                                                             "%s blank lines skipped",
+                                                             (gulong)MIN (result->n_blank_lines, G_MAXULONG)),
+                                                count);
+      print_field (any_problem ? "" : labels[4], width, blank);
+      any_problem = TRUE;
+    }
+  if (!any_problem)
+    print_field (labels[4], width, _("none"));
+
+  g_clear_pointer (&value, g_free);
+  if (result->n_duplicate_rows > 0)
+    {
+      g_autofree char *share = format_share (result->n_duplicate_rows, result->n_rows);
+      g_autofree char *count = format_count (result->n_duplicate_rows);
+
+      /* Translators: e.g. "12 rows (0.1 %) equal an earlier row". */
+      value = g_strdup_printf (_("%s rows (%s) equal an earlier row"), count, share);
+    }
+  else
+    value = g_strdup (_("none"));
+  print_field (labels[5], width, value);
+
+  if (result->target_column >= 0)
+    {
+      g_autoptr(GString) text = g_string_new (result->columns[result->target_column].name);
+
+      g_string_append (text, " — ");
+      for (guint i = 0; i < result->n_classes && i < 8; i++)
+        {
+          g_autofree char *share = format_share (result->classes[i].count, result->n_rows);
+
+          /* A class: its label, its count and share, e.g. "yes: 30 (30.0 %)". */
+          g_string_append_printf (text, "%s%s: %" G_GUINT64_FORMAT " (%s)", i > 0 ? ", " : "",
+                                  result->classes[i].value, result->classes[i].count, share);
+        }
+      if (result->n_classes > 8 || result->classes_truncated)
+        g_string_append (text, ", …");
+      if (result->n_classes == 0)
+        /* Translators: the target has too many values to be a class label. */
+        g_string_append (text, _("not a class label (too many values)"));
+      print_field (labels[6], width, text->str);
+    }
+  if (result->prediction_time_column >= 0)
+    print_field (labels[7], width, result->columns[result->prediction_time_column].name);
+
+  if (result->n_quasi_ids > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *unique = format_share (result->n_unique_rows, result->n_rows);
+      g_autofree char *risk = format_share (result->n_rows_at_risk, result->n_rows);
+      g_autofree char *k = format_count (result->k);
+      g_autofree char *n_unique = format_count (result->n_unique_rows);
+      g_autofree char *n_risk = format_count (result->n_rows_at_risk);
+
+      for (guint i = 0; i < result->n_quasi_ids; i++)
+        g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", result->columns[result->quasi_ids[i]].name);
+      g_clear_pointer (&value, g_free);
+      /* Translators: re-identification risk; k is the smallest group of rows
+       * sharing the quasi-identifiers' values, e.g. "k = 1 over zip, age
+       * (threshold 5): 25 unique rows (2.5 %), 70 rows (7.0 %) at risk". */
+      value = g_strdup_printf (_("k = %s over %s (threshold %u): %s unique rows (%s), %s rows (%s) at risk"),
+                               k, names->str, result->k_threshold, n_unique, unique, n_risk, risk);
+      print_field (labels[8], width, value);
+    }
+}
+
+enum { T_NAME, T_TYPE, T_MISSING, T_DISTINCT, T_VALUES, T_PERSONAL, T_LEAK, T_MARK, N_T };
+
+static void
+print_scan_table (const PfScanResult *result)
+{
+  const char *headings[N_T] = {
+    /* Translators: headings of the scan's table of columns; keep them short. */
+    C_("scan table", "COLUMN"), C_("scan table", "TYPE"), C_("scan table", "MISSING"),
+    C_("scan table", "DISTINCT"), C_("scan table", "RANGE OR TOP VALUES"),
+    C_("scan table", "PERSONAL"), C_("scan table", "LEAK"), "",
+  };
+  const guint max_widths[N_T] = { 24, 18, 8, 10, 34, 18, 10, 10 };
+  const gboolean right[N_T] = { FALSE, FALSE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  guint widths[N_T] = { 0 };
+
+  for (guint i = 0; i < result->n_columns; i++)
+    {
+      const PfScanColumn *column = &result->columns[i];
+      g_autoptr(JsonNode) scan = pf_scan_column_to_json (result, i, FALSE);
+      char **cells = g_new0 (char *, N_T + 1);
+
+      cells[T_NAME] = g_strdup (column->name);
+      if ((int)i == result->target_column)
+        /* Translators: a mark after the target column's type. */
+        cells[T_TYPE] = g_strdup_printf ("%s %s", pf_column_type_describe (column->type), _("(target)"));
+      else
+        cells[T_TYPE] = g_strdup (pf_column_type_describe (column->type));
+      cells[T_MISSING] = format_share (column->n_missing, column->n_missing + column->n_values);
+      cells[T_DISTINCT] = g_strdup_printf ("%s%" G_GUINT64_FORMAT, column->distinct_exact ? "" : "~", column->n_distinct);
+      cells[T_VALUES] = format_values (column);
+      cells[T_PERSONAL] = format_personal (json_node_get_object (scan));
+      cells[T_LEAK] = format_leak (column);
+      if (pf_scan_column_is_suspect (column))
+        /* Translators: the mark of a leakage suspect in the scan's table. */
+        cells[T_MARK] = g_strdup (_("SUSPECT"));
+      else if (column->leak_reasons & PF_LEAK_REASON_IDENTIFIER)
+        /* Translators: the mark of an identifier-like column in the scan's table. */
+        cells[T_MARK] = g_strdup (_("identifier"));
+      else
+        cells[T_MARK] = g_strdup ("");
+      g_ptr_array_add (rows, cells);
+    }
+
+  for (guint t = 0; t < N_T; t++)
+    {
+      widths[t] = g_utf8_strlen (headings[t], -1);
+      for (guint i = 0; i < rows->len; i++)
+        widths[t] = MAX (widths[t], (guint)g_utf8_strlen (((char **)g_ptr_array_index (rows, i))[t], -1));
+      widths[t] = MIN (widths[t], MAX (max_widths[t], (guint)g_utf8_strlen (headings[t], -1)));
+    }
+
+  for (int i = -1; i < (int)rows->len; i++)
+    {
+      const char * const *cells = i < 0 ? headings : (const char * const *)g_ptr_array_index (rows, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint t = 0; t < N_T; t++)
+        {
+          if (t > 0)
+            g_string_append (line, "  ");
+          append_cell (line, cells[t], widths[t], right[t]);
+        }
+      /* No trailing spaces. */
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+}
+
+typedef enum
+{
+  LIST_SUSPECTS,
+  LIST_PERSONAL,
+  LIST_IDENTIFIERS,
+  LIST_QUALITY,
+} ListKind;
+
+static gboolean
+column_in_list (const PfScanResult *result,
+                guint               index,
+                ListKind            kind)
+{
+  const PfScanColumn *column = &result->columns[index];
+  guint64 total = column->n_values + column->n_missing;
+
+  switch (kind)
+    {
+    case LIST_SUSPECTS:
+      return pf_scan_column_is_suspect (column);
+    case LIST_PERSONAL:
+      return column->personal_data;
+    case LIST_IDENTIFIERS:
+      return (column->leak_reasons & PF_LEAK_REASON_IDENTIFIER) != 0;
+    case LIST_QUALITY:
+      return column->type == PF_COLUMN_TYPE_EMPTY ||
+             (column->n_values > 0 && column->n_distinct == 1) ||
+             (total > 0 && (double)column->n_missing / total > PF_SCAN_NEARLY_EMPTY_SHARE);
+    default:
+      return FALSE;
+    }
+}
+
+static void
+print_scan_list (const PfScanResult *result,
+                 ListKind            kind,
+                 const char         *heading)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < result->n_columns; i++)
+    n += column_in_list (result, i, kind);
+  if (n == 0)
+    return;
+
+  g_print ("\n%s (%u)\n", heading, n);
+  for (guint i = 0; i < result->n_columns; i++)
+    {
+      const PfScanColumn *column = &result->columns[i];
+      g_autofree char *item = NULL;
+      g_autofree char *summary = NULL;
+      guint64 total = column->n_values + column->n_missing;
+
+      if (!column_in_list (result, i, kind))
+        continue;
+
+      if (kind == LIST_QUALITY)
+        {
+          if (column->type == PF_COLUMN_TYPE_EMPTY || column->n_values == 0)
+            summary = g_strdup (_("Every value missing"));
+          else if (column->n_distinct == 1)
+            summary = g_strdup (_("Constant: one value only"));
+          else
+            {
+              g_autofree char *share = format_share (column->n_missing, total);
+
+              /* Translators: %s is a share such as "97.0 %". */
+              summary = g_strdup_printf (_("Nearly empty: %s missing"), share);
+            }
+        }
+      else
+        {
+          g_autoptr(JsonNode) scan = pf_scan_column_to_json (result, i, FALSE);
+
+          summary = pf_scan_evidence_describe (json_node_get_object (scan));
+        }
+      /* Translators: a list item, a column's name and why it is listed. */
+      item = g_strdup_printf (_("%s — %s"), column->name, summary);
+      print_wrapped ("  • ", "    ", item);
+    }
+}
+
+static void
+print_scan (const PfScanResult *result,
+            const char         *path)
+{
+  print_scan_header (result, path);
+  g_print ("\n");
+  print_scan_table (result);
+  print_scan_list (result, LIST_SUSPECTS, _("Leakage suspects: review before training"));
+  print_scan_list (result, LIST_PERSONAL, _("Personal data: for the privacy review"));
+  print_scan_list (result, LIST_IDENTIFIERS, _("Identifier-like columns: not features to train on"));
+  print_scan_list (result, LIST_QUALITY, _("Constant or nearly empty columns"));
+}
+
+static gboolean
+parse_delimiter (const char *text,
+                 char       *delimiter)
+{
+  if (g_str_equal (text, "tab") || g_str_equal (text, "\\t") || g_str_equal (text, "\t"))
+    *delimiter = '\t';
+  else if (strlen (text) == 1 && text[0] != '"' && text[0] != '\r' && text[0] != '\n')
+    *delimiter = text[0];
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+run_scan (int    argc,
+          char **argv)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *prediction_time = NULL;
+  g_auto(GStrv) quasi_id_args = NULL;
+  g_autofree char *delimiter_name = NULL;
+  g_autofree char *project_path = NULL;
+  gboolean no_header = FALSE;
+  gboolean json = FALSE;
+  int k = 0;
+  const GOptionEntry entries[] = {
+    { "target", 't', 0, G_OPTION_ARG_STRING, &target,
+      N_("The column the model predicts (required)"), N_("COL") },
+    { "prediction-time", 0, 0, G_OPTION_ARG_STRING, &prediction_time,
+      N_("The column with the time of each prediction: later dates in other columns are suspect"), N_("COL") },
+    { "quasi-id", 'q', 0, G_OPTION_ARG_STRING_ARRAY, &quasi_id_args,
+      N_("Quasi-identifier columns for the re-identification risk, separated by commas"), N_("COL,…") },
+    { "k", 'k', 0, G_OPTION_ARG_INT, &k,
+      N_("The smallest group size to reach (default 5)"), N_("N") },
+    { "delimiter", 'd', 0, G_OPTION_ARG_STRING, &delimiter_name,
+      N_("The field delimiter (one character, or “tab”) instead of detecting it"), N_("C") },
+    { "no-header", 0, 0, G_OPTION_ARG_NONE, &no_header,
+      N_("The first row is data, not column names (columns are then “Column 1”, …)"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print the whole result as JSON (data/scan-format.md), for tools"), NULL },
+    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project_path,
+      N_("Record the scan in this project: its features and a dataset-scans record"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DATA.csv — measure a dataset: leakage suspects, data quality, personal data"));
+  g_autoptr(GPtrArray) quasi_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PfDocument) document = NULL;
+  g_autoptr(GFile) data_file = NULL;
+  g_autoptr(GFile) project_file = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(PfScanResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PfScanOptions options = { 0 };
+  ScanJob job = { 0 };
+  GThread *thread;
+  guint sigint_id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Reads a CSV or TSV file once and prints, per column, its type, missing values, distinct "
+      "values, range or most frequent values, the personal data found and how well the column "
+      "alone separates the target; then the leakage suspects, the personal-data columns, the "
+      "re-identification risk over the quasi-identifiers, duplicates and the target balance. "
+      "The values of personal-data columns are never shown. With --project, the figures (never "
+      "the data) are recorded in the project as the application does: a feature per column, "
+      "new ones added, nothing a reviewer wrote changed, in one undo step. "
+      "Ctrl+C stops the scan; nothing is recorded then.\n"
+      "\n"
+      "Exit status: 0 when the file was scanned, also when it has suspects (the scan is "
+      "evidence; “preflight check” is the gate); 1 when the data cannot be read or scanned; "
+      "2 when the options are wrong, a named column is not in the file, or the project cannot "
+      "be read or written; 130 when interrupted."));
+
+  if (!parse_options (context, &argc, &argv))
+    return PF_CLI_EXIT_ERROR;
+
+  if (argc != 2 || target == NULL || target[0] == '\0')
+    {
+      g_printerr ("%s\n", _("preflight scan: give one data file and the target column with --target COL\n"
+                            "Run “preflight scan --help” to see the options."));
+      return PF_CLI_EXIT_ERROR;
+    }
+
+  if (k < 0 || k == 1)
+    {
+      g_printerr (_("preflight scan: --k must be 2 or more (got %d)\n"), k);
+      return PF_CLI_EXIT_ERROR;
+    }
+
+  if (delimiter_name != NULL && !parse_delimiter (delimiter_name, &options.csv.delimiter))
+    {
+      g_printerr (_("preflight scan: the delimiter must be one character or “tab”, not “%s”\n"), delimiter_name);
+      return PF_CLI_EXIT_ERROR;
+    }
+
+  for (guint i = 0; quasi_id_args != NULL && quasi_id_args[i] != NULL; i++)
+    {
+      g_auto(GStrv) names = g_strsplit (quasi_id_args[i], ",", -1);
+
+      for (guint j = 0; names[j] != NULL; j++)
+        {
+          if (names[j][0] != '\0')
+            g_ptr_array_add (quasi_ids, g_strdup (names[j]));
+        }
+    }
+  g_ptr_array_add (quasi_ids, NULL);
+
+  data_file = g_file_new_for_commandline_arg (argv[1]);
+
+  /* The project first: a wrong project fails before a long scan. */
+  if (project_path != NULL)
+    {
+      project_file = g_file_new_for_commandline_arg (project_path);
+      if (g_file_equal (project_file, data_file))
+        {
+          g_printerr (_("preflight scan: %s is the data file itself: give the project file to --project\n"), project_path);
+          return PF_CLI_EXIT_ERROR;
+        }
+      if (!(document = open_document (project_path)))
+        return PF_CLI_EXIT_ERROR;
+      if (pf_document_get_read_only (document))
+        {
+          g_printerr (_("preflight scan: %s was written by a newer Preflight: it cannot be changed here\n"), project_path);
+          return PF_CLI_EXIT_ERROR;
+        }
+    }
+
+  options.csv.header = no_header ? PF_CSV_HEADER_ABSENT : PF_CSV_HEADER_DETECT;
+  options.target = target;
+  options.prediction_time = prediction_time;
+  options.quasi_ids = quasi_ids->len > 1 ? (const char * const *)quasi_ids->pdata : NULL;
+  options.k_threshold = (guint)k;
+
+  cancellable = g_cancellable_new ();
+  loop = g_main_loop_new (NULL, FALSE);
+  job.file = data_file;
+  job.options = &options;
+  job.cancellable = cancellable;
+  job.loop = loop;
+  if (isatty (STDERR_FILENO))
+    {
+      options.progress = scan_progress_cb;
+      options.progress_data = &job;
+    }
+
+  sigint_id = g_unix_signal_add (SIGINT, scan_job_sigint_cb, &job);
+  thread = g_thread_new ("scan", scan_job_thread, &job);
+  g_main_loop_run (loop);
+  g_thread_join (thread);
+  g_source_remove (sigint_id);
+
+  if (job.progress_shown)
+    fprintf (stderr, "\r\033[K");
+  result = g_steal_pointer (&job.result);
+  error = g_steal_pointer (&job.error);
+
+  if (result == NULL)
+    {
+      g_autofree char *name = g_filename_display_name (argv[1]);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_printerr ("%s\n", _("preflight scan: interrupted; nothing was recorded"));
+          return 130;
+        }
+      /* File errors name the file already. */
+      if (error->domain == G_IO_ERROR)
+        g_printerr ("preflight scan: %s\n", error->message);
+      else
+        g_printerr ("preflight scan: %s: %s\n", name, error->message);
+      return g_error_matches (error, PF_SCAN_ERROR, PF_SCAN_ERROR_NO_COLUMN) ? PF_CLI_EXIT_ERROR : PF_CLI_EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = pf_scan_result_to_json (result, TRUE);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* The project file's own writer: json-glib 1.6's generator leaves
+       * some control characters unescaped, which is not JSON. */
+      pf_json_append_pretty (text, node);
+      g_print ("%s", text->str);
+    }
+  else
+    print_scan (result, argv[1]);
+
+  if (document != NULL)
+    {
+      g_autofree char *id = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      guint added = 0, updated = 0;
+
+      if (!(id = pf_scan_record (document, result, &added, &updated, &error)))
+        {
+          g_printerr ("preflight scan: %s: %s\n", project_path, error->message);
+          return PF_CLI_EXIT_ERROR;
+        }
+
+      /* g_file_replace_contents() writes a temporary file and renames it:
+       * a failed write leaves the project as it was. */
+      bytes = pf_document_serialize (document);
+      if (!g_file_replace_contents (project_file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        {
+          g_printerr ("preflight scan: %s: %s\n", project_path, error->message);
+          return PF_CLI_EXIT_ERROR;
+        }
+
+      /* With --json, stdout holds the JSON only. */
+      {
+        g_autofree char *message = NULL;
+        g_autofree char *features = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%u feature added",
+                                                                  "%u features added", added), added);
+        g_autofree char *changed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "%u updated",
+                                                                 "%u updated", updated), updated);
+
+        /* Translators: e.g. "Recorded in churn.preflight as scan-2: 20 features added, 4 updated". */
+        message = g_strdup_printf (_("Recorded in %s as %s: %s, %s"), project_path, id, features, changed);
+        if (json)
+          g_printerr ("%s\n", message);
+        else
+          g_print ("\n%s\n", message);
+      }
+    }
 
   return PF_CLI_EXIT_OK;
 }

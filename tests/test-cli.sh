@@ -315,4 +315,129 @@ out=$("$preflight" report --help 2>&1); rc=$?
 case "$out" in *"--output"*"--format"*"--paper"*"Exit status"*) ;; *) r=fail ;; esac
 check $r "report --help exits 0 and explains the options and the exit status"
 
+# preflight scan: 40 rows, a column that nearly equals the target, e-mail
+# addresses, a quoted field with a line break and a comma.
+data="$tmp/customers.csv"
+{
+  printf 'customer_id,leak_score,email,plan,notes,churn\n'
+  i=1
+  while [ $i -le 40 ]; do
+    churn=$((i % 3 == 0))
+    case $churn in 1) leak="0.9$((i % 10))" ;; *) leak="0.1$((i % 10))" ;; esac
+    if [ $i -eq 7 ]; then notes='"called twice,
+then cancelled"'; else notes="note $((i % 4))"; fi
+    printf '%s,%s,%s,%s,%s,%s\n' $((1000 + i)) "$leak" "person$i@example.org" "plan$((i % 3 == 1))" "$notes" $churn
+    i=$((i + 1))
+  done
+} > "$data"
+
+out=$("$preflight" scan "$data" --target churn 2>"$tmp/scan.err"); rc=$?
+[ $rc -eq 0 ] && [ ! -s "$tmp/scan.err" ] && r=ok || r=fail
+case "$out" in *"customers.csv"*"40 rows, 6 columns"*) ;; *) r=fail ;; esac
+case "$out" in *"COLUMN"*"TYPE"*"MISSING"*"DISTINCT"*) ;; *) r=fail ;; esac
+printf '%s\n' "$out" | grep -q '^leak_score .*SUSPECT' || r=fail
+printf '%s\n' "$out" | grep -q '^email .*masked.*e-mail' || r=fail
+case "$out" in *"Leakage suspects"*"leak_score — "*"separates the target"*) ;; *) r=fail ;; esac
+case "$out" in *"Personal data"*"email — "*"E-mail addresses in 100 % of values"*) ;; *) r=fail ;; esac
+case "$out" in *"person1@example.org"*|*"person7@"*) r=fail ;; esac
+check $r "scan: a table of the columns, the leak a SUSPECT, the e-mails masked, no progress on a pipe (got $rc: $out $(cat "$tmp/scan.err"))"
+
+"$preflight" scan "$data" --target churn --json > "$tmp/scan.json" 2> "$tmp/scan.err"; rc=$?
+[ $rc -eq 0 ] && [ ! -s "$tmp/scan.err" ] && r=ok || r=fail
+got=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+m = d["metrics"]
+cols = {c["name"]: c for c in m["columns"]}
+print(d["format"], d["rows"], d["columns"], len(m["columns"]), m["target"],
+      cols["leak_score"]["suspect"], "email" in cols["email"]["personal-data"],
+      "top" in cols["email"], cols["email"].get("top-masked"), len(cols["plan"]["top"]) > 0,
+      sorted(c["value"] for c in m["classes"]))
+' "$tmp/scan.json" 2>&1)
+[ "$got" = "preflight-scan 40 6 6 churn True True False True True ['0', '1']" ] || r=fail
+check $r "scan --json: 40 rows (the quoted line break parsed), the leak suspect, e-mails masked, the target balance (got $rc: $got)"
+
+sha=$(sha256sum "$data" | cut -d' ' -f1)
+cp "$project" "$tmp/scanned.preflight"
+out=$("$preflight" scan "$data" --target churn --project "$tmp/scanned.preflight" 2>&1); rc=$?
+[ $rc -eq 0 ] && r=ok || r=fail
+case "$out" in *"Recorded in $tmp/scanned.preflight as "*": 5 features added, 0 updated"*) ;; *) r=fail ;; esac
+got=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+f = {x["name"]: x for x in d["registers"]["features"]}
+s = d["registers"]["dataset-scans"]
+print(len(s), s[-1]["sha256"] == sys.argv[2], s[-1]["rows"], sorted(f) == ["customer_id", "email", "leak_score", "notes", "plan"],
+      f["leak_score"]["scan"]["suspect"], f["email"]["source"], "churn" in f)
+' "$tmp/scanned.preflight" "$sha" 2>&1)
+[ "$got" = "1 True 40 True True customers.csv False" ] || r=fail
+grep -q 'person1@example.org\|"top"' "$tmp/scanned.preflight" && r=fail
+check $r "scan --project: a dataset-scans record with the SHA-256, a feature per column but the target, no value of the data (got $rc: $out $got)"
+
+out=$("$preflight" scan "$data" --target churn --project "$tmp/scanned.preflight" --json 2>&1 >/dev/null); rc=$?
+[ $rc -eq 0 ] && r=ok || r=fail
+case "$out" in *": 0 features added, 5 updated"*) ;; *) r=fail ;; esac
+check $r "scan --project a second time updates the features, adds none (got $rc: $out)"
+
+"$preflight" check "$tmp/scanned.preflight" > /dev/null 2>&1; rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] && r=ok || r=fail
+out=$("$preflight" verify "$tmp/scanned.preflight" 2>&1); rc2=$?
+[ $rc2 -eq 0 ] || r=fail
+case "$out" in *"intact"*) ;; *) r=fail ;; esac
+check $r "scan --project: the project still checks and its audit trail is intact (check $rc, verify $rc2: $out)"
+
+cp "$tmp/scanned.preflight" "$tmp/before.preflight"
+out=$("$preflight" scan "$data" --target no_such_column --project "$tmp/scanned.preflight" 2>&1); rc=$?
+[ $rc -eq 2 ] && cmp -s "$tmp/before.preflight" "$tmp/scanned.preflight" && r=ok || r=fail
+case "$out" in *"no_such_column"*) ;; *) r=fail ;; esac
+check $r "scan: an unknown target exits 2, names it and leaves the project alone (got $rc: $out)"
+
+out=$("$preflight" scan "$data" --target churn --quasi-id plan,nope 2>&1); rc=$?
+[ $rc -eq 2 ] && r=ok || r=fail
+check $r "scan: an unknown quasi-identifier exits 2 (got $rc: $out)"
+
+out=$("$preflight" scan "$tmp/missing.csv" --target churn 2>&1); rc=$?
+[ $rc -eq 1 ] && r=ok || r=fail
+case "$out" in *"missing.csv"*) ;; *) r=fail ;; esac
+check $r "scan: a missing data file exits 1 and names it (got $rc: $out)"
+
+out=$("$preflight" scan "$data" 2>&1); rc=$?
+[ $rc -eq 2 ] && r=ok || r=fail
+check $r "scan: without --target exits 2 (got $rc: $out)"
+
+out=$("$preflight" scan "$data" --target churn --project "$data" 2>&1); rc=$?
+[ $rc -eq 2 ] && [ "$(sha256sum "$data" | cut -d' ' -f1)" = "$sha" ] && r=ok || r=fail
+check $r "scan: the data file as the project exits 2 and leaves it alone (got $rc: $out)"
+
+out=$("$preflight" scan "$data" --target churn --delimiter ab 2>&1); rc=$?
+[ $rc -eq 2 ] && r=ok || r=fail
+check $r "scan: a delimiter of two characters exits 2 (got $rc: $out)"
+
+# Semicolons, a ragged row, a blank line and names beyond ASCII.
+printf 'größe;straße;ziel\n1;Hauptstraße;ja\n2;Bahnhofstraße;nein\n3;Gänseweg;ja\n4;Gänseweg;nein;extra\n\n5;Gänseweg;ja\n' > "$tmp/umlaut.csv"
+out=$("$preflight" scan "$tmp/umlaut.csv" --target ziel 2>&1); rc=$?
+[ $rc -eq 0 ] && r=ok || r=fail
+case "$out" in *"Semicolon-separated"*"Rows with more or fewer fields than the header: 1 (line 5)"*"1 blank line skipped"*) ;; *) r=fail ;; esac
+case "$out" in *"ziel — ja: 3 (60.0 %), nein: 2 (40.0 %)"*) ;; *) r=fail ;; esac
+aligned=$(printf '%s\n' "$out" | python3 -c '
+import sys
+lines = sys.stdin.read().splitlines()
+head = next(l for l in lines if l.startswith("COLUMN"))
+row = next(l for l in lines if l.startswith("größe"))
+print(head.index("TYPE") == row.index("Integer") and head.index("MISSING") + len("MISSING") == row.index("0 %") + 3)
+')
+[ "$aligned" = True ] || r=fail
+check $r "scan: a semicolon file with a ragged row and a blank line; columns aligned by characters, not bytes (got $rc: $out)"
+
+printf '1,a,x\n2,b,y\n3,c,x\n' > "$tmp/nohead.csv"
+got=$("$preflight" scan "$tmp/nohead.csv" --no-header --delimiter , --target "Column 3" --json 2>&1 |
+      python3 -c 'import json, sys; d = json.load(sys.stdin); print([c["name"] for c in d["metrics"]["columns"]], d["metrics"]["header"], d["rows"])' 2>&1)
+[ "$got" = "['Column 1', 'Column 2', 'Column 3'] False 3" ] && r=ok || r=fail
+check $r "scan --no-header --delimiter: columns named Column N, three rows (got $got)"
+
+out=$("$preflight" scan --help 2>&1); rc=$?
+[ $rc -eq 0 ] && r=ok || r=fail
+case "$out" in *"--target"*"--prediction-time"*"--quasi-id"*"--json"*"--project"*"Exit status"*) ;; *) r=fail ;; esac
+check $r "scan --help exits 0 and explains the options and the exit status"
+
 exit $failed

@@ -403,6 +403,29 @@ test_record (void)
   g_assert_null (pf_scan_evidence_describe (feature_scan (document, "plan")));
 }
 
+/* A project of a newer format is read only: nothing is recorded. */
+static void
+test_record_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfDocument) document = test_load_string ("{\"format\": \"preflight-project\", \"format-version\": 99, "
+                                                      "\"metadata\": {\"title\": \"From the future\"}}", &error);
+  g_autofree char *id = NULL;
+  guint added = 99, updated = 99;
+  Fixture f;
+
+  g_assert_no_error (error);
+  g_assert_true (pf_document_get_read_only (document));
+  fixture_fill (&f, 0.97);
+  id = pf_scan_record (document, &f.result, &added, &updated, &error);
+  g_assert_null (id);
+  g_assert_error (error, PF_DOCUMENT_ERROR, PF_DOCUMENT_ERROR_READ_ONLY);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (updated, ==, 0);
+  g_assert_null (pf_scan_get_latest (document));
+  g_assert_false (pf_document_can_undo (document));
+}
+
 static void
 test_evidence (void)
 {
@@ -431,7 +454,7 @@ test_evidence (void)
 
   /* An identifier is reported, not suspected. */
   text = pf_scan_evidence_describe (json_node_get_object (id));
-  g_assert_cmpstr (text, ==, "Identifier-like (every value distinct) · AUC 0.93");
+  g_assert_cmpstr (text, ==, "Identifier-like (every value distinct)");
   g_assert_false (pf_scan_evidence_is_suspect (json_node_get_object (id)));
   g_clear_pointer (&text, g_free);
 
@@ -459,6 +482,7 @@ main (int    argc,
 
   g_test_add_func ("/scan-record/json", test_json);
   g_test_add_func ("/scan-record/record", test_record);
+  g_test_add_func ("/scan-record/record-read-only", test_record_read_only);
   g_test_add_func ("/scan-record/evidence", test_evidence);
 
   return g_test_run ();

@@ -567,8 +567,11 @@ pf_scan_record (PfDocument         *document,
 
   if (!ok)
     {
-      /* Take back what was done: a half-recorded scan is worse than none. */
-      pf_document_undo (document);
+      /* Take back what was done: a half-recorded scan is worse than none.
+       * Without the record nothing was done, and an undo would take back
+       * the edit before. */
+      if (scan_id != NULL)
+        pf_document_undo (document);
       return NULL;
     }
 
@@ -770,7 +773,10 @@ pf_scan_evidence_describe (JsonObject *scan)
       g_ptr_array_add (parts, g_strdup_printf (_("%s missing"), share));
     }
 
-  if ((leak = get_object (scan, "leak")) != NULL)
+  /* How an identifier predicts the target says little: only the reason
+   * that it is one. */
+  if ((leak = get_object (scan, "leak")) != NULL &&
+      (!g_str_equal (type_id, "identifier") || has_string_element (scan, "reasons", "separates")))
     {
       const char *measure = json_object_get_string_member_with_default (leak, "measure", "");
       double score = get_number (leak, "score", NAN);
@@ -803,11 +809,17 @@ pf_scan_evidence_describe (JsonObject *scan)
     }
 
   if ((after = get_count (scan, "after-prediction")) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "Dates later than the prediction time in %" G_GINT64_FORMAT " row",
-                                                          "Dates later than the prediction time in %" G_GINT64_FORMAT " rows",
-                                                          (gulong)after),
-                                             after));
+    {
+      /* Not in the msgid: xgettext cannot see through G_GINT64_FORMAT. */
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, after);
+
+      /* Translators: %s is a number of rows. */
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Dates later than the prediction time in %s row",
+                                                            "Dates later than the prediction time in %s rows",
+                                                            (gulong)MIN (after, (gint64)G_MAXULONG)),
+                                               count));
+    }
 
   if ((node = json_object_get_member (scan, "personal-data")) && JSON_NODE_HOLDS_ARRAY (node))
     {
