@@ -1249,19 +1249,25 @@ rule_reidentification (Context *ctx)
   if (at_risk <= 0 || k >= threshold)
     return;
 
-  add_finding (ctx, "scan:reidentification", PF_SEVERITY_WARNING, "reidentification-risk", PF_CAUSE_REAL_WORLD,
-               PF_PHASE_DATA_UNDERSTANDING, PF_FIX_PAGE, pf_phase_get_id (PF_PHASE_DATA_UNDERSTANDING), NULL,
-               /* Translators: the first %s is a file name; k is the smallest group of rows sharing the same quasi-identifier values. */
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%2$" G_GINT64_FORMAT " row of %1$s can be singled out (k = %3$" G_GINT64_FORMAT ")",
-                                             "%2$" G_GINT64_FORMAT " rows of %1$s can be singled out (k = %3$" G_GINT64_FORMAT ")",
-                                             (gulong) at_risk),
-                                file_name, at_risk, k),
-               /* Translators: %s is a number such as 5. */
-               g_strdup_printf (_("These rows share their quasi-identifier values with fewer than %" G_GINT64_FORMAT
-                                  " rows (of %" G_GINT64_FORMAT "). Generalise or suppress values before the data "
-                                  "is used or shared, and have the data protection officer review it."),
-                                threshold, rows));
+  {
+    g_autofree char *at_risk_text = g_strdup_printf ("%" G_GINT64_FORMAT, at_risk);
+    g_autofree char *k_text = g_strdup_printf ("%" G_GINT64_FORMAT, k);
+    g_autofree char *threshold_text = g_strdup_printf ("%" G_GINT64_FORMAT, threshold);
+    g_autofree char *rows_text = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
+
+    add_finding (ctx, "scan:reidentification", PF_SEVERITY_WARNING, "reidentification-risk", PF_CAUSE_REAL_WORLD,
+                 PF_PHASE_DATA_UNDERSTANDING, PF_FIX_PAGE, pf_phase_get_id (PF_PHASE_DATA_UNDERSTANDING), NULL,
+                 /* Translators: the first %s is a number of rows, the second a file name, the third k, the
+                  * size of the smallest group of rows that share their quasi-identifier values. */
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row of %s can be singled out (k = %s)",
+                                               "%s rows of %s can be singled out (k = %s)", (gulong) at_risk),
+                                  at_risk_text, file_name, k_text),
+                 /* Translators: the first %s is a number such as 5, the second the number of rows. */
+                 g_strdup_printf (_("These rows share their quasi-identifier values with fewer than %s rows "
+                                    "(of %s). Generalise or suppress values before the data is used or shared, "
+                                    "and have the data protection officer review it."),
+                                  threshold_text, rows_text));
+  }
 }
 
 /* f) Every prediction logged, and kept for a set period with its reason. */

@@ -954,10 +954,14 @@ pf_csv_reader_next (PfCsvReader   *reader,
             {
               if (result.open_quote == NULL)
                 {
+                  g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, reader->line);
+                  g_autofree char *size = g_format_size (max);
+
                   g_set_error (error, PF_CSV_ERROR, PF_CSV_ERROR_RECORD_TOO_LONG,
-                               _("Line %" G_GUINT64_FORMAT ": a row is longer than %" G_GSIZE_FORMAT
-                                 " bytes without a line break; this does not look like a CSV file"),
-                               reader->line, max);
+                               /* Translators: the first %s is a line number, the second a size such as "64 MB". */
+                               _("Line %s: a row is longer than %s without a line break; this does not look "
+                                 "like a CSV file"),
+                               line, size);
                   reader->finished = TRUE;
                   return NULL;
                 }
