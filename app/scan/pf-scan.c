@@ -40,6 +40,9 @@
 
 #define BATCH_ROWS       4096
 #define BATCH_BYTES      (4 * 1024 * 1024)
+/* Allocated beyond a batch's bytes, so that value_hash() may read 16 bytes
+ * from any field's start. */
+#define BATCH_SLACK      16
 #define BATCHES_PER_WORKER 3
 #define SAMPLE_SIZE      65536
 #define HLL_PRECISION    14
@@ -217,7 +220,7 @@ struct _Scan
   Column              *columns;
   Worker              *workers;
   guint                n_workers;
-  guint                n_tasks;       /* the columns and the rows */
+  guint                n_tasks;       /* the columns, the rows, the groups */
   guint               *task_order;    /* costliest first, from the time they took so far */
   gint64              *task_usec;     /* each written only by the thread doing the task */
   guint                n_batches_done;
@@ -519,6 +522,45 @@ bit_index (guint bit)
   return g_bit_nth_lsf (bit, -1);
 }
 
+/* The hash of a column's value. Most values are short: those of at most
+ * 16 bytes are read as two words (a field lies in its batch, which has
+ * BATCH_SLACK bytes after its end: the bytes beyond the value are masked
+ * off) and mixed with SplitMix64's finaliser; longer ones go to
+ * pf_hash_bytes(). Values are only ever compared with values of their own
+ * column, so the two need not agree. */
+static inline guint64
+mix64 (guint64 x)
+{
+  x ^= x >> 30;
+  x *= G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  x ^= x >> 27;
+  x *= G_GUINT64_CONSTANT (0x94D049BB133111EB);
+  return x ^ (x >> 31);
+}
+
+static inline guint64
+value_hash (const char *s,
+            gsize       n)
+{
+  guint64 a, b;
+
+  if (n > 16)
+    return pf_hash_bytes (s, n, 0);
+  memcpy (&a, s, 8);
+  memcpy (&b, s + 8, 8);
+  /* The value's bytes are the words' low bytes. */
+  a = GUINT64_FROM_LE (a);
+  b = GUINT64_FROM_LE (b);
+  if (n < 8)
+    {
+      a &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+      b = 0;
+    }
+  else if (n < 16)
+    b &= (G_GUINT64_CONSTANT (1) << (8 * (n - 8))) - 1;
+  return mix64 (mix64 (a ^ (n * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))) ^ b);
+}
+
 /* The value table ---------------------------------------------------------- */
 
 static void
@@ -595,6 +637,13 @@ value_table_insert (ValueTable       *table,
 
 /* The pair table: (value, class) → count ------------------------------------ */
 
+static inline gsize
+pair_slot_of (guint64 key,
+              gsize   mask)
+{
+  return (gsize) (key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) >> 20) & mask;
+}
+
 static void
 pair_slots_add (PairSlot **slots,
                 gsize     *mask,
@@ -609,7 +658,7 @@ pair_slots_add (PairSlot **slots,
       *mask = 255;
       *slots = g_new0 (PairSlot, *mask + 1);
     }
-  s = (gsize) (key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) >> 20) & *mask;
+  s = pair_slot_of (key, *mask);
   while ((*slots)[s].key != 0)
     {
       if ((*slots)[s].key == key)
@@ -634,7 +683,7 @@ pair_slots_add (PairSlot **slots,
           gsize t;
           if (k == 0)
             continue;
-          t = (gsize) (k * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) >> 20) & new_mask;
+          t = pair_slot_of (k, new_mask);
           while (grown[t].key != 0)
             t = (t + 1) & new_mask;
           grown[t] = (*slots)[i];
@@ -775,7 +824,7 @@ column_add_batch (Scan   *scan,
         hashes[r] = 0;
       else
         {
-          guint64 hash = pf_hash_bytes (s, n, 0);
+          guint64 hash = value_hash (s, n);
           hashes[r] = hash != 0 ? hash : 1;
         }
     }
@@ -893,11 +942,29 @@ sampled_add (SampledCounts *counts,
     }
 }
 
+/* Adds a batch's keys, fetching each one's slot into the cache a few keys
+ * ahead. */
+static void
+sampled_add_all (SampledCounts *counts,
+                 const guint64 *keys,
+                 guint          n_keys)
+{
+  for (guint i = 0; i < n_keys; i++)
+    {
+      if (i + 8 < n_keys && counts->slots != NULL)
+        __builtin_prefetch (&counts->slots[pair_slot_of (keys[i + 8], counts->mask)]);
+      sampled_add (counts, keys[i]);
+    }
+}
+
+/* Duplicate rows: a row's bytes are its fields one after the other, each
+ * with its NUL. */
 static void
 rows_add_batch (Scan  *scan,
                 Batch *batch)
 {
   guint n_columns = scan->n_columns;
+  guint64 keys[BATCH_ROWS];
 
   for (guint r = 0; r < batch->n_rows; r++)
     {
@@ -905,25 +972,37 @@ rows_add_batch (Scan  *scan,
       guint32 end = batch->offsets[(r + 1) * n_columns];
       guint64 hash = pf_hash_bytes (batch->data + start, end - start, 1);
 
-      sampled_add (&scan->rows, hash != 0 ? hash : 1);
-
-      if (scan->n_quasi_ids > 0)
-        {
-          guint64 group = 0x51ED;
-
-          for (guint q = 0; q < scan->n_quasi_ids; q++)
-            {
-              guint c = scan->quasi_ids[q];
-              guint32 fs = batch->offsets[r * n_columns + c];
-              gsize n = batch->offsets[r * n_columns + c + 1] - fs - 1;
-              const char *v = batch->data + fs;
-              /* Missing values are one value of their own. */
-              guint64 h = is_missing (v, n) ? 0x4D495353 : pf_hash_bytes (v, n, 2);
-              group = pf_hash_combine (group, h);
-            }
-          sampled_add (&scan->groups, group != 0 ? group : 1);
-        }
+      keys[r] = hash != 0 ? hash : 1;
     }
+  sampled_add_all (&scan->rows, keys, batch->n_rows);
+}
+
+/* Quasi-identifier groups: the rows that share the values of every
+ * quasi-identifier column. */
+static void
+groups_add_batch (Scan  *scan,
+                  Batch *batch)
+{
+  guint n_columns = scan->n_columns;
+  guint64 keys[BATCH_ROWS];
+
+  for (guint r = 0; r < batch->n_rows; r++)
+    {
+      guint64 group = 0x51ED;
+
+      for (guint q = 0; q < scan->n_quasi_ids; q++)
+        {
+          guint c = scan->quasi_ids[q];
+          guint32 fs = batch->offsets[r * n_columns + c];
+          gsize n = batch->offsets[r * n_columns + c + 1] - fs - 1;
+          const char *v = batch->data + fs;
+          /* Missing values are one value of their own. */
+          guint64 h = is_missing (v, n) ? 0x4D495353 : pf_hash_bytes (v, n, 2);
+          group = pf_hash_combine (group, h);
+        }
+      keys[r] = group != 0 ? group : 1;
+    }
+  sampled_add_all (&scan->groups, keys, batch->n_rows);
 }
 
 /* Threads -------------------------------------------------------------------- */
@@ -961,8 +1040,10 @@ run_task (Scan  *scan,
 
   if (task < scan->n_columns)
     column_add_batch (scan, &scan->columns[task], batch);
-  else
+  else if (task == scan->n_columns)
     rows_add_batch (scan, batch);
+  else if (scan->n_quasi_ids > 0)
+    groups_add_batch (scan, batch);
   scan->task_usec[task] += g_get_monotonic_time () - started;
 }
 
@@ -1100,7 +1181,7 @@ batch_reserve (Batch *batch,
   if (batch->length + more > batch->size)
     {
       batch->size = MAX (batch->size * 2, batch->length + more);
-      batch->data = g_realloc (batch->data, batch->size);
+      batch->data = g_realloc (batch->data, batch->size + BATCH_SLACK);
     }
 }
 
@@ -1898,7 +1979,7 @@ pf_scan_file (GFile               *file,
     }
 
   n_threads = options->n_threads != 0 ? options->n_threads : CLAMP (g_get_num_processors (), 1, 4);
-  scan->n_tasks = scan->n_columns + 1;
+  scan->n_tasks = scan->n_columns + 2;
   scan->n_workers = MIN (n_threads, scan->n_tasks);
   scan->workers = g_new0 (Worker, scan->n_workers);
   scan->task_order = g_new (guint, scan->n_tasks);
@@ -1912,7 +1993,7 @@ pf_scan_file (GFile               *file,
     {
       Batch *nb = &scan->batches[b];
       nb->size = BATCH_BYTES;
-      nb->data = g_malloc (nb->size);
+      nb->data = g_malloc0 (nb->size + BATCH_SLACK);
       nb->offsets = g_new (guint32, (gsize) BATCH_ROWS * scan->n_columns + 1);
       nb->classes = g_new (gint16, BATCH_ROWS);
       nb->times = g_new (double, BATCH_ROWS);
