@@ -169,11 +169,29 @@ static const Case cases[] = {
       "2:[1][2]\n"
       "delimiter ,, header yes a|b, 2 columns, bom no\n"
       "1 records, 2 lines, 0 blank, 8 bytes, encoding 0\n"  },
+  /* The empty third name does not hide a header above numbers. */
   { "trailing-delimiter", "a,b,\n1,2,\n", 10, 0,
-      "1:[a][b][]\n"
       "2:[1][2][]\n"
-      "delimiter ,, header no, 3 columns, bom no\n"
-      "2 records, 2 lines, 0 blank, 10 bytes, encoding 0\n"  },
+      "delimiter ,, header yes a|b|, 3 columns, bom no\n"
+      "1 records, 2 lines, 0 blank, 10 bytes, encoding 0\n"  },
+  /* pandas' to_csv(): the index column has no name. */
+  { "unnamed-index", ",a,b\n0,x,1\n1,y,2\n", 17, 0,
+      "2:[0][x][1]\n"
+      "3:[1][y][2]\n"
+      "delimiter ,, header yes |a|b, 3 columns, bom no\n"
+      "2 records, 3 lines, 0 blank, 17 bytes, encoding 0\n"  },
+  /* A repeated name, with numbers below. */
+  { "repeated-name", "a,a,b\n1,2,x\n3,4,y\n", 18, 0,
+      "2:[1][2][x]\n"
+      "3:[3][4][y]\n"
+      "delimiter ,, header yes a|a|b, 3 columns, bom no\n"
+      "2 records, 3 lines, 0 blank, 18 bytes, encoding 0\n"  },
+  /* Repeated names without numbers below: not taken for a header. */
+  { "repeated-text", "x,x\ny,z\n", 8, 0,
+      "1:[x][x]\n"
+      "2:[y][z]\n"
+      "delimiter ,, header no, 2 columns, bom no\n"
+      "2 records, 2 lines, 0 blank, 8 bytes, encoding 0\n"  },
 };
 
 static void
@@ -285,8 +303,12 @@ test_detect_delimiter (void)
     { "date,value\n2024-01-05,x\n2024-02-05,y\n", ',', TRUE },
     { "x\n", ',', TRUE },
     { "1\n2\n", ',', FALSE },
-    { "a,a\n1,2\n", ',', FALSE },
-    { ",b\n1,2\n", ',', FALSE },
+    /* Repeated or empty names count when numbers stand below a name. */
+    { "a,a\n1,2\n", ',', TRUE },
+    { ",b\n1,2\n", ',', TRUE },
+    { "a,a\nx,y\n", ',', FALSE },
+    { ",b\nx,y\n", ',', FALSE },
+    { ",\n1,2\n", ',', FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)

@@ -441,15 +441,19 @@ is_blank_text (const char *text)
   return TRUE;
 }
 
-/* Whether the first of @rows (GStrv each) is a header: its cells are all
- * text, none empty, none twice; and either nothing follows, or a column
- * holds numbers (or dates) below a text cell, or no first-row cell comes
- * again in its column as a value would. */
+/* Whether the first of @rows (GStrv each) is a header: none of its cells
+ * looks like a number or a date, and one at least says something; and
+ * either a column holds numbers (or dates) below a text cell, or — when
+ * every cell is named, each once — nothing follows, or no first-row cell
+ * comes again in its column as a value would. An empty or repeated name
+ * (pandas writes its index column with an empty one) needs the first kind
+ * of evidence. */
 static gboolean
 detect_header (GPtrArray *rows)
 {
   char **first;
   guint n;
+  gboolean named = FALSE, weak = FALSE;
 
   if (rows->len == 0)
     return FALSE;
@@ -459,22 +463,32 @@ detect_header (GPtrArray *rows)
 
   for (guint j = 0; j < n; j++)
     {
-      if (is_blank_text (first[j]) || looks_like_value (first[j]))
+      if (looks_like_value (first[j]))
         return FALSE;
+      if (is_blank_text (first[j]))
+        {
+          weak = TRUE;
+          continue;
+        }
+      named = TRUE;
       for (guint k = 0; k < j; k++)
         {
           if (g_str_equal (first[j], first[k]))
-            return FALSE;
+            weak = TRUE;
         }
     }
+  if (!named)
+    return FALSE;
 
   if (rows->len == 1)
-    return TRUE;
+    return !weak;
 
   for (guint j = 0; j < n; j++)
     {
       guint values = 0, filled = 0;
 
+      if (is_blank_text (first[j]))
+        continue;
       for (guint i = 1; i < rows->len; i++)
         {
           char **row = g_ptr_array_index (rows, i);
@@ -488,6 +502,9 @@ detect_header (GPtrArray *rows)
       if (filled > 0 && values * 2 >= filled)
         return TRUE;
     }
+
+  if (weak)
+    return FALSE;
 
   for (guint j = 0; j < n; j++)
     {

@@ -1758,6 +1758,7 @@ column_names (PfCsvReader *reader)
 
 static int
 find_column (char       **names,
+             gboolean     has_header,
              const char  *name,
              const char  *what,
              GError     **error)
@@ -1770,9 +1771,15 @@ find_column (char       **names,
   for (int c = 0; names[c] != NULL; c++)
     if (g_str_equal (names[c], stripped))
       return c;
-  /* Translators: the first %s says which column (the target, …), the second is its name. */
-  g_set_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_NO_COLUMN,
-               _("The file has no column “%2$s” for the %1$s"), what, stripped);
+  if (has_header)
+    /* Translators: the first %s says which column (the target, …), the second is its name. */
+    g_set_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_NO_COLUMN,
+                 _("The file has no column “%2$s” for the %1$s"), what, stripped);
+  else
+    /* Translators: the first %s says which column (the target, …), the second is its name. */
+    g_set_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_NO_COLUMN,
+                 _("The file has no column “%2$s” for the %1$s: its first row was not taken for column names, "
+                   "so the columns are called “Column 1”, “Column 2” and so on"), what, stripped);
   return -2;
 }
 
@@ -1933,13 +1940,13 @@ pf_scan_file (GFile               *file,
   g_cond_init (&scan->done_cond);
   names = column_names (reader);
   scan->n_columns = g_strv_length (names);
-  scan->target = find_column (names, options->target, _("target"), error);
+  scan->target = find_column (names, pf_csv_reader_get_has_header (reader), options->target, _("target"), error);
   if (scan->target == -2)
     {
       scan_free (scan);
       return NULL;
     }
-  scan->prediction_time = find_column (names, options->prediction_time, _("prediction time"), error);
+  scan->prediction_time = find_column (names, pf_csv_reader_get_has_header (reader), options->prediction_time, _("prediction time"), error);
   if (scan->prediction_time == -2)
     {
       scan_free (scan);
@@ -1948,7 +1955,7 @@ pf_scan_file (GFile               *file,
   scan->quasi_ids = g_new0 (guint, options->quasi_ids != NULL ? g_strv_length ((GStrv) options->quasi_ids) : 0);
   for (guint q = 0; options->quasi_ids != NULL && options->quasi_ids[q] != NULL; q++)
     {
-      int c = find_column (names, options->quasi_ids[q], _("quasi-identifiers"), error);
+      int c = find_column (names, pf_csv_reader_get_has_header (reader), options->quasi_ids[q], _("quasi-identifiers"), error);
       if (c == -2)
         {
           scan_free (scan);
