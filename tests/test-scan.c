@@ -479,6 +479,48 @@ test_utf16 (void)
   g_unlink (path);
 }
 
+/* Wide files: batches hold fewer rows, so memory stays small; beyond
+ * PF_SCAN_MAX_COLUMNS columns the scan says it will not. */
+static void
+test_wide (void)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *too_wide = NULL;
+  g_autoptr(PfScanResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  PfScanOptions options = { .target = "c19999" };
+
+  for (guint r = 0; r < 4; r++)
+    {
+      for (guint c = 0; c < 20000; c++)
+        {
+          if (r == 0)
+            g_string_append_printf (csv, "%sc%u", c ? "," : "", c);
+          else
+            g_string_append_printf (csv, "%s%u", c ? "," : "", (r * c) % 7);
+        }
+      g_string_append_c (csv, '\n');
+    }
+  path = write_temp (csv->str, csv->len);
+  result = scan_path (path, &options);
+  g_assert_cmpuint (result->n_columns, ==, 20000);
+  g_assert_cmpuint (result->n_rows, ==, 3);
+  g_assert_cmpint (column (result, "c5")->type, ==, PF_COLUMN_TYPE_INTEGER);
+  g_unlink (path);
+
+  g_string_truncate (csv, 0);
+  for (guint c = 0; c <= PF_SCAN_MAX_COLUMNS; c++)
+    g_string_append (csv, c ? ",1" : "1");
+  g_string_append_c (csv, '\n');
+  too_wide = write_temp (csv->str, csv->len);
+  file = g_file_new_for_path (too_wide);
+  g_assert_null (pf_scan_file (file, NULL, NULL, &error));
+  g_assert_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_TOO_WIDE);
+  g_unlink (too_wide);
+}
+
 static void
 test_missing_and_problems (void)
 {
@@ -667,6 +709,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/scan/corpus", test_corpus);
   g_test_add_func ("/scan/top-values-kept", test_top_values_kept);
   g_test_add_func ("/scan/utf16", test_utf16);
+  g_test_add_func ("/scan/wide", test_wide);
   g_test_add_func ("/scan/missing-and-problems", test_missing_and_problems);
   g_test_add_func ("/scan/errors", test_errors);
   g_test_add_func ("/scan/cancel", test_cancel);

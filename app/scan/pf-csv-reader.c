@@ -110,6 +110,7 @@ struct _PfCsvReader
   char          **header;
   guint           n_columns;
   gboolean        n_columns_known;
+  gsize           sniff_bytes;       /* what detection looks at */
 
   guint64         line;            /* of the next record */
   gboolean        partial_line;    /* the input ended without a line break */
@@ -454,12 +455,14 @@ detect_header (GPtrArray *rows)
   char **first;
   guint n;
   gboolean named = FALSE, weak = FALSE;
+  g_autoptr(GHashTable) names = NULL;
 
   if (rows->len == 0)
     return FALSE;
 
   first = g_ptr_array_index (rows, 0);
   n = g_strv_length (first);
+  names = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint j = 0; j < n; j++)
     {
@@ -471,11 +474,8 @@ detect_header (GPtrArray *rows)
           continue;
         }
       named = TRUE;
-      for (guint k = 0; k < j; k++)
-        {
-          if (g_str_equal (first[j], first[k]))
-            weak = TRUE;
-        }
+      if (!g_hash_table_add (names, first[j]))
+        weak = TRUE;
     }
   if (!named)
     return FALSE;
@@ -810,6 +810,21 @@ pf_csv_reader_free (PfCsvReader *reader)
 
 /* Moves the unread data to the front and reads until there is at least
  * @want bytes of it, or to the end of the input. */
+/* Line breaks (LF, or CR not before LF) in the first @length bytes of
+ * @data, counted up to @enough. */
+static guint
+count_line_breaks (const guint8 *data,
+                   gsize         length,
+                   guint         enough)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < length && n < enough; i++)
+    if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= length || data[i + 1] != '\n')))
+      n++;
+  return n;
+}
+
 static gboolean
 fill (PfCsvReader   *reader,
       gsize          want,
@@ -873,6 +888,7 @@ pf_csv_reader_prepare (PfCsvReader   *reader,
     return FALSE;
 
   data = reader->buffer;
+  reader->sniff_bytes = SNIFF_BYTES;
   if (reader->len >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf)
     {
       reader->had_bom = TRUE;
@@ -883,8 +899,25 @@ pf_csv_reader_prepare (PfCsvReader   *reader,
       reader->utf16_bom = TRUE;
     }
 
-  data += reader->pos;
-  length = MIN (reader->len - reader->pos, SNIFF_BYTES);
+  /* A wide file's header alone may be longer than SNIFF_BYTES: detection
+   * then looks further, up to its third line break (at most
+   * max_record_bytes). */
+  if (sniff)
+    {
+      gsize sniff_bytes = SNIFF_BYTES;
+
+      while (!reader->eof && sniff_bytes < reader->options.max_record_bytes &&
+             count_line_breaks (reader->buffer + reader->pos, MIN (reader->len - reader->pos, sniff_bytes), 3) < 3)
+        {
+          sniff_bytes = MIN (sniff_bytes * 4, reader->options.max_record_bytes);
+          if (!fill (reader, reader->pos + sniff_bytes, cancellable, error))
+            return FALSE;
+        }
+      reader->sniff_bytes = sniff_bytes;
+    }
+
+  data = reader->buffer + reader->pos;
+  length = MIN (reader->len - reader->pos, reader->sniff_bytes);
   whole = reader->eof && length == reader->len - reader->pos;
 
   delimiter = reader->options.delimiter;

@@ -39,6 +39,9 @@
  * second, every fourth… as the sample fills). */
 
 #define BATCH_ROWS       4096
+/* A batch's field offsets take at most this many entries: wide files get
+ * batches of fewer rows. */
+#define BATCH_FIELDS     (1024 * 1024)
 #define BATCH_BYTES      (4 * 1024 * 1024)
 /* Allocated beyond a batch's bytes, so that value_hash() may read 16 bytes
  * from any field's start. */
@@ -221,6 +224,7 @@ struct _Scan
   Worker              *workers;
   guint                n_workers;
   guint                n_tasks;       /* the columns, the rows, the groups */
+  guint                batch_rows;    /* rows a batch holds at most */
   guint               *task_order;    /* costliest first, from the time they took so far */
   gint64              *task_usec;     /* each written only by the thread doing the task */
   guint                n_batches_done;
@@ -566,8 +570,9 @@ value_hash (const char *s,
 static void
 value_table_init (ValueTable *table)
 {
-  table->entries = g_array_sized_new (FALSE, FALSE, sizeof (ValueEntry), 64);
-  table->mask = 127;
+  /* Small at first: a wide file has many columns. */
+  table->entries = g_array_new (FALSE, FALSE, sizeof (ValueEntry));
+  table->mask = 15;
   table->slots = g_new0 (ValueSlot, table->mask + 1);
 }
 
@@ -1015,20 +1020,22 @@ batch_release (Scan  *scan,
     g_async_queue_push (scan->free_batches, batch);
 }
 
-/* Costliest first. The order barely changes between two sorts: an
- * insertion sort is quick. */
+static int
+compare_task_cost (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  const gint64 *usec = data;
+  gint64 x = usec[*(const guint *) a], y = usec[*(const guint *) b];
+
+  return (x < y) - (x > y);
+}
+
+/* Costliest first. */
 static void
 sort_tasks (Scan *scan)
 {
-  for (guint i = 1; i < scan->n_tasks; i++)
-    {
-      guint task = scan->task_order[i];
-      guint j = i;
-
-      for (; j > 0 && scan->task_usec[scan->task_order[j - 1]] < scan->task_usec[task]; j--)
-        scan->task_order[j] = scan->task_order[j - 1];
-      scan->task_order[j] = task;
-    }
+  g_qsort_with_data (scan->task_order, scan->n_tasks, sizeof (guint), compare_task_cost, scan->task_usec);
 }
 
 static void
@@ -1965,6 +1972,17 @@ pf_scan_file (GFile               *file,
         scan->quasi_ids[scan->n_quasi_ids++] = c;
     }
 
+  if (scan->n_columns > PF_SCAN_MAX_COLUMNS)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", scan->n_columns);
+      g_autofree char *limit = g_strdup_printf ("%u", PF_SCAN_MAX_COLUMNS);
+
+      /* Translators: both %s are numbers. */
+      g_set_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_TOO_WIDE,
+                   _("The file has %s columns; a scan measures at most %s"), count, limit);
+      scan_free (scan);
+      return NULL;
+    }
   if (scan->n_columns == 0)
     {
       g_set_error (error, PF_SCAN_ERROR, PF_SCAN_ERROR_EMPTY, _("The file holds no data"));
@@ -1987,6 +2005,7 @@ pf_scan_file (GFile               *file,
 
   n_threads = options->n_threads != 0 ? options->n_threads : CLAMP (g_get_num_processors (), 1, 4);
   scan->n_tasks = scan->n_columns + 2;
+  scan->batch_rows = CLAMP (BATCH_FIELDS / scan->n_columns, 1, BATCH_ROWS);
   scan->n_workers = MIN (n_threads, scan->n_tasks);
   scan->workers = g_new0 (Worker, scan->n_workers);
   scan->task_order = g_new (guint, scan->n_tasks);
@@ -2001,7 +2020,7 @@ pf_scan_file (GFile               *file,
       Batch *nb = &scan->batches[b];
       nb->size = BATCH_BYTES;
       nb->data = g_malloc0 (nb->size + BATCH_SLACK);
-      nb->offsets = g_new (guint32, (gsize) BATCH_ROWS * scan->n_columns + 1);
+      nb->offsets = g_new (guint32, (gsize) scan->batch_rows * scan->n_columns + 1);
       nb->classes = g_new (gint16, BATCH_ROWS);
       nb->times = g_new (double, BATCH_ROWS);
       g_async_queue_push (scan->free_batches, nb);
@@ -2024,7 +2043,7 @@ pf_scan_file (GFile               *file,
   for (; record != NULL; record = pf_csv_reader_next (reader, cancellable, &local_error))
     {
       /* A batch holds at most 4 GiB; keep it well below. */
-      if (batch->n_rows == BATCH_ROWS || batch->length > BATCH_BYTES - 4096 || batch->length > G_MAXUINT32 / 2)
+      if (batch->n_rows == scan->batch_rows || batch->length > BATCH_BYTES - 4096 || batch->length > G_MAXUINT32 / 2)
         {
           send_batch (scan, batch);
           batch = take_batch (scan);

@@ -30,8 +30,11 @@ typedef enum
 {
   PF_SCAN_ERROR_NO_COLUMN,     /* a named column (target, prediction time, quasi-identifier) is not in the header */
   PF_SCAN_ERROR_EMPTY,         /* no rows */
+  PF_SCAN_ERROR_TOO_WIDE,      /* more than PF_SCAN_MAX_COLUMNS columns */
 } PfScanError;
 
+/* The most columns a scan measures. */
+#define PF_SCAN_MAX_COLUMNS 100000
 /* Each column's values are distinct-counted exactly up to this many. */
 #define PF_SCAN_EXACT_DISTINCT_LIMIT 100000
 /* Most frequent values kept per column. */
