@@ -183,6 +183,7 @@ typedef struct
   guint64      n_both_dates;  /* rows with a date here and a prediction time */
   SamplePoint *sample;
   guint        n_sample;
+  guint        sample_size;
   guint64      sample_stride;
   guint64      sample_seen;
 } Column;
@@ -706,13 +707,16 @@ sample_add (Column *column,
             double  value,
             gint16  klass)
 {
-  if (column->sample == NULL)
-    {
-      column->sample = g_new (SamplePoint, SAMPLE_SIZE);
-      column->sample_stride = 1;
-    }
+  if (column->sample_stride == 0)
+    column->sample_stride = 1;
   if (column->sample_seen++ % column->sample_stride != 0)
     return;
+  /* Grown as it fills: a wide file has many columns with few rows. */
+  if (column->n_sample == column->sample_size && column->sample_size < SAMPLE_SIZE)
+    {
+      column->sample_size = column->sample_size == 0 ? 64 : column->sample_size * 2;
+      column->sample = g_renew (SamplePoint, column->sample, column->sample_size);
+    }
   if (column->n_sample == SAMPLE_SIZE)
     {
       /* Keep every second point and take every second row from now on. */
