@@ -1274,6 +1274,7 @@ run_scan (int    argc,
   g_autofree char *delimiter_name = NULL;
   g_autofree char *project_path = NULL;
   gboolean no_header = FALSE;
+  gboolean header = FALSE;
   gboolean json = FALSE;
   int k = 0;
   const GOptionEntry entries[] = {
@@ -1287,6 +1288,8 @@ run_scan (int    argc,
       N_("The smallest group size to reach (default 5)"), N_("N") },
     { "delimiter", 'd', 0, G_OPTION_ARG_STRING, &delimiter_name,
       N_("The field delimiter (one character, or “tab”) instead of detecting it"), N_("C") },
+    { "header", 0, 0, G_OPTION_ARG_NONE, &header,
+      N_("The first row holds the column names (instead of detecting it)"), NULL },
     { "no-header", 0, 0, G_OPTION_ARG_NONE, &no_header,
       N_("The first row is data, not column names (columns are then “Column 1”, …)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
@@ -1335,6 +1338,12 @@ run_scan (int    argc,
       return PF_CLI_EXIT_ERROR;
     }
 
+  if (header && no_header)
+    {
+      g_printerr (_("preflight scan: give --header or --no-header, not both\n"));
+      return PF_CLI_EXIT_ERROR;
+    }
+
   if (k < 0 || k == 1)
     {
       g_printerr (_("preflight scan: --k must be 2 or more (got %d)\n"), k);
@@ -1379,7 +1388,7 @@ run_scan (int    argc,
         }
     }
 
-  options.csv.header = no_header ? PF_CSV_HEADER_ABSENT : PF_CSV_HEADER_DETECT;
+  options.csv.header = no_header ? PF_CSV_HEADER_ABSENT : header ? PF_CSV_HEADER_PRESENT : PF_CSV_HEADER_DETECT;
   options.target = target;
   options.prediction_time = prediction_time;
   options.quasi_ids = quasi_ids->len > 1 ? (const char * const *)quasi_ids->pdata : NULL;

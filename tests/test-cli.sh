@@ -435,6 +435,17 @@ got=$("$preflight" scan "$tmp/nohead.csv" --no-header --delimiter , --target "Co
 [ "$got" = "['Column 1', 'Column 2', 'Column 3'] False 3" ] && r=ok || r=fail
 check $r "scan --no-header --delimiter: columns named Column N, three rows (got $got)"
 
+# Repeated names would make detection doubt the header: --header says so.
+printf 'x,x,label\nA,b,yes\nC,d,no\n' > "$tmp/forced.csv"
+got=$("$preflight" scan "$tmp/forced.csv" --header --target label --json 2>&1 |
+      python3 -c 'import json, sys; d = json.load(sys.stdin); print([c["name"] for c in d["metrics"]["columns"]], d["rows"])' 2>&1)
+[ "$got" = "['x', 'x', 'label'] 2" ] && r=ok || r=fail
+check $r "scan --header: the first row named the columns (got $got)"
+
+"$preflight" scan "$tmp/forced.csv" --header --no-header --target label > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && r=ok || r=fail
+check $r "scan --header --no-header: a usage error (got $rc)"
+
 out=$("$preflight" scan --help 2>&1); rc=$?
 [ $rc -eq 0 ] && r=ok || r=fail
 case "$out" in *"--target"*"--prediction-time"*"--quasi-id"*"--json"*"--project"*"Exit status"*) ;; *) r=fail ;; esac
