@@ -521,6 +521,43 @@ test_wide (void)
   g_unlink (too_wide);
 }
 
+/* A numeric target with many values (a regression target) is cut into
+ * bins of equal frequency, so that a column that follows it is still
+ * caught. */
+static void
+test_numeric_target (void)
+{
+  g_autoptr(GString) csv = g_string_new ("price,twice,noise,colour\n");
+  g_autofree char *path = NULL;
+  g_autoptr(PfScanResult) result = NULL;
+  PfScanOptions options = { .target = "price" };
+  GRand *rand = g_rand_new_with_seed (3);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      double price = g_rand_double_range (rand, 1, 1000);
+      g_string_append_printf (csv, "%.2f,%.2f,%.3f,%s\n", price, 2 * price, g_rand_double (rand),
+                              (const char *[]) { "red", "green", "blue" }[g_rand_int_range (rand, 0, 3)]);
+    }
+  g_rand_free (rand);
+  path = write_temp (csv->str, csv->len);
+  result = scan_path (path, &options);
+
+  g_assert_true (result->target_binned);
+  g_assert_false (result->classes_truncated);
+  g_assert_cmpuint (result->n_classes, ==, 10);
+  g_assert_true (g_str_has_prefix (result->classes[0].value, "< "));
+  g_assert_true (g_str_has_prefix (result->classes[9].value, "≥ "));
+  for (guint k = 0; k < 10; k++)
+    g_assert_cmpuint (result->classes[k].count, >, 400);
+  g_assert_cmpint (column (result, "twice")->leak_measure, ==, PF_LEAK_MEASURE_ASSOCIATION);
+  g_assert_cmpfloat (column (result, "twice")->leak_score, >, 0.95);
+  g_assert_true (pf_scan_column_is_suspect (column (result, "twice")));
+  g_assert_cmpfloat (column (result, "noise")->leak_score, <, 0.1);
+  g_assert_cmpfloat (column (result, "colour")->leak_score, <, 0.1);
+  g_unlink (path);
+}
+
 static void
 test_missing_and_problems (void)
 {
@@ -710,6 +747,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/scan/top-values-kept", test_top_values_kept);
   g_test_add_func ("/scan/utf16", test_utf16);
   g_test_add_func ("/scan/wide", test_wide);
+  g_test_add_func ("/scan/numeric-target", test_numeric_target);
   g_test_add_func ("/scan/missing-and-problems", test_missing_and_problems);
   g_test_add_func ("/scan/errors", test_errors);
   g_test_add_func ("/scan/cancel", test_cancel);

@@ -66,6 +66,8 @@
 #define CATEGORICAL_SHARE 0.5
 /* Multi-class targets: numeric columns are cut into this many bins of equal frequency. */
 #define N_BINS            10
+/* Values of a numeric target read first, for its bins. */
+#define TARGET_SAMPLE     65536
 /* Dates later than the prediction time in at least this share of the rows
  * where both are known. */
 #define AFTER_SHARE       0.01
@@ -245,6 +247,10 @@ struct _Scan
   GHashTable          *class_index;  /* GBytes → index + 1 */
   GArray              *class_counts; /* guint64 */
   gboolean             classes_truncated;
+  /* A numeric target with many values: its classes are bins between these. */
+  double               target_edges[N_BINS - 1];
+  guint                n_target_edges;
+  gboolean             target_binned;
 
   /* The rows task's. */
   SampledCounts        rows;         /* per row hash */
@@ -1101,7 +1107,8 @@ worker_run (gpointer data)
 typedef struct
 {
   GFile        *file;
-  GCancellable *cancellable;
+  GCancellable *cancellable;       /* the scan's own: cancelled when it fails */
+  GCancellable *user_cancellable;  /* the caller's */
   char          hex[65];
   GError       *error;
 } ShaJob;
@@ -1126,7 +1133,11 @@ sha_run (gpointer data)
     return NULL;
   for (;;)
     {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, SHA_BLOCK, job->cancellable, &job->error);
+      gssize n;
+
+      if (job->user_cancellable != NULL && g_cancellable_set_error_if_cancelled (job->user_cancellable, &job->error))
+        return NULL;
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, SHA_BLOCK, job->cancellable, &job->error);
       if (n < 0)
         return NULL;
       if (n == 0)
@@ -1159,6 +1170,18 @@ class_of (Scan       *scan,
 
   if (is_missing (s, n))
     return -1;
+  if (scan->target_binned)
+    {
+      double value;
+      guint bin = 0;
+
+      /* The field is NUL-terminated in its batch. */
+      if (!(parse_number (s, n, &value) & (V_INTEGER | V_DECIMAL)))
+        return -1;
+      while (bin < scan->n_target_edges && value >= scan->target_edges[bin])
+        bin++;
+      return (gint16) bin;
+    }
   /* Two classes cover most targets: compare without allocating. */
   for (guint i = 0; i < scan->class_names->len && i < 4; i++)
     {
@@ -1301,6 +1324,12 @@ entry_text (Column           *column,
   return (entry->bits & V_TRUNCATED) ? g_strconcat (text, "…", NULL) : g_steal_pointer (&text);
 }
 
+typedef struct
+{
+  double  value;   /* first: compare_doubles() sorts these too */
+  guint64 weight;
+} WeightedValue;
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -1402,29 +1431,40 @@ measure_leakage (Scan         *scan,
 
     if (numeric)
       {
-        /* Bin edges from the values' distribution. */
-        g_autofree double *values = NULL;
+        /* Bin edges at the deciles of the values, each value weighted by
+         * its rows. */
+        g_autofree WeightedValue *values = NULL;
         double edges[N_BINS - 1];
         gsize n_values = 0;
+        guint64 total = 0, seen = 0;
+        guint b = 0;
 
         if (!column->overflowed)
           {
-            values = g_new (double, column->values.entries->len + 1);
+            values = g_new (WeightedValue, column->values.entries->len + 1);
             for (guint i = 0; i < column->values.entries->len; i++)
               if (entries[i].bits & V_NUMBER)
-                values[n_values++] = entries[i].number;
+                values[n_values++] = (WeightedValue) { entries[i].number, entries[i].count };
           }
         else
           {
-            values = g_new (double, column->n_sample + 1);
+            values = g_new (WeightedValue, column->n_sample + 1);
             for (guint i = 0; i < column->n_sample; i++)
-              values[n_values++] = column->sample[i].value;
+              values[n_values++] = (WeightedValue) { column->sample[i].value, 1 };
           }
         if (n_values == 0)
           return;
-        qsort (values, n_values, sizeof (double), compare_doubles);
-        for (guint b = 0; b < N_BINS - 1; b++)
-          edges[b] = values[(n_values * (b + 1)) / N_BINS];
+        qsort (values, n_values, sizeof (WeightedValue), compare_doubles);
+        for (gsize i = 0; i < n_values; i++)
+          total += values[i].weight;
+        for (gsize i = 0; i < n_values && b < N_BINS - 1; i++)
+          {
+            seen += values[i].weight;
+            while (b < N_BINS - 1 && seen * N_BINS > total * (b + 1))
+              edges[b++] = values[i].value;
+          }
+        while (b < N_BINS - 1)
+          edges[b++] = values[n_values - 1].value;
 
         n_rows = N_BINS;
         table = g_new0 (guint64, (gsize) n_rows * n_classes);
@@ -1864,6 +1904,117 @@ pf_scan_peek_columns (GFile               *file,
   return column_names (reader);
 }
 
+static int
+compare_doubles_qsort (const void *a,
+                       const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* A target with more than PF_SCAN_MAX_CLASSES values that are numbers (a
+ * regression target) is not a class label; so that leakage can still be
+ * measured, it is cut into N_BINS bins of equal frequency, their edges
+ * taken from its first TARGET_SAMPLE values in a quick first read. */
+static gboolean
+bin_numeric_target (Scan          *scan,
+                    GFile         *file,
+                    PfCsvReader   *main_reader,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  PfCsvOptions csv = scan->options->csv;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GInputStream) raw = NULL;
+  g_autoptr(PfCsvReader) reader = NULL;
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) local_error = NULL;
+  const PfCsvRecord *record;
+  guint64 n_values = 0;
+  guint n_distinct = 0;
+  gboolean converted;
+
+  csv.delimiter = pf_csv_reader_get_delimiter (main_reader);
+  csv.header = pf_csv_reader_get_has_header (main_reader) ? PF_CSV_HEADER_PRESENT : PF_CSV_HEADER_ABSENT;
+  if (!(stream = open_data (file, &raw, &converted, cancellable, error)))
+    return FALSE;
+  reader = pf_csv_reader_new (stream, &csv);
+
+  while (values->len < TARGET_SAMPLE && (record = pf_csv_reader_next (reader, cancellable, &local_error)) != NULL)
+    {
+      const PfCsvField *field;
+      char text[64];
+      const char *s;
+      gsize n;
+      double value;
+
+      if ((guint) scan->target >= record->n_fields)
+        continue;
+      field = &record->fields[scan->target];
+      s = field->data;
+      n = field->length;
+      while (n > 0 && is_blank (*s))
+        s++, n--;
+      while (n > 0 && is_blank (s[n - 1]))
+        n--;
+      if (is_missing (s, n))
+        continue;
+      n_values++;
+      if (n >= sizeof text)
+        continue;
+      memcpy (text, s, n);
+      text[n] = '\0';
+      if (parse_number (text, n, &value) & (V_INTEGER | V_DECIMAL))
+        g_array_append_val (values, value);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (values->len == 0 || values->len < TYPE_SHARE * n_values)
+    return TRUE;
+  qsort (values->data, values->len, sizeof (double), compare_doubles_qsort);
+  for (guint i = 0; i < values->len; i++)
+    n_distinct += i == 0 || g_array_index (values, double, i) != g_array_index (values, double, i - 1);
+  if (n_distinct <= PF_SCAN_MAX_CLASSES)
+    return TRUE;
+
+  /* Edges at the deciles, each once. */
+  for (guint b = 1; b < N_BINS; b++)
+    {
+      double edge = g_array_index (values, double, (gsize) values->len * b / N_BINS);
+
+      if (scan->n_target_edges == 0 || edge > scan->target_edges[scan->n_target_edges - 1])
+        scan->target_edges[scan->n_target_edges++] = edge;
+    }
+  scan->target_binned = TRUE;
+
+  for (guint b = 0; b <= scan->n_target_edges; b++)
+    {
+      char low[G_ASCII_DTOSTR_BUF_SIZE], high[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *label = NULL;
+      guint64 zero = 0;
+
+      if (b > 0)
+        g_ascii_formatd (low, sizeof low, "%.6g", scan->target_edges[b - 1]);
+      if (b < scan->n_target_edges)
+        g_ascii_formatd (high, sizeof high, "%.6g", scan->target_edges[b]);
+      /* A bin of a numeric target's values, e.g. "< 10", "10 to < 20", "≥ 90". */
+      if (b == 0)
+        label = g_strdup_printf ("< %s", high);
+      else if (b == scan->n_target_edges)
+        label = g_strdup_printf ("≥ %s", low);
+      else
+        label = g_strdup_printf ("%s … < %s", low, high);
+      g_ptr_array_add (scan->class_names, g_bytes_new (label, strlen (label)));
+      g_array_append_val (scan->class_counts, zero);
+    }
+  return TRUE;
+}
+
 /* Bytes of the file read so far. */
 static guint64
 bytes_read (PfCsvReader  *reader,
@@ -1997,6 +2148,11 @@ pf_scan_file (GFile               *file,
   scan->class_names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   scan->class_index = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
   scan->class_counts = g_array_new (FALSE, TRUE, sizeof (guint64));
+  if (scan->target >= 0 && !bin_numeric_target (scan, file, reader, cancellable, error))
+    {
+      scan_free (scan);
+      return NULL;
+    }
 
   scan->columns = g_new0 (Column, scan->n_columns);
   for (guint c = 0; c < scan->n_columns; c++)
@@ -2033,6 +2189,7 @@ pf_scan_file (GFile               *file,
   sha.file = file;
   sha_cancellable = g_cancellable_new ();
   sha.cancellable = sha_cancellable;
+  sha.user_cancellable = cancellable;
   sha_thread = g_thread_new ("pf-scan-sha256", sha_run, &sha);
 
   for (guint w = 0; w < scan->n_workers; w++)
@@ -2119,6 +2276,7 @@ pf_scan_file (GFile               *file,
   result->target_column = scan->target;
   result->prediction_time_column = scan->prediction_time;
   result->classes_truncated = scan->classes_truncated;
+  result->target_binned = scan->target_binned;
   if (scan->target >= 0)
     {
       result->n_classes = scan->class_names->len;
@@ -2131,8 +2289,9 @@ pf_scan_file (GFile               *file,
           result->classes[k].value = pf_csv_field_dup_utf8 (&f, result->encoding);
           result->classes[k].count = g_array_index (scan->class_counts, guint64, k);
         }
-      /* Most frequent first; the order of appearance breaks ties. */
-      for (guint i = 1; i < result->n_classes; i++)
+      /* Most frequent first, the order of appearance breaking ties; a
+       * numeric target's bins in their order. */
+      for (guint i = 1; i < result->n_classes && !result->target_binned; i++)
         for (guint j = i; j > 0 && result->classes[j].count > result->classes[j - 1].count; j--)
           {
             PfScanClass t = result->classes[j];

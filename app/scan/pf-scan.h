@@ -154,6 +154,9 @@ typedef struct
   PfScanClass   *classes;           /* the target's values, most frequent first */
   guint          n_classes;
   gboolean       classes_truncated; /* more than PF_SCAN_MAX_CLASSES */
+  gboolean       target_binned;     /* a numeric target with more than PF_SCAN_MAX_CLASSES values:
+                                     * the classes are bins of equal frequency ("10 … < 20"), their
+                                     * edges from the target's first 65,536 values */
   int            prediction_time_column;
 
   /* Re-identification over the quasi-identifier columns (none: n_quasi_ids 0). */
