@@ -42,8 +42,8 @@ add_row (PfScanSummaryGroup *self,
   GtkWidget *row = adw_action_row_new ();
 
   gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   /* A short figure on the right, a longer text below the title. */
   if (g_utf8_strlen (value, -1) <= 16)
     {
@@ -284,6 +284,7 @@ update (PfScanSummaryGroup *self)
   JsonObject *scan = self->document ? pf_scan_get_latest (self->document) : NULL;
   JsonObject *metrics = pf_json_object_get_object (scan, "metrics");
   g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *when = NULL;
   g_autoptr(GDateTime) time = NULL;
 
@@ -318,7 +319,10 @@ update (PfScanSummaryGroup *self)
     description = g_strdup_printf (_("“%s”, scanned %s"),
                                    pf_json_object_get_string (scan, "file-name", ""),
                                    when ? when : "");
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
+  /* A group's description is markup, without a switch in libadwaita 1.2:
+   * "R&D.csv" would show nothing. */
+  escaped = g_markup_escape_text (description, -1);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), escaped);
 
   if (self->kind == PF_SCAN_SUMMARY_DATA)
     add_data_rows (self, scan, metrics);
