@@ -518,6 +518,12 @@ find_any_label (GtkWidget  *root,
 }
 
 static gboolean
+names_x_csv (gpointer group)
+{
+  return find_any_label (group, "x.csv") != NULL;
+}
+
+static gboolean
 names_file (gpointer group)
 {
   return find_any_label (group, "R&D <1>.csv") != NULL;
@@ -649,6 +655,65 @@ test_markup (void)
   g_unlink (path);
 }
 
+/* A project file someone else wrote, with members of a scan's metrics and of
+ * a feature's scan of other JSON types than expected: the pages that show
+ * them neither crash nor warn (fatal in tests). */
+static const char hostile_project[] =
+  "{\"format\": \"preflight-project\", \"format-version\": 1, \"registers\": {"
+  "\"features\": ["
+  "{\"id\": \"feature-1\", \"name\": \"a\", \"scan\": {\"type\": 5, \"values\": \"many\", \"missing\": 1e300, "
+  "\"leak\": {\"measure\": [], \"score\": \"high\"}, \"reasons\": [1, null, {}, \"separates\"], \"suspect\": \"yes\", "
+  "\"personal-data\": [5, {}, \"email\"], \"pii-share\": {\"email\": \"all\"}, \"post-event-hint\": 3}},"
+  "{\"id\": \"feature-2\", \"name\": \"b\", \"scan\": {\"type\": {}, \"values\": -1, \"distinct\": [], "
+  "\"personal-data\": \"email\", \"after-prediction\": 1e300, \"suspect\": true}}],"
+  "\"dataset-scans\": [{\"id\": \"scan-1\", \"file-name\": \"x.csv\", \"scanned-at\": \"2026-11-27T01:00:00Z\", "
+  "\"rows\": 10, \"columns\": 2, \"metrics\": {\"duplicate-rows\": \"none\", \"classes\": [1, {\"value\": 2, "
+  "\"count\": \"x\"}, {\"value\": \"yes\", \"count\": 9223372036854775807}, {\"value\": \"no\", \"count\": "
+  "9223372036854775807}], \"problems\": {\"ragged-rows\": {\"count\": 1e300, \"lines\": [\"x\", {}, 2]}, "
+  "\"stray-quote\": 7}, \"reidentification\": {\"k\": \"one\", \"threshold\": 1e300, \"rows-at-risk\": [], "
+  "\"unique-rows\": -1, \"quasi-identifiers\": [3, null, \"a\"]}, \"columns\": [7, null, \"c\", "
+  "{\"name\": 4, \"values\": \"1\", \"missing\": 1e300, \"distinct\": 1, \"personal-data\": [1, \"phone\"], "
+  "\"pii-share\": {\"phone\": \"most\"}}, {\"name\": \"d\", \"values\": 1e300, \"missing\": 1e300, "
+  "\"personal-data\": {}}]}}]}}";
+
+static void
+test_hostile_project (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (hostile_project, strlen (hostile_project));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfDocument) document = pf_document_new_from_bytes (bytes, &error);
+  PfWindow *window = pf_window_new (app);
+  GtkWidget *stack, *page;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  pf_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (ui_test_is_drawn, window);
+
+  g_assert_true (pf_window_show_page (window, "features"));
+  stack = ui_test_find_widget (GTK_WIDGET (window), "page_stack");
+  page = gtk_stack_get_child_by_name (GTK_STACK (stack), "features");
+  ui_test_wait_until (ui_test_is_drawn, page);
+  ui_test_wait_ms (200);
+  {
+    GtkWindow *details = pf_register_page_edit_record (PF_REGISTER_PAGE (page), "feature-1");
+
+    g_assert_nonnull (details);
+    ui_test_wait_until (ui_test_is_drawn, details);
+    ui_test_close_and_wait (details);
+  }
+
+  g_assert_true (pf_window_show_page (window, "data-understanding"));
+  page = gtk_stack_get_child_by_name (GTK_STACK (stack), "data-understanding");
+  ui_test_wait_until (ui_test_is_drawn, page);
+  ui_test_wait_until (names_x_csv, ui_test_find_named (page, "scan-summary"));
+  g_assert_nonnull (ui_test_find_named (ui_test_find_named (page, "scan-summary"), "rows"));
+  ui_test_wait_ms (200);
+
+  ui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/ui/scan/error", test_error);
   g_test_add_func ("/ui/scan/no-rows", test_no_rows);
   g_test_add_func ("/ui/scan/markup", test_markup);
+  g_test_add_func ("/ui/scan/hostile-project", test_hostile_project);
 
   ret = g_test_run ();
 
