@@ -497,6 +497,7 @@ static const char * const hostile_scans[] = {
   "{\"personal-data\": \"email\", \"pii-share\": 1}",
   "{\"personal-data\": [\"email\"], \"pii-share\": {\"email\": 1e300}}",
   "{\"name\": 3, \"type\": \"categorical\", \"values\": 2.5, \"missing\": 0.5}",
+  "{\"type\": \"made-up\", \"values\": 10, \"missing\": 10}",
 };
 
 static JsonObject *
@@ -579,6 +580,20 @@ test_evidence_hostile (void)
     g_autofree char *text = pf_scan_evidence_describe (scan);
 
     g_assert_cmpstr (text, ==, "Identifier-like (every value distinct) · 50 % missing");
+  }
+
+  {
+    g_autoptr(JsonObject) scan = parse_object ("{\"type\": \"made-up\", \"values\": 10, \"missing\": 10}");
+    g_autofree char *text = pf_scan_evidence_describe (scan);
+
+    /* A type not known is left out, not called "Empty". */
+    g_assert_cmpstr (text, ==, "50 % missing");
+  }
+  {
+    g_autoptr(JsonObject) scan = parse_object ("{\"type\": \"empty\", \"values\": 0, \"missing\": 10}");
+    g_autofree char *text = pf_scan_evidence_describe (scan);
+
+    g_assert_cmpstr (text, ==, "Empty · 100 % missing");
   }
 
   g_log_set_always_fatal (fatal);

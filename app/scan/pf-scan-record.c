@@ -716,7 +716,9 @@ pf_scan_evidence_describe (JsonObject *scan)
           g_ptr_array_add (parts, g_strdup_printf (_("Identifier-like (%s of values distinct)"), share));
         }
     }
-  else if (type_id[0] != '\0')
+  /* A type this version does not know (a later one's, or made up) is left
+   * out, not called "Empty". */
+  else if (pf_column_type_from_id (type_id) != PF_COLUMN_TYPE_EMPTY || g_str_equal (type_id, "empty"))
     g_ptr_array_add (parts, g_strdup (pf_column_type_describe (pf_column_type_from_id (type_id))));
 
   if (missing > 0)
