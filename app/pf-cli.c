@@ -899,13 +899,16 @@ format_values (const PfScanColumn *column)
 static char *
 format_personal (JsonObject *scan)
 {
-  JsonArray *kinds = json_object_get_array_member (scan, "personal-data");
+  JsonArray *kinds = pf_json_object_get_array (scan, "personal-data");
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; kinds != NULL && i < json_array_get_length (kinds); i++)
     {
-      const char *id = json_array_get_string_element (kinds, i);
+      const char *id = pf_json_array_get_string (kinds, i);
       const char *label = id;
+
+      if (id == NULL)
+        continue;
 
       /* Translators: short names of kinds of personal data, for a table. */
       if (g_str_equal (id, "email"))

@@ -566,6 +566,8 @@ pf_record_dialog_new (PfDocument *document,
 
       self->scan_row = adw_action_row_new ();
       gtk_widget_set_name (self->scan_row, "scan");
+      /* The summary holds column names and "< 1 %": text, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->scan_row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scan_row), _("Dataset Scan"));
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->scan_row), 0);
       self->scan_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");

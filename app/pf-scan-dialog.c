@@ -200,8 +200,8 @@ add_figure_row (AdwPreferencesGroup *group,
 {
   GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (group, row);
@@ -217,6 +217,7 @@ add_value_row (AdwPreferencesGroup *group,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (value);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_add_css_class (label, "numeric");
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -260,6 +261,7 @@ show_summary (PfScanDialog       *self,
   /* Translators: the time a scan took, in seconds. */
   g_autofree char *seconds = g_strdup_printf (_("%.2f s"), result->seconds);
   g_autofree char *size = g_format_size (result->n_bytes);
+  g_autofree char *file_title = NULL;
   guint n_suspects = 0, n_personal = 0;
 
   for (guint i = 0; i < self->done_groups->len; i++)
@@ -267,7 +269,9 @@ show_summary (PfScanDialog       *self,
   g_ptr_array_set_size (self->done_groups, 0);
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, result->file_name);
+  /* A group's title is markup, without a switch in libadwaita 1.2: "R&D.csv" would show nothing. */
+  file_title = g_markup_escape_text (result->file_name != NULL ? result->file_name : "", -1);
+  adw_preferences_group_set_title (group, file_title);
   adw_preferences_group_set_description (group, _("Recorded in the project: the features carry what was measured "
                                                   "of their column, never a value of the data."));
   gtk_widget_set_name (GTK_WIDGET (group), "summary");
@@ -685,8 +689,8 @@ fill_columns (PfScanDialog *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->columns[i]);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->columns[i]);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, self->columns[i],
@@ -911,6 +915,8 @@ build_setup_page (PfScanDialog *self)
                                          _("A CSV or TSV file, read once from start to end. "
                                            "The project keeps figures about its columns, never its values."));
   self->file_row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* Its subtitle is the file's name: text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->file_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), _("File"));
   adw_action_row_set_subtitle (self->file_row, _("No file chosen: choose one or drop it here"));
   button = gtk_button_new_with_mnemonic (_("C_hoose…"));

@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
+#include "pf-json.h"
 #include "pf-scan-record.h"
 #include "pf-scan-summary-group.h"
 
@@ -40,8 +42,8 @@ add_row (PfScanSummaryGroup *self,
   GtkWidget *row = adw_action_row_new ();
 
   gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   /* A short figure on the right, a longer text below the title. */
   if (g_utf8_strlen (value, -1) <= 16)
     {
@@ -70,37 +72,13 @@ add_row (PfScanSummaryGroup *self,
   g_ptr_array_add (self->rows, row);
 }
 
+/* A project file's metrics may hold any JSON type anywhere: read them
+ * through pf-json.h's type-checked readers only. A count that is none is 0. */
 static gint64
 get_int (JsonObject *object,
          const char *member)
 {
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return 0;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node);
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return (gint64)json_node_get_double (node);
-  return 0;
-}
-
-static JsonObject *
-get_object (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-get_array (JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  return pf_json_object_get_count (object, member, 0);
 }
 
 static char *
@@ -142,9 +120,9 @@ add_data_rows (PfScanSummaryGroup *self,
     { "stray-quote", N_("Stray quotes") },
     { "unterminated-quote", N_("Unterminated quotes") },
   };
-  JsonArray *classes = get_array (metrics, "classes");
-  JsonArray *columns = get_array (metrics, "columns");
-  JsonObject *problem_counts = get_object (metrics, "problems");
+  JsonArray *classes = pf_json_object_get_array (metrics, "classes");
+  JsonArray *columns = pf_json_object_get_array (metrics, "columns");
+  JsonObject *problem_counts = pf_json_object_get_object (metrics, "problems");
   gint64 rows = get_int (scan, "rows");
   gint64 duplicates = get_int (metrics, "duplicate-rows");
   g_autofree char *rows_text = format_count (rows);
@@ -163,14 +141,20 @@ add_data_rows (PfScanSummaryGroup *self,
       gint64 total = 0;
       guint n = json_array_get_length (classes);
 
+      /* Counts that are negative or would overflow the total are left out. */
       for (guint i = 0; i < n; i++)
-        total += get_int (json_array_get_object_element (classes, i), "count");
+        {
+          gint64 count = get_int (pf_json_array_get_object (classes, i), "count");
+
+          if (count > 0 && total <= G_MAXINT64 - count)
+            total += count;
+        }
       for (guint i = 0; i < MIN (n, 6); i++)
         {
-          JsonObject *class = json_array_get_object_element (classes, i);
+          JsonObject *class = pf_json_array_get_object (classes, i);
 
           g_string_append_printf (balance, "%s%s %.1f %%", i > 0 ? ", " : "",
-                                  json_object_get_string_member_with_default (class, "value", ""),
+                                  pf_json_object_get_string (class, "value", "?"),
                                   total > 0 ? 100.0 * (double)get_int (class, "count") / (double)total : 0.0);
         }
       if (n > 6)
@@ -182,15 +166,15 @@ add_data_rows (PfScanSummaryGroup *self,
 
   for (guint i = 0; columns != NULL && i < json_array_get_length (columns); i++)
     {
-      JsonObject *column = json_array_get_object_element (columns, i);
-      const char *name = column ? json_object_get_string_member_with_default (column, "name", "") : "";
+      JsonObject *column = pf_json_array_get_object (columns, i);
+      const char *name = column ? pf_json_object_get_string (column, "name", "") : "";
       gint64 values = get_int (column, "values"), missing = get_int (column, "missing");
 
       if (column == NULL)
         continue;
       if (values > 0 && get_int (column, "distinct") == 1)
         g_string_append_printf (constant, "%s%s", constant->len > 0 ? ", " : "", name);
-      else if (values + missing > 0 && (double)missing / (double)(values + missing) >= 0.95)
+      else if (missing > 0 && values >= 0 && (double)missing / ((double)values + (double)missing) >= 0.95)
         g_string_append_printf (empty, "%s%s", empty->len > 0 ? ", " : "", name);
     }
   if (constant->len > 0)
@@ -200,8 +184,8 @@ add_data_rows (PfScanSummaryGroup *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
     {
-      JsonObject *problem = get_object (problem_counts, problems[i].id);
-      JsonArray *lines = get_array (problem, "lines");
+      JsonObject *problem = pf_json_object_get_object (problem_counts, problems[i].id);
+      JsonArray *lines = pf_json_object_get_array (problem, "lines");
       gint64 count = get_int (problem, "count");
       g_autoptr(GString) text = NULL;
       g_autofree char *count_text = NULL;
@@ -217,7 +201,7 @@ add_data_rows (PfScanSummaryGroup *self,
           g_string_append (text, _(", first on lines "));
           for (guint j = 0; j < MIN (json_array_get_length (lines), 5); j++)
             g_string_append_printf (text, "%s%" G_GINT64_FORMAT, j > 0 ? ", " : "",
-                                    json_array_get_int_element (lines, j));
+                                    pf_json_node_get_count (json_array_get_element (lines, j), 0));
         }
       add_row (self, problems[i].id, _(problems[i].title), text->str, TRUE);
     }
@@ -230,15 +214,15 @@ add_privacy_rows (PfScanSummaryGroup *self,
                   JsonObject         *scan,
                   JsonObject         *metrics)
 {
-  JsonArray *columns = get_array (metrics, "columns");
-  JsonObject *reid = get_object (metrics, "reidentification");
+  JsonArray *columns = pf_json_object_get_array (metrics, "columns");
+  JsonObject *reid = pf_json_object_get_object (metrics, "reidentification");
   guint n_personal = 0;
 
   for (guint i = 0; columns != NULL && i < json_array_get_length (columns); i++)
     {
-      JsonObject *column = json_array_get_object_element (columns, i);
-      JsonArray *kinds = get_array (column, "personal-data");
-      JsonObject *shares = get_object (column, "pii-share");
+      JsonObject *column = pf_json_array_get_object (columns, i);
+      JsonArray *kinds = pf_json_object_get_array (column, "personal-data");
+      JsonObject *shares = pf_json_object_get_object (column, "pii-share");
       g_autoptr(GString) text = g_string_new (NULL);
       g_autofree char *row_name = NULL;
 
@@ -247,18 +231,18 @@ add_privacy_rows (PfScanSummaryGroup *self,
       n_personal++;
       for (guint j = 0; j < json_array_get_length (kinds); j++)
         {
-          const char *kind = json_array_get_string_element (kinds, j);
-          JsonNode *share = shares && kind ? json_object_get_member (shares, kind) : NULL;
+          const char *kind = pf_json_array_get_string (kinds, j);
+          double share = kind != NULL ? pf_json_object_get_number (shares, kind, NAN) : NAN;
 
           if (kind == NULL)
             continue;
           g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", describe_kind (kind));
-          if (share != NULL && JSON_NODE_HOLDS_VALUE (share))
+          if (isfinite (share))
             /* Translators: the share of a column's values that look like a kind of personal data. */
-            g_string_append_printf (text, _(" (%.0f %% of the values)"), 100 * json_node_get_double (share));
+            g_string_append_printf (text, _(" (%.0f %% of the values)"), 100 * share);
         }
       row_name = g_strdup_printf ("personal-data-%u", i);
-      add_row (self, row_name, json_object_get_string_member_with_default (column, "name", ""), text->str, TRUE);
+      add_row (self, row_name, pf_json_object_get_string (column, "name", ""), text->str, TRUE);
     }
   if (n_personal == 0)
     add_row (self, "personal-data", _("Personal data"), _("No column looks like personal data"), FALSE);
@@ -275,12 +259,18 @@ add_privacy_rows (PfScanSummaryGroup *self,
       g_autofree char *unique = format_count (get_int (reid, "unique-rows"));
       g_autofree char *risk_text = format_count (at_risk);
       /* Translators: %d is the threshold k, e.g. "Rows in groups smaller than 5". */
-      g_autofree char *risk_title = g_strdup_printf (_("Rows in groups smaller than %d"), (int)threshold);
+      g_autofree char *risk_title = g_strdup_printf (_("Rows in groups smaller than %d"),
+                                                     (int)CLAMP (threshold, G_MININT, G_MAXINT));
       g_autoptr(GString) qis = g_string_new (NULL);
-      JsonArray *names = get_array (reid, "quasi-identifiers");
+      JsonArray *names = pf_json_object_get_array (reid, "quasi-identifiers");
 
       for (guint i = 0; names != NULL && i < json_array_get_length (names); i++)
-        g_string_append_printf (qis, "%s%s", i > 0 ? ", " : "", json_array_get_string_element (names, i));
+        {
+          const char *qi = pf_json_array_get_string (names, i);
+
+          if (qi != NULL)
+            g_string_append_printf (qis, "%s%s", qis->len > 0 ? ", " : "", qi);
+        }
       add_row (self, "quasi-identifiers", _("Quasi-identifiers"), qis->str, FALSE);
       add_row (self, "k", _("Smallest group (k)"), k_text, k < threshold);
       add_row (self, "unique-rows", _("Unique rows"), unique, get_int (reid, "unique-rows") > 0);
@@ -292,8 +282,9 @@ static void
 update (PfScanSummaryGroup *self)
 {
   JsonObject *scan = self->document ? pf_scan_get_latest (self->document) : NULL;
-  JsonObject *metrics = get_object (scan, "metrics");
+  JsonObject *metrics = pf_json_object_get_object (scan, "metrics");
   g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *when = NULL;
   g_autoptr(GDateTime) time = NULL;
 
@@ -310,7 +301,7 @@ update (PfScanSummaryGroup *self)
       return;
     }
 
-  time = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (scan, "scanned-at", ""), NULL);
+  time = g_date_time_new_from_iso8601 (pf_json_object_get_string (scan, "scanned-at", ""), NULL);
   if (time != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (time);
@@ -321,14 +312,17 @@ update (PfScanSummaryGroup *self)
   if (self->kind == PF_SCAN_SUMMARY_PRIVACY)
     /* Translators: %s is a file name, then when it was scanned. */
     description = g_strdup_printf (_("What the scan of “%s” (%s) found for the questions below"),
-                                   json_object_get_string_member_with_default (scan, "file-name", ""),
+                                   pf_json_object_get_string (scan, "file-name", ""),
                                    when ? when : "");
   else
     /* Translators: %s is a file name, then when it was scanned. */
     description = g_strdup_printf (_("“%s”, scanned %s"),
-                                   json_object_get_string_member_with_default (scan, "file-name", ""),
+                                   pf_json_object_get_string (scan, "file-name", ""),
                                    when ? when : "");
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
+  /* A group's description is markup, without a switch in libadwaita 1.2:
+   * "R&D.csv" would show nothing. */
+  escaped = g_markup_escape_text (description, -1);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), escaped);
 
   if (self->kind == PF_SCAN_SUMMARY_DATA)
     add_data_rows (self, scan, metrics);

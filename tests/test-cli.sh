@@ -386,6 +386,46 @@ out=$("$preflight" verify "$tmp/scanned.preflight" 2>&1); rc2=$?
 case "$out" in *"intact"*) ;; *) r=fail ;; esac
 check $r "scan --project: the project still checks and its audit trail is intact (check $rc, verify $rc2: $out)"
 
+# A project file someone else wrote: every member of the scan's metrics and
+# of the features' scan objects of another JSON type than expected. The
+# commands must still end normally (G_DEBUG makes a critical fatal).
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+wrong = [5, "five", 1e300, -1, None, True, [1, "x", {}], {"a": [None]}]
+m = d["registers"]["dataset-scans"][-1]["metrics"]
+for i, key in enumerate(sorted(m)):
+    if key != "columns":
+        m[key] = wrong[i % len(wrong)]
+m["reidentification"] = {"k": "one", "threshold": [5], "rows-at-risk": 1e300, "quasi-identifiers": [3, None, "plan"]}
+m["problems"] = {"ragged-rows": {"count": 1e300, "lines": ["x", {}, 2]}, "stray-quote": 7}
+m["classes"] = [{"value": 1, "count": "many"}, 3, {"value": "yes", "count": 9223372036854775807},
+                {"value": "no", "count": 9223372036854775807}]
+cols = m["columns"]
+for i, c in enumerate(cols):
+    for j, key in enumerate(sorted(c)):
+        c[key] = wrong[(i + j) % len(wrong)]
+cols.extend([7, None, "column", [1]])
+for i, f in enumerate(d["registers"]["features"]):
+    s = f["scan"]
+    for j, key in enumerate(sorted(s)):
+        s[key] = wrong[(i + j + 1) % len(wrong)]
+    s["leak"] = {"measure": 1, "score": "high"}
+    s["reasons"] = [1, None, {}, "separates"]
+    s["personal-data"] = [5, {}, "email"]
+    s["pii-share"] = {"email": "all"}
+json.dump(d, open(sys.argv[2], "w"), indent=2)
+' "$tmp/scanned.preflight" "$tmp/hostile.preflight"
+"$preflight" report "$tmp/hostile.preflight" -o "$tmp/hostile.md" --format md > "$tmp/hostile.out" 2>&1; rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] && [ -s "$tmp/hostile.md" ] && r=ok || r=fail
+check $r "report --format md: a project whose scan members are of the wrong JSON types is reported (got $rc: $(head -c 400 "$tmp/hostile.out"))"
+"$preflight" report "$tmp/hostile.preflight" -o "$tmp/hostile.json" --format json > "$tmp/hostile.out" 2>&1; rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] && r=ok || r=fail
+check $r "report --format json: the same project is reported (got $rc: $(head -c 400 "$tmp/hostile.out"))"
+"$preflight" check "$tmp/hostile.preflight" > "$tmp/hostile.out" 2>&1; rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] && r=ok || r=fail
+check $r "check: the same project is checked (got $rc: $(head -c 400 "$tmp/hostile.out"))"
+
 cp "$tmp/scanned.preflight" "$tmp/before.preflight"
 out=$("$preflight" scan "$data" --target no_such_column --project "$tmp/scanned.preflight" 2>&1); rc=$?
 [ $rc -eq 2 ] && cmp -s "$tmp/before.preflight" "$tmp/scanned.preflight" && r=ok || r=fail

@@ -474,6 +474,198 @@ test_evidence (void)
   g_assert_false (pf_scan_evidence_is_suspect (json_node_get_object (plan)));
 }
 
+/* A project file's scan objects may hold any JSON type where a string, a
+ * count or an array is expected (someone else wrote the file): the readers
+ * neither crash nor emit a critical (G_DEBUG=fatal-warnings makes one
+ * fatal; set here too for a run by hand), and say what they can. */
+static const char * const hostile_scans[] = {
+  "{\"type\": 5}",
+  "{\"type\": true, \"values\": \"many\", \"missing\": [1], \"distinct\": {}}",
+  "{\"type\": [\"decimal\"], \"missing\": null}",
+  "{\"type\": {\"id\": \"decimal\"}, \"values\": 1e300, \"missing\": 1e300}",
+  "{\"type\": null, \"values\": -1, \"missing\": -5, \"distinct\": -1e300}",
+  "{\"type\": \"identifier\", \"values\": 9223372036854775807, \"distinct\": 9223372036854775807, "
+  "\"missing\": 9223372036854775807}",
+  "{\"type\": \"decimal\", \"leak\": {\"measure\": 1, \"score\": \"0.9\"}, \"reasons\": \"separates\"}",
+  "{\"type\": \"decimal\", \"leak\": {\"measure\": [], \"score\": 1e300}, \"reasons\": [1, null, {}, [], true]}",
+  "{\"type\": \"decimal\", \"leak\": {\"measure\": {}, \"score\": 0.97}, \"reasons\": [\"separates\"]}",
+  "{\"type\": \"decimal\", \"leak\": 0.97, \"suspect\": \"yes\"}",
+  "{\"reasons\": [\"post-event-name\"], \"post-event-hint\": 7, \"after-prediction\": 1e300, \"suspect\": 1}",
+  "{\"reasons\": [\"post-event-name\"], \"post-event-hint\": {}, \"after-prediction\": \"12\", \"suspect\": null}",
+  "{\"personal-data\": [5, null, {}, [], \"email\"], \"pii-share\": {\"email\": \"all\"}}",
+  "{\"personal-data\": {\"email\": true}, \"pii-share\": [0.5]}",
+  "{\"personal-data\": \"email\", \"pii-share\": 1}",
+  "{\"personal-data\": [\"email\"], \"pii-share\": {\"email\": 1e300}}",
+  "{\"name\": 3, \"type\": \"categorical\", \"values\": 2.5, \"missing\": 0.5}",
+  "{\"type\": \"made-up\", \"values\": 10, \"missing\": 10}",
+};
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+test_evidence_hostile (void)
+{
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+
+  g_log_set_always_fatal (fatal | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_scans); i++)
+    {
+      g_autoptr(JsonObject) scan = parse_object (hostile_scans[i]);
+      g_autofree char *text = NULL;
+
+      g_test_message ("%s", hostile_scans[i]);
+      text = pf_scan_evidence_describe (scan);
+      /* A summary of what could be read, every part of it text. */
+      g_assert_nonnull (text);
+      g_assert_true (g_utf8_validate (text, -1, NULL));
+      (void)pf_scan_evidence_is_suspect (scan);
+      (void)pf_scan_evidence_is_personal (scan);
+    }
+
+  /* What is of the wrong type counts as missing. */
+  {
+    g_autoptr(JsonObject) scan = parse_object (hostile_scans[3]);
+    g_autofree char *text = pf_scan_evidence_describe (scan);
+
+    /* 1e300 is no count: neither the values nor the missing ones. */
+    g_assert_cmpstr (text, ==, "");
+  }
+  {
+    g_autoptr(JsonObject) scan = parse_object (hostile_scans[8]);
+    g_autofree char *text = pf_scan_evidence_describe (scan);
+
+    g_assert_cmpstr (text, ==, "Decimal · Association 0.97: separates the target");
+    g_assert_false (pf_scan_evidence_is_suspect (scan));
+  }
+  {
+    g_autoptr(JsonObject) scan = parse_object (hostile_scans[9]);
+    g_autofree char *text = pf_scan_evidence_describe (scan);
+
+    g_assert_cmpstr (text, ==, "Decimal");
+    g_assert_false (pf_scan_evidence_is_suspect (scan));
+  }
+  {
+    g_autoptr(JsonObject) scan = parse_object (hostile_scans[10]);
+    g_autofree char *text = pf_scan_evidence_describe (scan);
+
+    g_assert_cmpstr (text, ==, "Name suggests data recorded after the event");
+    g_assert_false (pf_scan_evidence_is_suspect (scan));
+  }
+  {
+    g_autoptr(JsonObject) scan = parse_object (hostile_scans[12]);
+    g_autofree char *text = pf_scan_evidence_describe (scan);
+
+    /* Only the string element counts; a share that is no number is 0. */
+    g_assert_cmpstr (text, ==, "E-mail addresses in 0 % of values");
+    g_assert_true (pf_scan_evidence_is_personal (scan));
+  }
+  {
+    g_autoptr(JsonObject) scan = parse_object (hostile_scans[13]);
+
+    g_assert_false (pf_scan_evidence_is_personal (scan));
+  }
+  {
+    g_autoptr(JsonObject) scan = parse_object (hostile_scans[5]);
+    g_autofree char *text = pf_scan_evidence_describe (scan);
+
+    g_assert_cmpstr (text, ==, "Identifier-like (every value distinct) · 50 % missing");
+  }
+
+  {
+    g_autoptr(JsonObject) scan = parse_object ("{\"type\": \"made-up\", \"values\": 10, \"missing\": 10}");
+    g_autofree char *text = pf_scan_evidence_describe (scan);
+
+    /* A type not known is left out, not called "Empty". */
+    g_assert_cmpstr (text, ==, "50 % missing");
+  }
+  {
+    g_autoptr(JsonObject) scan = parse_object ("{\"type\": \"empty\", \"values\": 0, \"missing\": 10}");
+    g_autofree char *text = pf_scan_evidence_describe (scan);
+
+    g_assert_cmpstr (text, ==, "Empty · 100 % missing");
+  }
+
+  g_log_set_always_fatal (fatal);
+}
+
+/* The dataset-scans records' "scanned-at" is schema-checked; their metrics
+ * are not, and a record without a time still counts. */
+static void
+test_latest_hostile (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfDocument) document = NULL;
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  JsonObject *latest;
+
+  g_log_set_always_fatal (fatal | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  document = test_load_string ("{\"format\": \"preflight-project\", \"format-version\": 1, "
+                               "\"registers\": {\"dataset-scans\": ["
+                               "{\"id\": \"scan-1\", \"file-name\": \"a.csv\", \"scanned-at\": \"2026-11-27T01:00:00Z\", "
+                               "\"metrics\": {\"columns\": 5, \"classes\": [1, \"x\"]}},"
+                               "{\"id\": \"scan-2\", \"file-name\": \"b.csv\", "
+                               "\"metrics\": {\"columns\": [1, null, {\"name\": 4, \"type\": []}]}}"
+                               "]}}", &error);
+  g_assert_no_error (error);
+  latest = pf_scan_get_latest (document);
+  g_assert_nonnull (latest);
+  g_assert_cmpstr (json_object_get_string_member (latest, "file-name"), ==, "a.csv");
+  g_log_set_always_fatal (fatal);
+}
+
+static void
+test_json_readers (void)
+{
+  g_autoptr(JsonObject) object = parse_object ("{\"s\": \"text\", \"i\": 42, \"d\": 2.9, \"big\": 1e300, "
+                                               "\"edge\": 9223372036854775808.0, \"neg\": -2.5, \"b\": true, "
+                                               "\"n\": null, \"o\": {}, \"a\": [1, \"x\", {}]}");
+  JsonArray *array;
+
+  g_assert_cmpstr (pf_json_object_get_string (object, "s", "-"), ==, "text");
+  g_assert_cmpstr (pf_json_object_get_string (object, "b", "-"), ==, "-");
+  g_assert_cmpstr (pf_json_object_get_string (object, "n", "-"), ==, "-");
+  g_assert_cmpstr (pf_json_object_get_string (object, "o", "-"), ==, "-");
+  g_assert_cmpstr (pf_json_object_get_string (object, "a", "-"), ==, "-");
+  g_assert_cmpstr (pf_json_object_get_string (object, "i", "-"), ==, "-");
+  g_assert_cmpstr (pf_json_object_get_string (NULL, "s", "-"), ==, "-");
+
+  g_assert_cmpint (pf_json_object_get_count (object, "i", -7), ==, 42);
+  g_assert_cmpint (pf_json_object_get_count (object, "d", -7), ==, 2);
+  g_assert_cmpint (pf_json_object_get_count (object, "neg", -7), ==, -2);
+  g_assert_cmpint (pf_json_object_get_count (object, "big", -7), ==, -7);
+  g_assert_cmpint (pf_json_object_get_count (object, "edge", -7), ==, -7);
+  g_assert_cmpint (pf_json_object_get_count (object, "s", -7), ==, -7);
+  g_assert_cmpint (pf_json_object_get_count (object, "b", -7), ==, -7);
+  g_assert_cmpint (pf_json_object_get_count (object, "o", -7), ==, -7);
+  g_assert_cmpfloat (pf_json_object_get_number (object, "i", -1), ==, 42);
+  g_assert_cmpfloat (pf_json_object_get_number (object, "s", -1), ==, -1);
+  g_assert_true (pf_json_object_get_bool (object, "b", FALSE));
+  g_assert_false (pf_json_object_get_bool (object, "i", FALSE));
+  g_assert_null (pf_json_object_get_object (object, "a"));
+  g_assert_nonnull (pf_json_object_get_object (object, "o"));
+  g_assert_null (pf_json_object_get_array (object, "o"));
+  array = pf_json_object_get_array (object, "a");
+  g_assert_nonnull (array);
+  g_assert_null (pf_json_array_get_object (array, 0));
+  g_assert_null (pf_json_array_get_object (array, 1));
+  g_assert_nonnull (pf_json_array_get_object (array, 2));
+  g_assert_null (pf_json_array_get_object (array, 3));
+  g_assert_null (pf_json_array_get_string (array, 0));
+  g_assert_cmpstr (pf_json_array_get_string (array, 1), ==, "x");
+  g_assert_null (pf_json_array_get_string (array, 2));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -484,6 +676,9 @@ main (int    argc,
   g_test_add_func ("/scan-record/record", test_record);
   g_test_add_func ("/scan-record/record-read-only", test_record_read_only);
   g_test_add_func ("/scan-record/evidence", test_evidence);
+  g_test_add_func ("/scan-record/evidence-hostile", test_evidence_hostile);
+  g_test_add_func ("/scan-record/latest-hostile", test_latest_hostile);
+  g_test_add_func ("/scan-record/json-readers", test_json_readers);
 
   return g_test_run ();
 }

@@ -500,6 +500,220 @@ test_no_rows (void)
   g_unlink (path);
 }
 
+/* A label under @root, shown or not, whose text holds @text. */
+static GtkLabel *
+find_any_label (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_any_label (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static gboolean
+names_x_csv (gpointer group)
+{
+  return find_any_label (group, "x.csv") != NULL;
+}
+
+static gboolean
+names_file (gpointer group)
+{
+  return find_any_label (group, "R&D <1>.csv") != NULL;
+}
+
+/* The row under @root titled @title. */
+static AdwActionRow *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_ACTION_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *row = find_row_titled (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* A file, a column and a summary with & and <: shown as text, not parsed as
+ * Pango markup (which shows nothing, and warns: fatal in tests). */
+static void
+test_markup (void)
+{
+  PfWindow *window = new_window ();
+  PfDocument *document = pf_window_get_document (window);
+  g_autofree char *path = g_build_filename (tmp_dir, "R&D <1>.csv", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GString) csv = g_string_new ("id,a&b<c,churn\n");
+  PfScanDialog *dialog;
+  AdwActionRow *row;
+  GtkWidget *stack, *page, *group;
+  GtkLabel *label;
+  JsonObject *feature;
+
+  /* a&b<c separates the target, and misses 1 value of 200 (0.5 %). */
+  for (guint i = 0; i < 200; i++)
+    {
+      gboolean churn = (i * 7919) % 10 < 3;
+
+      if (i == 7)
+        g_string_append_printf (csv, "C%05u,,%s\n", i, churn ? "yes" : "no");
+      else
+        g_string_append_printf (csv, "C%05u,%u.%02u,%s\n", i, churn ? 50 + i % 7 : 1 + i % 5, i % 100,
+                                churn ? "yes" : "no");
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  file = g_file_new_for_path (path);
+
+  dialog = open_dialog (window);
+  pf_scan_dialog_set_file (dialog, file);
+  ui_test_wait_until (columns_read, dialog);
+  g_assert_null (pf_scan_dialog_get_error (dialog));
+  /* The file's row: its subtitle, as shown. */
+  row = find_row_titled (GTK_WIDGET (dialog), "File");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "R&D <1>.csv");
+  g_assert_nonnull (find_any_label (GTK_WIDGET (row), "R&D <1>.csv"));
+  /* The column's quasi-identifier row. */
+  row = find_row_titled (GTK_WIDGET (dialog), "a&b<c");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_any_label (GTK_WIDGET (row), "a&b<c"));
+  g_assert_true (pf_scan_dialog_set_target (dialog, "churn"));
+
+  pf_scan_dialog_start (dialog);
+  ui_test_wait_until (scan_ended, dialog);
+  g_assert_null (pf_scan_dialog_get_error (dialog));
+  g_assert_cmpstr (pf_scan_dialog_get_step (dialog), ==, PF_SCAN_DIALOG_STEP_DONE);
+  wait_step_shown (dialog);
+
+  /* The summary's title is the file's name. */
+  group = ui_test_find_named (GTK_WIDGET (dialog), "summary");
+  g_assert_nonnull (group);
+  label = find_any_label (group, "R&D <1>.csv");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  /* The suspect's row: its name and its summary. */
+  group = ui_test_find_named (GTK_WIDGET (dialog), "suspects");
+  row = find_row_titled (group, "a&b<c");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "< 1 % missing"));
+  label = find_any_label (GTK_WIDGET (row), "a&b<c");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "a&b<c");
+  label = find_any_label (GTK_WIDGET (row), "< 1 % missing");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, adw_action_row_get_subtitle (row));
+  ui_test_screenshot (GTK_WIDGET (dialog), "scan-dialog-markup");
+
+  ui_test_close_and_wait (GTK_WINDOW (dialog));
+
+  /* The feature's entry window: its scan summary, as shown. */
+  g_assert_true (pf_window_show_page (window, "features"));
+  stack = ui_test_find_widget (GTK_WIDGET (window), "page_stack");
+  page = gtk_stack_get_child_by_name (GTK_STACK (stack), "features");
+  ui_test_wait_until (ui_test_is_drawn, page);
+  g_assert_true (find_label (page, "< 1 % missing"));
+  feature = find_feature (document, "a&b<c");
+  g_assert_nonnull (feature);
+  {
+    GtkWindow *details = pf_register_page_edit_record (PF_REGISTER_PAGE (page),
+                                                       json_object_get_string_member (feature, "id"));
+
+    g_assert_nonnull (details);
+    ui_test_wait_until (ui_test_is_drawn, details);
+    row = ADW_ACTION_ROW (ui_test_find_named (GTK_WIDGET (details), "scan"));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "< 1 % missing"));
+    label = find_any_label (GTK_WIDGET (row), "< 1 % missing");
+    g_assert_nonnull (label);
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (label), "Decimal · < 1 % missing"));
+    ui_test_close_and_wait (details);
+  }
+
+  /* Data Understanding: the summary's description names the file. */
+  g_assert_true (pf_window_show_page (window, "data-understanding"));
+  page = gtk_stack_get_child_by_name (GTK_STACK (stack), "data-understanding");
+  group = ui_test_find_named (page, "scan-summary");
+  ui_test_wait_until (ui_test_is_drawn, group);
+  ui_test_wait_until (names_file, group);
+  label = find_any_label (group, "R&D <1>.csv");
+  g_assert_nonnull (label);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (label), "“R&D <1>.csv”, scanned "));
+  g_assert_nonnull (find_any_label (ui_test_find_named (page, "scan-privacy"), "R&D <1>.csv"));
+
+  ui_test_destroy_window (window);
+  g_unlink (path);
+}
+
+/* A project file someone else wrote, with members of a scan's metrics and of
+ * a feature's scan of other JSON types than expected: the pages that show
+ * them neither crash nor warn (fatal in tests). */
+static const char hostile_project[] =
+  "{\"format\": \"preflight-project\", \"format-version\": 1, \"registers\": {"
+  "\"features\": ["
+  "{\"id\": \"feature-1\", \"name\": \"a\", \"scan\": {\"type\": 5, \"values\": \"many\", \"missing\": 1e300, "
+  "\"leak\": {\"measure\": [], \"score\": \"high\"}, \"reasons\": [1, null, {}, \"separates\"], \"suspect\": \"yes\", "
+  "\"personal-data\": [5, {}, \"email\"], \"pii-share\": {\"email\": \"all\"}, \"post-event-hint\": 3}},"
+  "{\"id\": \"feature-2\", \"name\": \"b\", \"scan\": {\"type\": {}, \"values\": -1, \"distinct\": [], "
+  "\"personal-data\": \"email\", \"after-prediction\": 1e300, \"suspect\": true}}],"
+  "\"dataset-scans\": [{\"id\": \"scan-1\", \"file-name\": \"x.csv\", \"scanned-at\": \"2026-11-27T01:00:00Z\", "
+  "\"rows\": 10, \"columns\": 2, \"metrics\": {\"duplicate-rows\": \"none\", \"classes\": [1, {\"value\": 2, "
+  "\"count\": \"x\"}, {\"value\": \"yes\", \"count\": 9223372036854775807}, {\"value\": \"no\", \"count\": "
+  "9223372036854775807}], \"problems\": {\"ragged-rows\": {\"count\": 1e300, \"lines\": [\"x\", {}, 2]}, "
+  "\"stray-quote\": 7}, \"reidentification\": {\"k\": \"one\", \"threshold\": 1e300, \"rows-at-risk\": [], "
+  "\"unique-rows\": -1, \"quasi-identifiers\": [3, null, \"a\"]}, \"columns\": [7, null, \"c\", "
+  "{\"name\": 4, \"values\": \"1\", \"missing\": 1e300, \"distinct\": 1, \"personal-data\": [1, \"phone\"], "
+  "\"pii-share\": {\"phone\": \"most\"}}, {\"name\": \"d\", \"values\": 1e300, \"missing\": 1e300, "
+  "\"personal-data\": {}}]}}]}}";
+
+static void
+test_hostile_project (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (hostile_project, strlen (hostile_project));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfDocument) document = pf_document_new_from_bytes (bytes, &error);
+  PfWindow *window = pf_window_new (app);
+  GtkWidget *stack, *page;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  pf_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (ui_test_is_drawn, window);
+
+  g_assert_true (pf_window_show_page (window, "features"));
+  stack = ui_test_find_widget (GTK_WIDGET (window), "page_stack");
+  page = gtk_stack_get_child_by_name (GTK_STACK (stack), "features");
+  ui_test_wait_until (ui_test_is_drawn, page);
+  ui_test_wait_ms (200);
+  {
+    GtkWindow *details = pf_register_page_edit_record (PF_REGISTER_PAGE (page), "feature-1");
+
+    g_assert_nonnull (details);
+    ui_test_wait_until (ui_test_is_drawn, details);
+    ui_test_close_and_wait (details);
+  }
+
+  g_assert_true (pf_window_show_page (window, "data-understanding"));
+  page = gtk_stack_get_child_by_name (GTK_STACK (stack), "data-understanding");
+  ui_test_wait_until (ui_test_is_drawn, page);
+  ui_test_wait_until (names_x_csv, ui_test_find_named (page, "scan-summary"));
+  g_assert_nonnull (ui_test_find_named (ui_test_find_named (page, "scan-summary"), "rows"));
+  ui_test_wait_ms (200);
+
+  ui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +734,8 @@ main (int   argc,
   g_test_add_func ("/ui/scan/progress", test_progress_screenshot);
   g_test_add_func ("/ui/scan/error", test_error);
   g_test_add_func ("/ui/scan/no-rows", test_no_rows);
+  g_test_add_func ("/ui/scan/markup", test_markup);
+  g_test_add_func ("/ui/scan/hostile-project", test_hostile_project);
 
   ret = g_test_run ();
 

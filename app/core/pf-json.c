@@ -1797,3 +1797,126 @@ pf_json_node_copy_deep (JsonNode *node)
 
   return json_node_copy (node);
 }
+
+/* Type-checked readers. */
+
+static JsonNode *
+get_value_member (JsonObject *object,
+                  const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? node : NULL;
+}
+
+const char *
+pf_json_object_get_string (JsonObject *object,
+                           const char *member,
+                           const char *fallback)
+{
+  JsonNode *node = get_value_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+  return json_node_get_string (node);
+}
+
+gint64
+pf_json_node_get_count (JsonNode *node,
+                        gint64    fallback)
+{
+  double value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node);
+  if (json_node_get_value_type (node) != G_TYPE_DOUBLE)
+    return fallback;
+  value = json_node_get_double (node);
+  /* Casting a double outside gint64's range is undefined behaviour; 2^63
+   * itself is not in it. */
+  if (!isfinite (value) || value >= 9223372036854775808.0 || value < -9223372036854775808.0)
+    return fallback;
+  return (gint64)value;
+}
+
+gint64
+pf_json_object_get_count (JsonObject *object,
+                          const char *member,
+                          gint64      fallback)
+{
+  return pf_json_node_get_count (get_value_member (object, member), fallback);
+}
+
+double
+pf_json_object_get_number (JsonObject *object,
+                           const char *member,
+                           double      fallback)
+{
+  JsonNode *node = get_value_member (object, member);
+
+  if (node == NULL)
+    return fallback;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return (double)json_node_get_int (node);
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return json_node_get_double (node);
+  return fallback;
+}
+
+gboolean
+pf_json_object_get_bool (JsonObject *object,
+                         const char *member,
+                         gboolean    fallback)
+{
+  JsonNode *node = get_value_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+  return json_node_get_boolean (node);
+}
+
+JsonObject *
+pf_json_object_get_object (JsonObject *object,
+                           const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+pf_json_object_get_array (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+JsonObject *
+pf_json_array_get_object (JsonArray *array,
+                          guint      index)
+{
+  JsonNode *node;
+
+  if (array == NULL || index >= json_array_get_length (array))
+    return NULL;
+  node = json_array_get_element (array, index);
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+const char *
+pf_json_array_get_string (JsonArray *array,
+                          guint      index)
+{
+  JsonNode *node;
+
+  if (array == NULL || index >= json_array_get_length (array))
+    return NULL;
+  node = json_array_get_element (array, index);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}

@@ -55,4 +55,34 @@ char     *pf_json_to_pretty         (JsonNode   *node);
  * shares them). */
 JsonNode *pf_json_node_copy_deep    (JsonNode   *node);
 
+/* Type-checked readers for objects whose members may be of any JSON type
+ * (a dataset scan's metrics in a project file someone else wrote): each
+ * takes a %NULL @object, never emits a critical, and gives @fallback for
+ * a member that is missing or of another type. */
+const char *pf_json_object_get_string (JsonObject *object,
+                                       const char *member,
+                                       const char *fallback);
+/* An integer, or a finite double within gint64's range (truncated). */
+gint64      pf_json_object_get_count  (JsonObject *object,
+                                       const char *member,
+                                       gint64      fallback);
+gint64      pf_json_node_get_count    (JsonNode   *node,
+                                       gint64      fallback);
+/* An integer or a double. */
+double      pf_json_object_get_number (JsonObject *object,
+                                       const char *member,
+                                       double      fallback);
+gboolean    pf_json_object_get_bool   (JsonObject *object,
+                                       const char *member,
+                                       gboolean    fallback);
+JsonObject *pf_json_object_get_object (JsonObject *object,
+                                       const char *member);
+JsonArray  *pf_json_object_get_array  (JsonObject *object,
+                                       const char *member);
+/* An array's element @index if it is an object (a string), else %NULL. */
+JsonObject *pf_json_array_get_object  (JsonArray  *array,
+                                       guint       index);
+const char *pf_json_array_get_string  (JsonArray  *array,
+                                       guint       index);
+
 G_END_DECLS

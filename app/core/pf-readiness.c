@@ -861,7 +861,8 @@ metric_int (JsonObject *object,
     return fallback;
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return json_node_get_int (node);
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE && isfinite (json_node_get_double (node)))
+  /* Casting a double beyond gint64's range (2^63 ≈ 9.22e18) is undefined behaviour. */
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE && fabs (json_node_get_double (node)) < 9.2e18)
     return (gint64) json_node_get_double (node);
   return fallback;
 }
@@ -1187,7 +1188,8 @@ rule_personal_data (Context *ctx)
 
       for (guint i = 0; columns != NULL && i < json_array_get_length (columns) && scan_column == NULL; i++)
         {
-          JsonObject *column = json_array_get_object_element (columns, i);
+          JsonNode *element = json_array_get_element (columns, i);
+          JsonObject *column = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
           JsonNode *kinds = column != NULL ? json_object_get_member (column, "personal-data") : NULL;
 
           if (kinds != NULL && JSON_NODE_HOLDS_ARRAY (kinds) && json_array_get_length (json_node_get_array (kinds)) > 0)

@@ -244,6 +244,7 @@ format_time (const char *iso)
   return g_date_time_format (time, _("%Y-%m-%d %H:%M UTC"));
 }
 
+/* Only for a node holding a number (see is_number()). */
 static char *
 format_number (JsonNode *node)
 {
@@ -251,6 +252,14 @@ format_number (JsonNode *node)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
 
   return g_strdup_printf ("%.10g", json_node_get_double (node));
+}
+
+/* A scan's metrics may hold any JSON type where a number is expected. */
+static gboolean
+is_number (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 || json_node_get_value_type (node) == G_TYPE_DOUBLE);
 }
 
 static const char *
@@ -1282,8 +1291,7 @@ build_dataset_scan (Builder *b)
       JsonNode *at_risk = json_object_get_member (risk, "rows-at-risk");
       JsonNode *threshold = json_object_get_member (risk, "threshold");
 
-      if (k != NULL && at_risk != NULL && threshold != NULL &&
-          JSON_NODE_HOLDS_VALUE (k) && JSON_NODE_HOLDS_VALUE (at_risk) && JSON_NODE_HOLDS_VALUE (threshold))
+      if (is_number (k) && is_number (at_risk) && is_number (threshold))
         {
           g_autofree char *k_text = format_number (k);
           g_autofree char *at_risk_text = format_number (at_risk);
@@ -1292,7 +1300,8 @@ build_dataset_scan (Builder *b)
            * "k = 1; 393 rows in groups of fewer than 5". */
           g_autofree char *text = g_strdup_printf (_("k = %s; %s rows in groups of fewer than %s"),
                                                    k_text, at_risk_text, threshold_text);
-          gboolean risky = json_node_get_value_type (at_risk) == G_TYPE_INT64 && json_node_get_int (at_risk) > 0;
+          gboolean risky = json_node_get_value_type (at_risk) == G_TYPE_INT64 ? json_node_get_int (at_risk) > 0
+                                                                              : json_node_get_double (at_risk) > 0;
 
           pf_report_block_add_item (fields, _("Re-identification"), text, NULL,
                                     risky ? PF_TONE_WARNING : PF_TONE_GOOD);
@@ -1305,7 +1314,8 @@ build_dataset_scan (Builder *b)
 
       for (guint i = 0; columns != NULL && i < json_array_get_length (columns); i++)
         {
-          JsonObject *column = json_array_get_object_element (columns, i);
+          JsonNode *element = json_array_get_element (columns, i);
+          JsonObject *column = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
           gboolean wanted = column != NULL && (pass == 0 ? pf_scan_evidence_is_suspect (column)
                                                          : pf_scan_evidence_is_personal (column));
           g_autofree char *summary = NULL;

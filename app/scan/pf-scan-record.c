@@ -497,9 +497,9 @@ pf_scan_record (PfDocument         *document,
     {
       for (guint i = 0; i < json_array_get_length (records); i++)
         {
-          JsonObject *record = json_array_get_object_element (records, i);
-          const char *name = json_object_get_string_member_with_default (record, "name", "");
-          const char *id = json_object_get_string_member_with_default (record, "id", "");
+          JsonObject *record = pf_json_array_get_object (records, i);
+          const char *name = pf_json_object_get_string (record, "name", "");
+          const char *id = pf_json_object_get_string (record, "id", "");
 
           if (name[0] != '\0' && !g_hash_table_contains (existing, name))
             g_hash_table_insert (existing, g_strdup (name), g_strconcat ("features/", id, NULL));
@@ -585,71 +585,24 @@ pf_scan_record (PfDocument         *document,
 
 /* Reading a feature's scan object. */
 
+/* Every member may be of any JSON type in a project file someone else
+ * wrote: read them through pf-json.h's type-checked readers only. */
 static gboolean
 has_string_element (JsonObject *scan,
                     const char *member,
                     const char *value)
 {
-  JsonNode *node;
-  JsonArray *array;
+  JsonArray *array = pf_json_object_get_array (scan, member);
 
-  if (scan == NULL || !(node = json_object_get_member (scan, member)) || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      const char *element = pf_json_array_get_string (array, i);
 
-      if (value == NULL && JSON_NODE_HOLDS_VALUE (element))
-        return TRUE;
-      if (value != NULL && JSON_NODE_HOLDS_VALUE (element) &&
-          json_node_get_value_type (element) == G_TYPE_STRING &&
-          g_str_equal (json_node_get_string (element), value))
+      if (element != NULL && (value == NULL || g_str_equal (element, value)))
         return TRUE;
     }
 
   return FALSE;
-}
-
-static gint64
-get_count (JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return 0;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node);
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return (gint64)json_node_get_double (node);
-  return 0;
-}
-
-static double
-get_number (JsonObject *object,
-            const char *member,
-            double      fallback)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return fallback;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return (double)json_node_get_int (node);
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return json_node_get_double (node);
-  return fallback;
-}
-
-static JsonObject *
-get_object (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 /**
@@ -661,7 +614,7 @@ get_object (JsonObject *object,
 gboolean
 pf_scan_evidence_is_suspect (JsonObject *scan)
 {
-  return scan != NULL && json_object_get_boolean_member_with_default (scan, "suspect", FALSE);
+  return pf_json_object_get_bool (scan, "suspect", FALSE);
 }
 
 /**
@@ -738,17 +691,18 @@ pf_scan_evidence_describe (JsonObject *scan)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   const char *type_id;
   JsonObject *leak;
-  JsonNode *node;
+  JsonArray *kinds;
   gint64 values, missing, distinct, after;
 
   /* A feature never scanned has an empty object. */
   if (scan == NULL || json_object_get_size (scan) == 0)
     return NULL;
 
-  type_id = json_object_get_string_member_with_default (scan, "type", "");
-  values = get_count (scan, "values");
-  missing = get_count (scan, "missing");
-  distinct = get_count (scan, "distinct");
+  type_id = pf_json_object_get_string (scan, "type", "");
+  /* No count is negative; summed as doubles, as two near G_MAXINT64 overflow. */
+  values = MAX (pf_json_object_get_count (scan, "values", 0), 0);
+  missing = MAX (pf_json_object_get_count (scan, "missing", 0), 0);
+  distinct = MAX (pf_json_object_get_count (scan, "distinct", 0), 0);
 
   if (has_string_element (scan, "reasons", "identifier") || g_str_equal (type_id, "identifier"))
     {
@@ -762,12 +716,14 @@ pf_scan_evidence_describe (JsonObject *scan)
           g_ptr_array_add (parts, g_strdup_printf (_("Identifier-like (%s of values distinct)"), share));
         }
     }
-  else if (type_id[0] != '\0')
+  /* A type this version does not know (a later one's, or made up) is left
+   * out, not called "Empty". */
+  else if (pf_column_type_from_id (type_id) != PF_COLUMN_TYPE_EMPTY || g_str_equal (type_id, "empty"))
     g_ptr_array_add (parts, g_strdup (pf_column_type_describe (pf_column_type_from_id (type_id))));
 
-  if (missing > 0 && values + missing > 0)
+  if (missing > 0)
     {
-      g_autofree char *share = format_share ((double)missing / (values + missing));
+      g_autofree char *share = format_share ((double)missing / ((double)values + (double)missing));
 
       /* Translators: %s is a share such as "2 %". */
       g_ptr_array_add (parts, g_strdup_printf (_("%s missing"), share));
@@ -775,11 +731,11 @@ pf_scan_evidence_describe (JsonObject *scan)
 
   /* How an identifier predicts the target says little: only the reason
    * that it is one. */
-  if ((leak = get_object (scan, "leak")) != NULL &&
+  if ((leak = pf_json_object_get_object (scan, "leak")) != NULL &&
       (!g_str_equal (type_id, "identifier") || has_string_element (scan, "reasons", "separates")))
     {
-      const char *measure = json_object_get_string_member_with_default (leak, "measure", "");
-      double score = get_number (leak, "score", NAN);
+      const char *measure = pf_json_object_get_string (leak, "measure", "");
+      double score = pf_json_object_get_number (leak, "score", NAN);
       gboolean separates = has_string_element (scan, "reasons", "separates");
 
       if (isfinite (score))
@@ -799,7 +755,7 @@ pf_scan_evidence_describe (JsonObject *scan)
 
   if (has_string_element (scan, "reasons", "post-event-name"))
     {
-      const char *hint = json_object_get_string_member_with_default (scan, "post-event-hint", NULL);
+      const char *hint = pf_json_object_get_string (scan, "post-event-hint", NULL);
 
       if (hint != NULL && hint[0] != '\0')
         /* Translators: %s is a word of the column's name, such as "refund". */
@@ -808,7 +764,7 @@ pf_scan_evidence_describe (JsonObject *scan)
         g_ptr_array_add (parts, g_strdup (_("Name suggests data recorded after the event")));
     }
 
-  if ((after = get_count (scan, "after-prediction")) > 0)
+  if ((after = pf_json_object_get_count (scan, "after-prediction", 0)) > 0)
     {
       /* Not in the msgid: xgettext cannot see through G_GINT64_FORMAT. */
       g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, after);
@@ -821,21 +777,20 @@ pf_scan_evidence_describe (JsonObject *scan)
                                                count));
     }
 
-  if ((node = json_object_get_member (scan, "personal-data")) && JSON_NODE_HOLDS_ARRAY (node))
+  if ((kinds = pf_json_object_get_array (scan, "personal-data")) != NULL)
     {
-      JsonArray *kinds = json_node_get_array (node);
-      JsonObject *shares = get_object (scan, "pii-share");
+      JsonObject *shares = pf_json_object_get_object (scan, "pii-share");
 
       for (guint i = 0; i < json_array_get_length (kinds); i++)
         {
-          const char *id = json_array_get_string_element (kinds, i);
+          const char *id = pf_json_array_get_string (kinds, i);
           const char *what;
 
           if (id == NULL)
             continue;
           if ((what = describe_value_kind (id)) != NULL)
             {
-              g_autofree char *share = format_share (get_number (shares, id, 0));
+              g_autofree char *share = format_share (pf_json_object_get_number (shares, id, 0));
 
               /* Translators: e.g. "E-mail addresses in 98 % of values". */
               g_ptr_array_add (parts, g_strdup_printf (_("%s in %s of values"), what, share));
@@ -870,13 +825,13 @@ pf_scan_get_latest (PfDocument *document)
 
   for (guint i = 0; i < json_array_get_length (records); i++)
     {
-      JsonObject *record = json_array_get_object_element (records, i);
+      JsonObject *record = pf_json_array_get_object (records, i);
       const char *time;
 
       if (record == NULL)
         continue;
       /* ISO 8601 UTC times of one form sort as strings. */
-      time = json_object_get_string_member_with_default (record, "scanned-at", "");
+      time = pf_json_object_get_string (record, "scanned-at", "");
       if (latest == NULL || g_strcmp0 (time, latest_time) >= 0)
         {
           latest = record;
