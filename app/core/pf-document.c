@@ -1869,6 +1869,47 @@ pf_document_get_record (PfDocument *self,
   return json_array_get_object_element (records, index);
 }
 
+/**
+ * pf_document_get_latest_record:
+ * @register_id: a register whose records carry a time, e.g. "dataset-scans"
+ * @time_field: that time's field, e.g. "scanned-at"
+ *
+ * Returns: (transfer none) (nullable): the record of the latest time (of
+ *   equal times, the last), or %NULL for an empty register
+ */
+JsonObject *
+pf_document_get_latest_record (PfDocument *self,
+                               const char *register_id,
+                               const char *time_field)
+{
+  JsonArray *records;
+  JsonObject *latest = NULL;
+  const char *latest_time = NULL;
+
+  g_return_val_if_fail (PF_IS_DOCUMENT (self), NULL);
+
+  if (!(records = pf_document_get_records (self, register_id)))
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = pf_json_array_get_object (records, i);
+      const char *time;
+
+      if (record == NULL)
+        continue;
+      /* ISO 8601 UTC times of one form sort as strings. */
+      time = pf_json_object_get_string (record, time_field, "");
+      if (latest == NULL || g_strcmp0 (time, latest_time) >= 0)
+        {
+          latest = record;
+          latest_time = time;
+        }
+    }
+
+  return latest;
+}
+
 static char *
 next_record_id (PfDocument *self,
                 JsonArray  *records,

@@ -115,6 +115,9 @@ JsonArray      *pf_document_get_records          (PfDocument           *self,
 JsonObject     *pf_document_get_record           (PfDocument           *self,
                                                   const char           *register_id,
                                                   const char           *record_id);
+JsonObject     *pf_document_get_latest_record    (PfDocument           *self,
+                                                  const char           *register_id,
+                                                  const char           *time_field);
 char           *pf_document_add_record           (PfDocument           *self,
                                                   const char           *register_id,
                                                   GError              **error);

@@ -874,12 +874,10 @@ latest_scan_metrics (Context     *ctx,
                      const char **file_name,
                      gint64      *rows)
 {
-  JsonArray *scans = pf_document_get_records (ctx->document, "dataset-scans");
-  guint n = json_array_get_length (scans);
-  JsonObject *record;
+  JsonObject *record = pf_document_get_latest_record (ctx->document, "dataset-scans", "scanned-at");
   JsonNode *metrics;
 
-  if (n == 0 || (record = json_array_get_object_element (scans, n - 1)) == NULL)
+  if (record == NULL)
     return NULL;
   metrics = json_object_get_member (record, "metrics");
   if (metrics == NULL || !JSON_NODE_HOLDS_OBJECT (metrics))

@@ -814,30 +814,7 @@ pf_scan_evidence_describe (JsonObject *scan)
 JsonObject *
 pf_scan_get_latest (PfDocument *document)
 {
-  JsonArray *records;
-  JsonObject *latest = NULL;
-  const char *latest_time = NULL;
-
   g_return_val_if_fail (PF_IS_DOCUMENT (document), NULL);
 
-  if (!(records = pf_document_get_records (document, "dataset-scans")))
-    return NULL;
-
-  for (guint i = 0; i < json_array_get_length (records); i++)
-    {
-      JsonObject *record = pf_json_array_get_object (records, i);
-      const char *time;
-
-      if (record == NULL)
-        continue;
-      /* ISO 8601 UTC times of one form sort as strings. */
-      time = pf_json_object_get_string (record, "scanned-at", "");
-      if (latest == NULL || g_strcmp0 (time, latest_time) >= 0)
-        {
-          latest = record;
-          latest_time = time;
-        }
-    }
-
-  return latest;
+  return pf_document_get_latest_record (document, "dataset-scans", "scanned-at");
 }
