@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pf-feature-import.h"
+#include "pf-json.h"
 
 G_DEFINE_QUARK (pf-feature-import-error-quark, pf_feature_import_error)
 
@@ -275,6 +276,30 @@ set_if_empty (PfDocument  *document,
 }
 
 /**
+ * pf_feature_import_index_names:
+ *
+ * Returns: (transfer full): the features of @document by their exact name
+ *   (the first of a name wins), each to its object path "features/<id>"
+ */
+GHashTable *
+pf_feature_import_index_names (PfDocument *document)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonArray *records = pf_document_get_records (document, "features");
+
+  for (guint i = 0; records != NULL && i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = pf_json_array_get_object (records, i);
+      const char *name = pf_json_object_get_string (record, "name", "");
+      const char *id = pf_json_object_get_string (record, "id", "");
+
+      if (name[0] != '\0' && !g_hash_table_contains (index, name))
+        g_hash_table_insert (index, g_strdup (name), g_strconcat ("features/", id, NULL));
+    }
+  return index;
+}
+
+/**
  * pf_feature_import_apply:
  * @features: (element-type PfImportedFeature): from pf_feature_import_parse_csv()
  *
@@ -289,26 +314,14 @@ pf_feature_import_apply (PfDocument  *document,
                          guint       *n_present,
                          GError     **error)
 {
-  g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonArray *records;
+  g_autoptr(GHashTable) existing = NULL;
   guint added = 0, present = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (PF_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (features != NULL, FALSE);
 
-  if ((records = pf_document_get_records (document, "features")))
-    {
-      for (guint i = 0; i < json_array_get_length (records); i++)
-        {
-          JsonObject *record = json_array_get_object_element (records, i);
-          const char *name = json_object_get_string_member_with_default (record, "name", "");
-          const char *id = json_object_get_string_member_with_default (record, "id", "");
-
-          if (name[0] != '\0' && !g_hash_table_contains (existing, name))
-            g_hash_table_insert (existing, g_strdup (name), g_strconcat ("features/", id, NULL));
-        }
-    }
+  existing = pf_feature_import_index_names (document);
 
   pf_document_begin_group (document);
   for (guint i = 0; ok && i < features->len; i++)

@@ -32,6 +32,7 @@ GPtrArray *pf_feature_import_parse_csv   (const char  *data,
 GPtrArray *pf_feature_import_split_rows  (const char  *data,
                                           gsize        length,
                                           GError     **error);
+GHashTable *pf_feature_import_index_names (PfDocument *document);
 gboolean   pf_feature_import_apply       (PfDocument  *document,
                                           GPtrArray   *features,
                                           guint       *n_added,

@@ -1920,3 +1920,15 @@ pf_json_array_get_string (JsonArray *array,
     return NULL;
   return json_node_get_string (node);
 }
+
+void
+pf_json_builder_add_nullable_string (JsonBuilder *builder,
+                                     const char  *name,
+                                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}

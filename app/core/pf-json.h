@@ -85,4 +85,9 @@ JsonObject *pf_json_array_get_object  (JsonArray  *array,
 const char *pf_json_array_get_string  (JsonArray  *array,
                                        guint       index);
 
+/* Sets @name to @value, or to null when @value is NULL. */
+void        pf_json_builder_add_nullable_string (JsonBuilder *builder,
+                                                 const char  *name,
+                                                 const char  *value);
+
 G_END_DECLS

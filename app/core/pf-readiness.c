@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pf-gate.h"
+#include "pf-json.h"
 #include "pf-readiness.h"
 #include "pf-scope.h"
 #include "pf-scope-describe.h"
@@ -1914,18 +1915,6 @@ static const char * const fix_ids[] = {
   [PF_FIX_SIGN_OFF] = "sign-off",
 };
 
-static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /**
  * pf_readiness_to_json:
  *
@@ -1964,14 +1953,14 @@ pf_readiness_to_json (const PfReadiness *readiness)
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "severity");
       json_builder_add_string_value (builder, pf_severity_get_id (finding->severity));
-      add_nullable_string (builder, "rule", finding->rule);
-      add_nullable_string (builder, "cause", finding->cause >= 0 ? pf_cause_get_id (finding->cause) : NULL);
-      add_nullable_string (builder, "phase", finding->phase >= 0 ? pf_phase_get_id (finding->phase) : NULL);
-      add_nullable_string (builder, "title", finding->title);
-      add_nullable_string (builder, "detail", finding->detail);
-      add_nullable_string (builder, "fix", finding->fix < G_N_ELEMENTS (fix_ids) ? fix_ids[finding->fix] : NULL);
-      add_nullable_string (builder, "page", finding->page);
-      add_nullable_string (builder, "target", finding->target);
+      pf_json_builder_add_nullable_string (builder, "rule", finding->rule);
+      pf_json_builder_add_nullable_string (builder, "cause", finding->cause >= 0 ? pf_cause_get_id (finding->cause) : NULL);
+      pf_json_builder_add_nullable_string (builder, "phase", finding->phase >= 0 ? pf_phase_get_id (finding->phase) : NULL);
+      pf_json_builder_add_nullable_string (builder, "title", finding->title);
+      pf_json_builder_add_nullable_string (builder, "detail", finding->detail);
+      pf_json_builder_add_nullable_string (builder, "fix", finding->fix < G_N_ELEMENTS (fix_ids) ? fix_ids[finding->fix] : NULL);
+      pf_json_builder_add_nullable_string (builder, "page", finding->page);
+      pf_json_builder_add_nullable_string (builder, "target", finding->target);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

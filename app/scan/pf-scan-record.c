@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pf-feature-import.h"
 #include "pf-json.h"
 #include "pf-scan-record.h"
 
@@ -93,18 +94,6 @@ add_double (JsonBuilder *builder,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_boolean (JsonBuilder *builder,
              const char  *name,
              gboolean     value)
@@ -156,8 +145,8 @@ build_column (JsonBuilder        *builder,
   g_autofree char *name = dup_column_name (result, index);
 
   json_builder_begin_object (builder);
-  add_string (builder, "name", name);
-  add_string (builder, "type", pf_column_type_id (column->type));
+  pf_json_builder_add_nullable_string (builder, "name", name);
+  pf_json_builder_add_nullable_string (builder, "type", pf_column_type_id (column->type));
   add_int (builder, "values", column->n_values);
   add_int (builder, "missing", column->n_missing);
   add_int (builder, "distinct", column->n_distinct);
@@ -176,8 +165,8 @@ build_column (JsonBuilder        *builder,
 
           if (min != NULL && max != NULL)
             {
-              add_string (builder, "min", min);
-              add_string (builder, "max", max);
+              pf_json_builder_add_nullable_string (builder, "min", min);
+              pf_json_builder_add_nullable_string (builder, "max", max);
             }
         }
       else
@@ -219,7 +208,7 @@ build_column (JsonBuilder        *builder,
   else
     {
       json_builder_begin_object (builder);
-      add_string (builder, "measure", column->leak_measure == PF_LEAK_MEASURE_AUC ? "auc" : "association");
+      pf_json_builder_add_nullable_string (builder, "measure", column->leak_measure == PF_LEAK_MEASURE_AUC ? "auc" : "association");
       add_double (builder, "score", column->leak_score);
       add_boolean (builder, "exact", column->leak_exact);
       json_builder_end_object (builder);
@@ -235,7 +224,7 @@ build_column (JsonBuilder        *builder,
   json_builder_end_array (builder);
 
   if (column->post_event_hint != NULL)
-    add_string (builder, "post-event-hint", column->post_event_hint);
+    pf_json_builder_add_nullable_string (builder, "post-event-hint", column->post_event_hint);
   if (result->prediction_time_column >= 0 && column->type == PF_COLUMN_TYPE_DATE_TIME &&
       (int)index != result->prediction_time_column)
     add_int (builder, "after-prediction", column->n_after_prediction);
@@ -254,7 +243,7 @@ build_column (JsonBuilder        *builder,
               if (column->top[i].value == NULL)
                 continue;
               json_builder_begin_object (builder);
-              add_string (builder, "value", column->top[i].value);
+              pf_json_builder_add_nullable_string (builder, "value", column->top[i].value);
               add_int (builder, "count", column->top[i].count);
               json_builder_end_object (builder);
             }
@@ -295,10 +284,10 @@ build_metrics (JsonBuilder        *builder,
 
   json_builder_begin_object (builder);
   add_int (builder, "bytes", result->n_bytes);
-  add_string (builder, "delimiter", delimiter);
+  pf_json_builder_add_nullable_string (builder, "delimiter", delimiter);
   add_boolean (builder, "header", result->has_header);
   add_boolean (builder, "bom", result->had_bom);
-  add_string (builder, "encoding", encoding_id (result->encoding));
+  pf_json_builder_add_nullable_string (builder, "encoding", encoding_id (result->encoding));
 
   json_builder_set_member_name (builder, "problems");
   json_builder_begin_object (builder);
@@ -321,10 +310,10 @@ build_metrics (JsonBuilder        *builder,
     {
       g_autofree char *target = dup_column_name (result, result->target_column);
 
-      add_string (builder, "target", target);
+      pf_json_builder_add_nullable_string (builder, "target", target);
     }
   else
-    add_string (builder, "target", NULL);
+    pf_json_builder_add_nullable_string (builder, "target", NULL);
 
   /* The target balance: the class labels are the only values of the data
    * that a project holds. */
@@ -333,7 +322,7 @@ build_metrics (JsonBuilder        *builder,
   for (guint i = 0; i < result->n_classes; i++)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "value", result->classes[i].value != NULL ? result->classes[i].value : "");
+      pf_json_builder_add_nullable_string (builder, "value", result->classes[i].value != NULL ? result->classes[i].value : "");
       add_int (builder, "count", result->classes[i].count);
       json_builder_end_object (builder);
     }
@@ -345,10 +334,10 @@ build_metrics (JsonBuilder        *builder,
     {
       g_autofree char *name = dup_column_name (result, result->prediction_time_column);
 
-      add_string (builder, "prediction-time", name);
+      pf_json_builder_add_nullable_string (builder, "prediction-time", name);
     }
   else
-    add_string (builder, "prediction-time", NULL);
+    pf_json_builder_add_nullable_string (builder, "prediction-time", NULL);
 
   add_int (builder, "duplicate-rows", result->n_duplicate_rows);
 
@@ -406,10 +395,10 @@ pf_scan_result_to_json (const PfScanResult *result,
   g_return_val_if_fail (result != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "format", "preflight-scan");
+  pf_json_builder_add_nullable_string (builder, "format", "preflight-scan");
   add_int (builder, "version", 1);
-  add_string (builder, "file-name", result->file_name);
-  add_string (builder, "sha256", result->sha256);
+  pf_json_builder_add_nullable_string (builder, "file-name", result->file_name);
+  pf_json_builder_add_nullable_string (builder, "sha256", result->sha256);
   add_int (builder, "rows", result->n_rows);
   add_int (builder, "columns", result->n_columns);
   add_double (builder, "seconds", result->seconds);
@@ -473,13 +462,12 @@ pf_scan_record (PfDocument         *document,
                 guint              *n_updated,
                 GError            **error)
 {
-  g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) existing = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonNode) metrics = NULL;
   g_autofree char *scan_id = NULL;
   g_autofree char *scan_object = NULL;
   g_autofree char *scanned_at = NULL;
-  JsonArray *records;
   guint added = 0, updated = 0;
   gboolean ok;
 
@@ -493,18 +481,7 @@ pf_scan_record (PfDocument         *document,
 
   /* Features by exact name: the first of a name wins, as in
    * pf_feature_import_apply(). */
-  if ((records = pf_document_get_records (document, "features")))
-    {
-      for (guint i = 0; i < json_array_get_length (records); i++)
-        {
-          JsonObject *record = pf_json_array_get_object (records, i);
-          const char *name = pf_json_object_get_string (record, "name", "");
-          const char *id = pf_json_object_get_string (record, "id", "");
-
-          if (name[0] != '\0' && !g_hash_table_contains (existing, name))
-            g_hash_table_insert (existing, g_strdup (name), g_strconcat ("features/", id, NULL));
-        }
-    }
+  existing = pf_feature_import_index_names (document);
 
   metrics = pf_scan_result_to_json (result, FALSE);
   scanned_at = now_iso8601 ();
