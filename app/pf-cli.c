@@ -1039,6 +1039,13 @@ print_scan_header (const PfScanResult *result,
 
       /* Translators: e.g. "12 rows (0.1 %) equal an earlier row". */
       value = g_strdup_printf (_("%s rows (%s) equal an earlier row"), count, share);
+      if (!result->duplicates_exact)
+        {
+          char *estimated = g_strconcat ("~", value, NULL);
+
+          g_free (value);
+          value = estimated;
+        }
     }
   else
     value = g_strdup (_("none"));
@@ -1084,6 +1091,14 @@ print_scan_header (const PfScanResult *result,
        * (threshold 5): 25 unique rows (2.5 %), 70 rows (7.0 %) at risk". */
       value = g_strdup_printf (_("k = %s over %s (threshold %u): %s unique rows (%s), %s rows (%s) at risk"),
                                k, names->str, result->k_threshold, n_unique, unique, n_risk, risk);
+      if (!result->reidentification_exact)
+        {
+          /* Translators: after the re-identification figures when they come from a sample of the rows. */
+          char *estimated = g_strconcat (value, _(" (estimated from a sample)"), NULL);
+
+          g_free (value);
+          value = estimated;
+        }
       print_field (labels[8], width, value);
     }
 }

@@ -10,6 +10,7 @@
 
 #include "pf-pii.h"
 #include "pf-scan.h"
+#include "pf-scan-record.h"
 
 static char *
 sample_path (void)
@@ -349,6 +350,21 @@ test_sampled_counts (void)
   /* Whole groups are kept: their sizes stay exact. */
   g_assert_cmpuint (sampled->k, ==, 4);
   g_assert_cmpuint (sampled->n_unique_rows, ==, 0);
+
+  /* The JSON form says which figures are estimates. */
+  {
+    g_autoptr(JsonNode) json = pf_scan_result_to_json (sampled, FALSE);
+    g_autoptr(JsonNode) json_exact = pf_scan_result_to_json (exact, FALSE);
+    JsonObject *metrics = json_object_get_object_member (json_node_get_object (json), "metrics");
+    JsonObject *metrics_exact = json_object_get_object_member (json_node_get_object (json_exact), "metrics");
+
+    g_assert_true (json_object_get_boolean_member (metrics, "duplicate-rows-estimated"));
+    g_assert_true (json_object_get_boolean_member (json_object_get_object_member (metrics, "reidentification"),
+                                                   "estimated"));
+    g_assert_false (json_object_has_member (metrics_exact, "duplicate-rows-estimated"));
+    g_assert_false (json_object_has_member (json_object_get_object_member (metrics_exact, "reidentification"),
+                                            "estimated"));
+  }
   g_unlink (path);
 }
 
@@ -544,6 +560,12 @@ test_numeric_target (void)
   result = scan_path (path, &options);
 
   g_assert_true (result->target_binned);
+  {
+    g_autoptr(JsonNode) json = pf_scan_result_to_json (result, FALSE);
+    JsonObject *metrics = json_object_get_object_member (json_node_get_object (json), "metrics");
+
+    g_assert_true (json_object_get_boolean_member (metrics, "classes-binned"));
+  }
   g_assert_false (result->classes_truncated);
   g_assert_cmpuint (result->n_classes, ==, 10);
   g_assert_true (g_str_has_prefix (result->classes[0].value, "< "));

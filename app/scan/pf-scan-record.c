@@ -329,6 +329,8 @@ build_metrics (JsonBuilder        *builder,
   json_builder_end_array (builder);
   if (result->classes_truncated)
     add_boolean (builder, "classes-truncated", TRUE);
+  if (result->target_binned)
+    add_boolean (builder, "classes-binned", TRUE);
 
   if (result->prediction_time_column >= 0 && (guint)result->prediction_time_column < result->n_columns)
     {
@@ -340,6 +342,8 @@ build_metrics (JsonBuilder        *builder,
     pf_json_builder_add_nullable_string (builder, "prediction-time", NULL);
 
   add_int (builder, "duplicate-rows", result->n_duplicate_rows);
+  if (!result->duplicates_exact)
+    add_boolean (builder, "duplicate-rows-estimated", TRUE);
 
   json_builder_set_member_name (builder, "reidentification");
   if (result->n_quasi_ids == 0)
@@ -366,6 +370,8 @@ build_metrics (JsonBuilder        *builder,
       add_int (builder, "rows-at-risk", result->n_rows_at_risk);
       add_double (builder, "unique-share",
                   result->n_rows > 0 ? (double)result->n_unique_rows / result->n_rows : 0.0);
+      if (!result->reidentification_exact)
+        add_boolean (builder, "estimated", TRUE);
       json_builder_end_object (builder);
     }
 

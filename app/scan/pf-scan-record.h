@@ -43,8 +43,8 @@ char         *pf_scan_record               (PfDocument         *document,
 /* Reading a feature's `scan` object (NULL-safe: NULL means not scanned). */
 gboolean      pf_scan_evidence_is_suspect  (JsonObject         *scan);
 gboolean      pf_scan_evidence_is_personal (JsonObject         *scan);
-/* A translated one-line summary, e.g. "Decimal, 2 % missing, AUC 0.97
- * against the target: suspect". */
+/* A translated one-line summary, e.g. "Decimal · 2 % missing · AUC 0.97:
+ * separates the target". */
 char         *pf_scan_evidence_describe    (JsonObject         *scan);
 
 /* The project's latest dataset-scans record, or NULL. */

@@ -18,8 +18,8 @@
  * records into batches of a few thousand rows: every field trimmed and
  * NUL-terminated, one after the other, with an offset per field. For each
  * row it also notes the target's class and the prediction time. Worker
- * threads share out each batch's tasks — one per column, and one that
- * counts duplicate rows and quasi-identifier groups — costliest first (by
+ * threads share out each batch's tasks — one per column, one that counts
+ * duplicate rows and one that counts quasi-identifier groups — costliest first (by
  * the time each took so far), and wait until all of a batch's tasks are
  * done before starting on the next batch, so that no column is ever worked
  * on by two threads at once. A batch goes back to the pool when every
@@ -51,9 +51,11 @@
 #define HLL_PRECISION    14
 #define PROGRESS_USEC    (50 * 1000)
 #define SHA_BLOCK        (1024 * 1024)
-/* Row hashes and quasi-identifier groups counted exactly (32 MiB a table
- * at most); beyond, from a sample of them (SampledCounts). */
-#define MAX_SAMPLED      (1u << 21)
+/* Row hashes and quasi-identifier groups counted exactly up to about 1 M
+ * of each: a table then has 2^21 slots of 16 bytes, 32 MiB (48 MiB for a
+ * moment while it is thinned); beyond, from a sample of them
+ * (SampledCounts). */
+#define MAX_SAMPLED      ((1u << 20) - 1)
 
 /* A column is identifier-like when at least this share of its values is
  * distinct (and it has at least ID_MIN_VALUES values). */
@@ -200,7 +202,7 @@ typedef struct
   double   *times;     /* per row: the prediction time, NAN none */
   guint     n_rows;
   gint      refs;
-  /* The workers share the batch's tasks (a column each, and the rows):
+  /* The workers share the batch's tasks (a column each, the rows, the groups):
    * each takes the next one not taken; none starts on the next batch
    * before every task of this one is done, so a column is never worked on
    * by two threads at once. */
@@ -214,7 +216,6 @@ typedef struct _Scan Scan;
 typedef struct
 {
   Scan        *scan;
-  guint        index;
   GAsyncQueue *queue;
   GThread     *thread;
 } Worker;
@@ -940,8 +941,8 @@ sampled_add (SampledCounts *counts,
 {
   if (counts->shift > 0 && (key >> (64 - counts->shift)) != 0)
     return;
-  pair_slots_add (&counts->slots, &counts->mask, &counts->n, key, 1);
-  if (counts->n > counts->max)
+  /* Full: thinned before the table would grow again. */
+  while (counts->n >= counts->max && counts->shift < 63)
     {
       /* Keep half the keys from now on. */
       PairSlot *old = counts->slots;
@@ -954,7 +955,10 @@ sampled_add (SampledCounts *counts,
         if (old[i].key != 0 && (old[i].key >> (64 - counts->shift)) == 0)
           pair_slots_add (&counts->slots, &counts->mask, &counts->n, old[i].key, old[i].count);
       g_free (old);
+      if ((key >> (64 - counts->shift)) != 0)
+        return;
     }
+  pair_slots_add (&counts->slots, &counts->mask, &counts->n, key, 1);
 }
 
 /* Adds a batch's keys, fetching each one's slot into the cache a few keys
@@ -1801,8 +1805,9 @@ column_names (PfCsvReader *reader)
           names[c] = g_strdup (g_strstrip (name));
         }
       else
-        /* Translators: the name of a column of a file without a header, from 1. */
-        names[c] = g_strdup_printf (_("Column %u"), c + 1);
+        /* Not translated: the name is stored in projects (a feature's
+         * name) and given on the command line (--target "Column 3"). */
+        names[c] = g_strdup_printf ("Column %u", c + 1);
     }
   return names;
 }
@@ -2195,7 +2200,6 @@ pf_scan_file (GFile               *file,
   for (guint w = 0; w < scan->n_workers; w++)
     {
       scan->workers[w].scan = scan;
-      scan->workers[w].index = w;
       scan->workers[w].queue = g_async_queue_new ();
       scan->workers[w].thread = g_thread_new ("pf-scan", worker_run, &scan->workers[w]);
     }

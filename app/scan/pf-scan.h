@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * distinct values (each column's exact table stops at
  * PF_SCAN_EXACT_DISTINCT_LIMIT values; beyond, the count is a HyperLogLog
  * estimate), the quasi-identifier groups and the row hashes used to count
- * duplicates (16 bytes per distinct row or group, up to 2 M of each;
+ * duplicates (32 MiB for each at most: exact up to about 1 M distinct rows
+ * and 1 M groups;
  * beyond, the figures are estimated from a sample of them).
  *
  * The result holds figures only, never the data, except the most frequent
@@ -147,7 +148,7 @@ typedef struct
   guint          n_columns;
   PfScanColumn  *columns;
   guint64        n_duplicate_rows;  /* rows equal to an earlier row */
-  gboolean       duplicates_exact;  /* FALSE: estimated beyond 2 M distinct rows (see pf-scan.c) */
+  gboolean       duplicates_exact;  /* FALSE: estimated beyond about 1 M distinct rows (see pf-scan.c) */
 
   /* Target: -1 when none. */
   int            target_column;
@@ -167,7 +168,7 @@ typedef struct
   guint64        k;                 /* the smallest class */
   guint64        n_unique_rows;     /* rows in classes of size 1 */
   guint64        n_rows_at_risk;    /* rows in classes smaller than k_threshold */
-  gboolean       reidentification_exact; /* FALSE: from a sample of the classes beyond 2 M of them;
+  gboolean       reidentification_exact; /* FALSE: from a sample of the classes beyond about 1 M of them;
                                           * k is then the smallest class of the sample */
 
   double         seconds;           /* wall-clock time of the scan */
@@ -190,7 +191,7 @@ typedef struct
   const char * const *quasi_ids;          /* NULL-terminated column names, or NULL */
   guint               k_threshold;        /* 0: PF_SCAN_DEFAULT_K */
   guint               n_threads;          /* 0: as many as the machine has cores, at most 4 */
-  guint               max_exact_rows;     /* distinct rows and groups counted exactly; 0: 2 M */
+  guint               max_exact_rows;     /* distinct rows and groups counted exactly; 0: about 1 M */
   PfScanProgressFunc  progress;
   gpointer            progress_data;
 } PfScanOptions;
@@ -222,7 +223,10 @@ PfColumnType  pf_column_type_from_id    (const char          *id);
 
 /* Whether the column is a leakage suspect: it separates the target, its name
  * hints at post-event data, or its dates are later than the prediction time.
- * Identifier-like columns are reported, not suspected. */
+ * An identifier-like column is reported as such; it is a suspect only when
+ * it also separates the target (an id given out in the order of the
+ * outcome), since a bias-corrected measure does not mistake its many
+ * values for an association. */
 gboolean      pf_scan_column_is_suspect (const PfScanColumn  *column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PfScanResult, pf_scan_result_free)
