@@ -1187,7 +1187,6 @@ column_in_list (const PfScanResult *result,
                 ListKind            kind)
 {
   const PfScanColumn *column = &result->columns[index];
-  guint64 total = column->n_values + column->n_missing;
 
   switch (kind)
     {
@@ -1198,9 +1197,8 @@ column_in_list (const PfScanResult *result,
     case LIST_IDENTIFIERS:
       return (column->leak_reasons & PF_LEAK_REASON_IDENTIFIER) != 0;
     case LIST_QUALITY:
-      return column->type == PF_COLUMN_TYPE_EMPTY ||
-             (column->n_values > 0 && column->n_distinct == 1) ||
-             (total > 0 && (double)column->n_missing / total > PF_SCAN_NEARLY_EMPTY_SHARE);
+      return pf_scan_is_constant (column->n_values, column->n_distinct) ||
+             pf_scan_is_nearly_empty (column->n_values, column->n_missing);
     default:
       return FALSE;
     }

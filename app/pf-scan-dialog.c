@@ -390,10 +390,9 @@ show_summary (PfScanDialog       *self,
       {
         const PfScanColumn *column = &result->columns[i];
 
-        if (result->n_rows > 0 && column->n_values > 0 && column->n_distinct == 1)
+        if (pf_scan_is_constant (column->n_values, column->n_distinct))
           g_string_append_printf (constant, "%s%s", constant->len ? ", " : "", column->name);
-        else if (result->n_rows > 0 &&
-                 (double)column->n_missing / (double)result->n_rows >= PF_SCAN_NEARLY_EMPTY_SHARE)
+        else if (pf_scan_is_nearly_empty (column->n_values, column->n_missing))
           g_string_append_printf (empty, "%s%s", empty->len ? ", " : "", column->name);
       }
     add_figure_row (group, _("Constant columns"), constant->len ? constant->str : _("None"));

@@ -172,9 +172,11 @@ add_data_rows (PfScanSummaryGroup *self,
 
       if (column == NULL)
         continue;
-      if (values > 0 && get_int (column, "distinct") == 1)
+      if (values < 0 || missing < 0)
+        continue;
+      if (pf_scan_is_constant (values, get_int (column, "distinct")))
         g_string_append_printf (constant, "%s%s", constant->len > 0 ? ", " : "", name);
-      else if (missing > 0 && values >= 0 && (double)missing / ((double)values + (double)missing) >= 0.95)
+      else if (pf_scan_is_nearly_empty (values, missing))
         g_string_append_printf (empty, "%s%s", empty->len > 0 ? ", " : "", name);
     }
   if (constant->len > 0)

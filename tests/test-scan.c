@@ -580,6 +580,20 @@ test_numeric_target (void)
   g_unlink (path);
 }
 
+/* One rule for constant and nearly empty columns, for the command line,
+ * the dialog and the project's summary. */
+static void
+test_quality_rules (void)
+{
+  g_assert_true (pf_scan_is_constant (10, 1));
+  g_assert_false (pf_scan_is_constant (10, 2));
+  g_assert_false (pf_scan_is_constant (0, 0));
+  g_assert_true (pf_scan_is_nearly_empty (5, 95));
+  g_assert_false (pf_scan_is_nearly_empty (6, 94));
+  g_assert_true (pf_scan_is_nearly_empty (0, 3));
+  g_assert_false (pf_scan_is_nearly_empty (0, 0));
+}
+
 static void
 test_missing_and_problems (void)
 {
@@ -770,6 +784,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/scan/utf16", test_utf16);
   g_test_add_func ("/scan/wide", test_wide);
   g_test_add_func ("/scan/numeric-target", test_numeric_target);
+  g_test_add_func ("/scan/quality-rules", test_quality_rules);
   g_test_add_func ("/scan/missing-and-problems", test_missing_and_problems);
   g_test_add_func ("/scan/errors", test_errors);
   g_test_add_func ("/scan/cancel", test_cancel);

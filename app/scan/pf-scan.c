@@ -2406,3 +2406,19 @@ pf_scan_column_is_suspect (const PfScanColumn *column)
                                   PF_LEAK_REASON_POST_EVENT_NAME |
                                   PF_LEAK_REASON_AFTER_PREDICTION)) != 0;
 }
+
+gboolean
+pf_scan_is_constant (guint64 n_values,
+                     guint64 n_distinct)
+{
+  return n_values > 0 && n_distinct == 1;
+}
+
+gboolean
+pf_scan_is_nearly_empty (guint64 n_values,
+                         guint64 n_missing)
+{
+  double rows = (double) n_values + (double) n_missing;
+
+  return rows > 0 && n_missing >= PF_SCAN_NEARLY_EMPTY_SHARE * rows;
+}

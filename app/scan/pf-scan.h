@@ -48,7 +48,7 @@ typedef enum
 /* Values that match a personal-data detector in at least this share of a
  * column's non-missing values make the column personal data. */
 #define PF_SCAN_PII_SHARE 0.2
-/* At most this share of a column's values missing: "nearly empty" beyond. */
+/* A column with at least this share of its rows missing is "nearly empty". */
 #define PF_SCAN_NEARLY_EMPTY_SHARE 0.95
 /* The default threshold k for re-identification. */
 #define PF_SCAN_DEFAULT_K 5
@@ -228,6 +228,14 @@ PfColumnType  pf_column_type_from_id    (const char          *id);
  * outcome), since a bias-corrected measure does not mistake its many
  * values for an association. */
 gboolean      pf_scan_column_is_suspect (const PfScanColumn  *column);
+
+/* Data quality, from a column's counts (also as read back from a
+ * project): one value in every row that has one, or at least
+ * PF_SCAN_NEARLY_EMPTY_SHARE of the rows missing (an empty column too). */
+gboolean      pf_scan_is_constant       (guint64              n_values,
+                                         guint64              n_distinct);
+gboolean      pf_scan_is_nearly_empty   (guint64              n_values,
+                                         guint64              n_missing);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PfScanResult, pf_scan_result_free)
 
