@@ -146,24 +146,6 @@ peek_job_free (PeekJob *job)
   g_free (job);
 }
 
-static const char *
-describe_delimiter (char delimiter)
-{
-  switch (delimiter)
-    {
-    case ',':
-      return C_("delimiter", "Comma");
-    case ';':
-      return C_("delimiter", "Semicolon");
-    case '\t':
-      return C_("delimiter", "Tab");
-    case '|':
-      return C_("delimiter", "Bar");
-    default:
-      return C_("delimiter", "Unknown");
-    }
-}
-
 static void
 show_error (PfScanDialog *self,
             const char   *message)
@@ -676,7 +658,7 @@ fill_columns (PfScanDialog *self)
   adw_combo_row_set_selected (self->time_row, 0);
 
   /* Translators: %s is a delimiter, e.g. "Comma". */
-  subtitle = g_strdup_printf (_("Detected: %s"), describe_delimiter (self->detected_delimiter));
+  subtitle = g_strdup_printf (_("Detected: %s"), pf_csv_delimiter_describe (self->detected_delimiter));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), subtitle);
   gtk_switch_set_active (self->header_switch, self->detected_header);
 

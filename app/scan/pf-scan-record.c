@@ -6,32 +6,14 @@
 
 #include "pf-feature-import.h"
 #include "pf-json.h"
+#include "pf-pii.h"
 #include "pf-scan-record.h"
 
 /* A scan's result as JSON (data/scan-format.md) and as records of a project.
  * What goes into a project holds figures only: never a value of the data,
  * except the target's class labels with their counts (the target balance). */
 
-/* These mirror PfPiiValueKind and PfPiiNameKind of pf-pii.h, index by
- * index; the ids are stored in project files: never rename one. */
-static const char * const pii_value_kind_ids[] = {
-  "email",        /* PF_PII_VALUE_EMAIL */
-  "phone",        /* PF_PII_VALUE_PHONE */
-  "iban",         /* PF_PII_VALUE_IBAN */
-  "card",         /* PF_PII_VALUE_CARD */
-  "ip",           /* PF_PII_VALUE_IP */
-};
-
-static const char * const pii_name_kind_ids[] = {
-  NULL,           /* PF_PII_NAME_NONE */
-  "person-name",  /* PF_PII_NAME_PERSON_NAME */
-  "address",      /* PF_PII_NAME_ADDRESS */
-  "birth-date",   /* PF_PII_NAME_BIRTH_DATE */
-  "national-id",  /* PF_PII_NAME_NATIONAL_ID */
-  "contact",      /* PF_PII_NAME_CONTACT */
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (pii_value_kind_ids) == G_N_ELEMENTS (((PfScanColumn *)NULL)->pii_matches));
+G_STATIC_ASSERT (PF_PII_N_VALUE_KINDS == G_N_ELEMENTS (((PfScanColumn *)NULL)->pii_matches));
 
 static const struct
 {
@@ -182,22 +164,22 @@ build_column (JsonBuilder        *builder,
    * that each detector matched. */
   json_builder_set_member_name (builder, "personal-data");
   json_builder_begin_array (builder);
-  if (column->pii_name_kind > 0 && column->pii_name_kind < G_N_ELEMENTS (pii_name_kind_ids))
-    json_builder_add_string_value (builder, pii_name_kind_ids[column->pii_name_kind]);
-  for (guint i = 0; i < G_N_ELEMENTS (pii_value_kind_ids); i++)
+  if (column->pii_name_kind > PF_PII_NAME_NONE && column->pii_name_kind < PF_PII_N_NAME_KINDS)
+    json_builder_add_string_value (builder, pf_pii_name_kind_id (column->pii_name_kind));
+  for (guint i = 0; i < PF_PII_N_VALUE_KINDS; i++)
     {
       if (column->n_values > 0 &&
           (double)column->pii_matches[i] / column->n_values >= PF_SCAN_PII_SHARE)
-        json_builder_add_string_value (builder, pii_value_kind_ids[i]);
+        json_builder_add_string_value (builder, pf_pii_value_kind_id (i));
     }
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "pii-share");
   json_builder_begin_object (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (pii_value_kind_ids); i++)
+  for (guint i = 0; i < PF_PII_N_VALUE_KINDS; i++)
     {
       if (column->pii_matches[i] > 0 && column->n_values > 0)
-        add_double (builder, pii_value_kind_ids[i], (double)column->pii_matches[i] / column->n_values);
+        add_double (builder, pf_pii_value_kind_id (i), (double)column->pii_matches[i] / column->n_values);
     }
   json_builder_end_object (builder);
 
@@ -629,16 +611,9 @@ format_share (double share)
 static const char *
 describe_value_kind (const char *id)
 {
-  if (g_str_equal (id, "email"))
-    return _("E-mail addresses");
-  if (g_str_equal (id, "phone"))
-    return _("Phone numbers");
-  if (g_str_equal (id, "iban"))
-    return _("IBANs");
-  if (g_str_equal (id, "card"))
-    return _("Payment-card numbers");
-  if (g_str_equal (id, "ip"))
-    return _("IP addresses");
+  for (guint kind = 0; kind < PF_PII_N_VALUE_KINDS; kind++)
+    if (g_str_equal (id, pf_pii_value_kind_id (kind)))
+      return pf_pii_value_kind_describe (kind);
   return NULL;
 }
 
