@@ -196,6 +196,7 @@ update_scan (PfRecordDialog *self)
   JsonNode *node;
   JsonObject *scan = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *figures = NULL;
   gboolean suspect;
 
   if (self->scan_row == NULL)
@@ -211,6 +212,15 @@ update_scan (PfRecordDialog *self)
     return;
 
   suspect = pf_scan_evidence_is_suspect (scan);
+  /* The entry window has room for the column's figures too. */
+  figures = pf_scan_evidence_describe_figures (scan);
+  if (figures != NULL)
+    {
+      char *both = g_strconcat (text, "\n", figures, NULL);
+
+      g_free (text);
+      text = both;
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scan_row), text);
   gtk_widget_set_visible (self->scan_icon, suspect);
   if (suspect)

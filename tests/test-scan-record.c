@@ -666,6 +666,34 @@ test_json_readers (void)
   g_assert_null (pf_json_array_get_string (array, 2));
 }
 
+/* The column's figures in a line, for the entry window. */
+static void
+test_evidence_figures (void)
+{
+  static const struct { const char *json; const char *expected; } cases[] = {
+    { "{\"distinct\": 78, \"distinct-exact\": true, \"min\": 18, \"max\": 95, \"mean\": 55.0248, \"sd\": 21.1174}",
+      "78 distinct values · 18 to 95 · mean 55.02, standard deviation 21.12" },
+    { "{\"distinct\": 1, \"min\": 7, \"max\": 7}", "1 distinct value · 7 to 7" },
+    { "{\"distinct\": 120000, \"distinct-exact\": false}", "about 120000 distinct values" },
+    { "{\"distinct\": 28, \"min\": \"2024-03-01\", \"max\": \"2024-03-28\"}",
+      "28 distinct values · 2024-03-01 to 2024-03-28" },
+    { "{\"type\": \"text\"}", NULL },
+    { "{}", NULL },
+    /* Hostile: wrong types are left out or read as their fallback. */
+    { "{\"distinct\": \"many\", \"min\": [1], \"max\": {}, \"mean\": \"x\", \"sd\": null}",
+      NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) scan = parse_object (cases[i].json);
+      g_autofree char *text = pf_scan_evidence_describe_figures (scan);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+  g_assert_null (pf_scan_evidence_describe_figures (NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -677,6 +705,7 @@ main (int    argc,
   g_test_add_func ("/scan-record/record-read-only", test_record_read_only);
   g_test_add_func ("/scan-record/evidence", test_evidence);
   g_test_add_func ("/scan-record/evidence-hostile", test_evidence_hostile);
+  g_test_add_func ("/scan-record/evidence-figures", test_evidence_figures);
   g_test_add_func ("/scan-record/latest-hostile", test_latest_hostile);
   g_test_add_func ("/scan-record/json-readers", test_json_readers);
 

@@ -763,6 +763,79 @@ pf_scan_evidence_describe (JsonObject *scan)
   return g_strjoinv (C_("scan summary", " · "), (char **)parts->pdata);
 }
 
+/* A number for people: up to four significant digits, no exponent for
+ * everyday sizes. */
+static char *
+format_figure (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.4g", value));
+}
+
+/**
+ * pf_scan_evidence_describe_figures:
+ * @scan: (nullable): a feature's `scan` object
+ *
+ * The column's profile in a line, for where there is room for it: its
+ * distinct values and its range, mean and standard deviation, e.g.
+ * "78 distinct values · 18 to 95 · mean 55.02, standard deviation 21.12".
+ *
+ * Returns: (transfer full) (nullable): the line, %NULL without figures
+ */
+char *
+pf_scan_evidence_describe_figures (JsonObject *scan)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  JsonNode *min, *max;
+  gint64 distinct;
+
+  if (scan == NULL || json_object_get_size (scan) == 0)
+    return NULL;
+
+  distinct = pf_json_object_get_count (scan, "distinct", -1);
+  if (distinct >= 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, distinct);
+
+      g_ptr_array_add (parts, pf_json_object_get_bool (scan, "distinct-exact", TRUE)
+                              /* Translators: %s is a count. */
+                              ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s distinct value",
+                                                              "%s distinct values", (gulong) distinct), count)
+                              /* Translators: %s is a count, estimated (HyperLogLog). */
+                              : g_strdup_printf (_("about %s distinct values"), count));
+    }
+
+  min = json_object_get_member (scan, "min");
+  max = json_object_get_member (scan, "max");
+  if (min != NULL && max != NULL && JSON_NODE_HOLDS_VALUE (min) && JSON_NODE_HOLDS_VALUE (max))
+    {
+      g_autofree char *low = json_node_get_value_type (min) == G_TYPE_STRING
+                             ? g_strdup (json_node_get_string (min))
+                             : format_figure (pf_json_object_get_number (scan, "min", 0));
+      g_autofree char *high = json_node_get_value_type (max) == G_TYPE_STRING
+                              ? g_strdup (json_node_get_string (max))
+                              : format_figure (pf_json_object_get_number (scan, "max", 0));
+
+      /* Translators: a column's range, e.g. "18 to 95". */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s to %s"), low, high));
+    }
+
+  if (isfinite (pf_json_object_get_number (scan, "mean", NAN)) && isfinite (pf_json_object_get_number (scan, "sd", NAN)))
+    {
+      g_autofree char *mean = format_figure (pf_json_object_get_number (scan, "mean", 0));
+      g_autofree char *sd = format_figure (pf_json_object_get_number (scan, "sd", 0));
+
+      /* Translators: a column's mean and standard deviation. */
+      g_ptr_array_add (parts, g_strdup_printf (_("mean %s, standard deviation %s"), mean, sd));
+    }
+
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (C_("scan summary", " · "), (char **) parts->pdata);
+}
+
 /**
  * pf_scan_get_latest:
  *

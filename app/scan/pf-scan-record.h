@@ -46,6 +46,8 @@ gboolean      pf_scan_evidence_is_personal (JsonObject         *scan);
 /* A translated one-line summary, e.g. "Decimal · 2 % missing · AUC 0.97:
  * separates the target". */
 char         *pf_scan_evidence_describe    (JsonObject         *scan);
+/* Its distinct values, range, mean and standard deviation, in a line. */
+char         *pf_scan_evidence_describe_figures (JsonObject    *scan);
 
 /* The project's latest dataset-scans record, or NULL. */
 JsonObject   *pf_scan_get_latest           (PfDocument         *document);
