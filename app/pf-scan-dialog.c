@@ -366,6 +366,7 @@ show_summary (PfScanDialog       *self,
         text = g_strdup_printf (_("%s, first on lines %s"), count, lines);
         add_figure_row (group, _(problems[i].title), text);
       }
+    add_figure_row (group, _("Encoding"), pf_csv_encoding_describe (result->encoding));
     add_figure_row (group, _("Duplicate rows"), duplicates);
 
     for (guint i = 0; i < result->n_columns; i++)

@@ -135,6 +135,15 @@ add_data_rows (PfScanSummaryGroup *self,
   add_row (self, "rows", _("Rows"), rows_text, FALSE);
   add_row (self, "columns", _("Columns"), columns_text, FALSE);
 
+  /* A file that is not UTF-8 was read as Windows-1252 or converted: say so. */
+  {
+    PfCsvEncoding encoding;
+
+    if (pf_csv_encoding_from_id (pf_json_object_get_string (metrics, "encoding", NULL), &encoding) &&
+        encoding != PF_CSV_ENCODING_UTF8)
+      add_row (self, "encoding", _("Encoding"), pf_csv_encoding_describe (encoding), TRUE);
+  }
+
   if (classes != NULL && json_array_get_length (classes) > 0)
     {
       g_autoptr(GString) balance = g_string_new (NULL);

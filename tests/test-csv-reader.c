@@ -556,6 +556,22 @@ test_describe (void)
   g_assert_cmpstr (pf_csv_delimiter_describe (';'), ==, "Semicolon");
 }
 
+/* Encodings by the ids projects store. */
+static void
+test_encoding_ids (void)
+{
+  PfCsvEncoding encoding;
+
+  for (PfCsvEncoding e = PF_CSV_ENCODING_UTF8; e <= PF_CSV_ENCODING_UTF16; e++)
+    {
+      g_assert_true (pf_csv_encoding_from_id (pf_csv_encoding_get_id (e), &encoding));
+      g_assert_cmpint (encoding, ==, e);
+    }
+  g_assert_cmpstr (pf_csv_encoding_get_id (PF_CSV_ENCODING_WINDOWS_1252), ==, "windows-1252");
+  g_assert_false (pf_csv_encoding_from_id ("latin-9", &encoding));
+  g_assert_false (pf_csv_encoding_from_id (NULL, &encoding));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,5 +595,6 @@ main (int   argc,
   g_test_add_func ("/csv-reader/dup-utf8", test_dup_utf8);
   g_test_add_func ("/csv-reader/describe", test_describe);
 
+  g_test_add_func ("/csv-reader/encoding-ids", test_encoding_ids);
   return g_test_run ();
 }

@@ -1283,3 +1283,31 @@ pf_csv_delimiter_describe (char delimiter)
       return _("Other");
     }
 }
+
+static const char * const encoding_ids[] = {
+  [PF_CSV_ENCODING_UTF8] = "utf-8",
+  [PF_CSV_ENCODING_MOSTLY_UTF8] = "mostly-utf-8",
+  [PF_CSV_ENCODING_WINDOWS_1252] = "windows-1252",
+  [PF_CSV_ENCODING_UTF16] = "utf-16",
+};
+
+const char *
+pf_csv_encoding_get_id (PfCsvEncoding encoding)
+{
+  g_return_val_if_fail ((guint) encoding < G_N_ELEMENTS (encoding_ids), "utf-8");
+
+  return encoding_ids[encoding];
+}
+
+gboolean
+pf_csv_encoding_from_id (const char    *id,
+                         PfCsvEncoding *encoding)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (encoding_ids); i++)
+    if (g_str_equal (id, encoding_ids[i]))
+      {
+        *encoding = i;
+        return TRUE;
+      }
+  return FALSE;
+}

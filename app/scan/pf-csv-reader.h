@@ -137,6 +137,11 @@ char              *pf_csv_field_dup_utf8          (const PfCsvField    *field,
 
 const char        *pf_csv_problem_describe        (PfCsvProblem         problem);
 const char        *pf_csv_encoding_describe       (PfCsvEncoding        encoding);
+/* "utf-8", "mostly-utf-8", "windows-1252", "utf-16": stored in projects. */
+const char        *pf_csv_encoding_get_id         (PfCsvEncoding        encoding);
+/* The encoding of an id; FALSE for anything else. */
+gboolean           pf_csv_encoding_from_id        (const char          *id,
+                                                   PfCsvEncoding       *encoding);
 const char        *pf_csv_delimiter_describe      (char                 delimiter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PfCsvReader, pf_csv_reader_free)

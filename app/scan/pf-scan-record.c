@@ -36,24 +36,6 @@ static const char * const problem_ids[PF_CSV_N_PROBLEMS] = {
 /* Line numbers kept per problem in the JSON form. */
 #define N_PROBLEM_LINES 10
 
-static const char *
-encoding_id (PfCsvEncoding encoding)
-{
-  switch (encoding)
-    {
-    case PF_CSV_ENCODING_UTF8:
-      return "utf-8";
-    case PF_CSV_ENCODING_MOSTLY_UTF8:
-      return "mostly-utf-8";
-    case PF_CSV_ENCODING_WINDOWS_1252:
-      return "windows-1252";
-    case PF_CSV_ENCODING_UTF16:
-      return "utf-16";
-    default:
-      g_return_val_if_reached ("utf-8");
-    }
-}
-
 static void
 add_int (JsonBuilder *builder,
          const char  *name,
@@ -269,7 +251,7 @@ build_metrics (JsonBuilder        *builder,
   pf_json_builder_add_nullable_string (builder, "delimiter", delimiter);
   add_boolean (builder, "header", result->has_header);
   add_boolean (builder, "bom", result->had_bom);
-  pf_json_builder_add_nullable_string (builder, "encoding", encoding_id (result->encoding));
+  pf_json_builder_add_nullable_string (builder, "encoding", pf_csv_encoding_get_id (result->encoding));
 
   json_builder_set_member_name (builder, "problems");
   json_builder_begin_object (builder);
