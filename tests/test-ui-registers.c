@@ -123,21 +123,6 @@ wait_for_cell (PfRegisterPage *page,
   return find_cell (page, record_id, field, type);
 }
 
-static PfWindow *
-new_window (void)
-{
-  g_autoptr(PfDocument) document = pf_document_new ();
-  PfWindow *window = pf_window_new (app);
-
-  pf_document_make_new_project (document);
-  pf_document_set_actor (document, "Ada Lovelace");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  pf_window_set_document (window, document);
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_wait_until (ui_test_is_drawn, window);
-
-  return window;
-}
 
 static PfRegisterPage *
 show_register (PfWindow   *window,
@@ -297,7 +282,7 @@ static void
 test_register (gconstpointer data)
 {
   const RegisterCase *rc = data;
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   PfRegisterPage *page = show_register (window, rc->register_id);
   GtkWidget *stack_widget;
   GtkWidget *text_cell, *enum_cell, *filter;
@@ -438,7 +423,7 @@ has_n_records (gpointer data)
 static void
 test_features (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   PfRegisterPage *page = show_register (window, "features");
   GListModel *model = pf_register_page_get_model (page);
   GtkSelectionModel *selection = GTK_SELECTION_MODEL (model);
@@ -558,7 +543,7 @@ test_features (void)
 static void
 test_show_record (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   PfDocument *document = pf_window_get_document (window);
   PfRegisterPage *page;
   GtkWidget *filter;
@@ -613,7 +598,7 @@ is_editing (gpointer cell)
 static void
 test_add_starts_editing (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   PfRegisterPage *page = show_register (window, "risks");
   g_autofree char *id = add_through_button (window, page, "risks");
   GtkWidget *cell = wait_for_cell (page, id, "title", GTK_TYPE_BOX);
@@ -643,7 +628,7 @@ focus_of (PfWindow *window)
 static void
 test_keyboard (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   PfRegisterPage *page = show_register (window, "assumptions");
   GAction *add_entry = g_action_map_lookup_action (G_ACTION_MAP (window), "add-entry");
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.add-entry");
@@ -865,7 +850,7 @@ pick_in_combo_row (GtkWidget  *combo,
 static void
 test_phase (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   PfDocument *document = pf_window_get_document (window);
   PfRegisterPage *page = show_register (window, "assumptions");
   g_autofree char *id = add_through_button (window, page, "assumptions");
@@ -904,7 +889,7 @@ test_phase (void)
 static void
 test_verdicts_and_undo (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   PfDocument *document = pf_window_get_document (window);
   PfRegisterPage *page = show_register (window, "features");
   GtkSelectionModel *selection = GTK_SELECTION_MODEL (pf_register_page_get_model (page));
@@ -1002,7 +987,7 @@ test_verdicts_and_undo (void)
 static void
 test_details (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   PfDocument *document = pf_window_get_document (window);
   PfRegisterPage *page = show_register (window, "risks");
   g_autofree char *id = add_through_button (window, page, "risks");
@@ -1102,7 +1087,7 @@ test_details (void)
 static void
 test_details_switch (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   PfRegisterPage *page = show_register (window, "stakeholders");
   g_autofree char *id = add_through_button (window, page, "stakeholders");
   PfRecordDialog *dialog;
@@ -1277,7 +1262,7 @@ fill_sample (PfDocument *document)
 static void
 test_screenshots (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
 
   fill_sample (pf_window_get_document (window));
 
@@ -1321,7 +1306,7 @@ test_screenshots (void)
   ui_test_destroy_window (window);
 
   /* An empty register, as a new project shows it. */
-  window = new_window ();
+  window = ui_test_new_window_as (app, "Ada Lovelace");
   show_register (window, "features");
   ui_test_screenshot (GTK_WIDGET (window), "register-features-empty");
   ui_test_destroy_window (window);

@@ -20,21 +20,6 @@
 static PfApplication *app;
 static char *tmp_dir;
 
-static PfWindow *
-new_window (void)
-{
-  g_autoptr(PfDocument) document = pf_document_new ();
-  PfWindow *window = pf_window_new (app);
-
-  pf_document_make_new_project (document);
-  pf_document_set_actor (document, "Ada Lovelace");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  pf_window_set_document (window, document);
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_wait_until (ui_test_is_drawn, window);
-
-  return window;
-}
 
 /* 200 customers: `refund_issued` is the target in disguise, `email` holds
  * e-mail addresses. */
@@ -245,7 +230,7 @@ suspect_shown (gpointer page)
 static void
 test_scan (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   PfDocument *document = pf_window_get_document (window);
   g_autofree char *small = write_small_csv ();
   /* Large enough that the scan is still running when the test gets to
@@ -429,7 +414,7 @@ progress_moved (gpointer dialog)
 static void
 test_progress_screenshot (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   /* Four times the other: long enough to be caught at it. */
   g_autofree char *large = write_large_csv (2000000);
   g_autoptr(GFile) large_file = g_file_new_for_path (large);
@@ -459,7 +444,7 @@ test_progress_screenshot (void)
 static void
 test_error (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   g_autofree char *path = g_build_filename (tmp_dir, "missing.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PfScanDialog *dialog = open_dialog (window);
@@ -481,7 +466,7 @@ test_error (void)
 static void
 test_no_rows (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   g_autofree char *path = g_build_filename (tmp_dir, "header-only.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PfScanDialog *dialog;
@@ -558,7 +543,7 @@ find_row_titled (GtkWidget  *root,
 static void
 test_markup (void)
 {
-  PfWindow *window = new_window ();
+  PfWindow *window = ui_test_new_window_as (app, "Ada Lovelace");
   PfDocument *document = pf_window_get_document (window);
   g_autofree char *path = g_build_filename (tmp_dir, "R&D <1>.csv", NULL);
   g_autoptr(GFile) file = NULL;

@@ -31,6 +31,25 @@ ui_test_new_project_window (PfApplication *app)
   return window;
 }
 
+/* A window at 1280×800 on a new project whose changes are recorded
+ * under @actor, shown and drawn. */
+PfWindow *
+ui_test_new_window_as (PfApplication *app,
+                       const char    *actor)
+{
+  g_autoptr(PfDocument) document = pf_document_new ();
+  PfWindow *window = pf_window_new (app);
+
+  pf_document_make_new_project (document);
+  pf_document_set_actor (document, actor);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  pf_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_until (ui_test_is_drawn, window);
+
+  return window;
+}
+
 /* Destroys @window without asking about unsaved changes, and waits until
  * it is finalized, failing the test if something leaked a reference. */
 void

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 PfWindow   *ui_test_active_window      (PfApplication *app);
 gboolean    ui_test_has_document       (gpointer       window);
 PfWindow   *ui_test_new_project_window (PfApplication *app);
+PfWindow   *ui_test_new_window_as      (PfApplication *app,
+                                        const char    *actor);
 void        ui_test_destroy_window     (PfWindow      *window);
 
 G_END_DECLS
